@@ -1,0 +1,15 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "JXC Purchase",
+    "summary": "进销存 purchasing: purchase orders with approval, receipts with inspection, returns, supplier evaluation",
+    "version": "18.0.1.0.0",
+    "category": "JXC",
+    "author": "JXC contributors",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": ["jxc_stock"],
+    "data": ["security/jxc_purchase_groups.xml", "views/jxc_purchase_menus.xml"],
+}

@@ -1,0 +1,15 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "JXC Reports",
+    "summary": "进销存 reports: 进销存汇总, sales / purchase / stock / money analysis, XLSX export, dashboard",
+    "version": "18.0.1.0.0",
+    "category": "JXC",
+    "author": "JXC contributors",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": ["jxc_finance"],
+    "data": ["security/jxc_reports_groups.xml", "views/jxc_reports_menus.xml"],
+}

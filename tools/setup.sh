@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Creates .venv, installs the Python requirements and Odoo 18.0 from source (the standard
+# `pip install` of its source tree). Idempotent: a second run reinstalls nothing.
+source "$(dirname "$0")/env.sh"
+
+fetch_odoo() {
+    local src; src="$(odoo_src)"
+    [ -f "$src/odoo-bin" ] && return 0
+    [ -n "${ODOO_SRC:-}" ] && die "ODOO_SRC=$ODOO_SRC has no odoo-bin."
+    log "Odoo 18.0 not in $ODOO_CACHE: downloading the official source"
+    local tmp; tmp="$(mktemp -d)"
+    if curl -fsSL --connect-timeout 20 --max-time 900 "$ODOO_URL" -o "$tmp/odoo.tar.gz" \
+        && mkdir -p "$ODOO_CACHE" \
+        && tar -xzf "$tmp/odoo.tar.gz" -C "$ODOO_CACHE" --strip-components=1; then
+        rm -rf "$tmp"
+    else
+        rm -rf "$tmp" "$ODOO_CACHE"
+        die "Cannot download Odoo 18.0 from $ODOO_URL.
+  Provide the Odoo 18.0 Community source yourself, either:
+    - unpack it into $ODOO_CACHE (the folder that holds odoo-bin), or
+    - set ODOO_SRC=/path/to/odoo-18.0 when calling make."
+    fi
+}
+
+PIPLOG="$RUN/pip.log"
+
+# pip with its output in $PIPLOG (setuptools is very talkative building Odoo); errors are shown.
+pip_quiet() {
+    mkdir -p "$RUN"
+    if ! "$PY" -m pip "$@" >>"$PIPLOG" 2>&1; then
+        grep -v 'is ignored' "$PIPLOG" | tail -n 40 >&2
+        die "pip $* failed; the whole output is in $PIPLOG"
+    fi
+}
+
+setup_venv() {
+    if [ ! -x "$PY" ]; then
+        log "creating $VENV"
+        python3 -m venv "$VENV"
+    fi
+    local stamp="$VENV/.jxc-requirements"
+    if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/requirements.txt" "$stamp"; then
+        log "installing Python requirements (first run takes a few minutes)"
+        pip_quiet install 'pip>=25.3'
+        pip_quiet install --build-constraint "$ROOT/build-constraints.txt" -r "$ROOT/requirements.txt"
+        "$PY" -c 'import psycopg2, lxml, werkzeug, pytest, xlsxwriter, yaml' \
+            || die "Python requirements did not install; see $PIPLOG"
+        cp "$ROOT/requirements.txt" "$stamp"
+    fi
+}
+
+install_odoo() {
+    local src; src="$(odoo_src)"
+    local stamp="$VENV/.jxc-odoo"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$src" ] || ! "$PY" -c 'import odoo' 2>/dev/null; then
+        log "installing Odoo 18.0 from $src"
+        pip_quiet install --no-deps --build-constraint "$ROOT/build-constraints.txt" -e "$src"
+        "$PY" -c 'import odoo.release as r; assert r.version_info[:2] == (18, 0), r.version' \
+            || die "Odoo 18.0 did not install from $src; see $PIPLOG"
+        printf '%s' "$src" > "$stamp"
+    fi
+}
+
+fetch_odoo
+setup_venv
+install_odoo
