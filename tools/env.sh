@@ -1,6 +1,8 @@
 # Shared settings for the JXC tooling scripts (sourced, not run).
 # Everything lives inside the checkout: .venv (Python), .run (PostgreSQL cluster, config, logs).
 set -euo pipefail
+# runuser, used to run PostgreSQL as its own user when we are root, lives in sbin.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
