@@ -1,0 +1,354 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_is_zero
+
+
+class JxcStockCount(models.Model):
+    """盘点单: snapshot the system quantities, count, post the differences (盘盈/盘亏).
+
+    The variance is counted − snapshot: the count describes the shelves at snapshot time, so
+    documents posted while the count is open stay in the ledger untouched and the adjustment
+    only corrects what the count found different.
+    """
+
+    _name = "jxc.stock.count"
+    _description = "Stock Count"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
+    warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse",
+        required=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env["jxc.stock.picking"]._default_warehouse_id(),
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    category_ids = fields.Many2many("product.category", string="Categories")
+    product_ids = fields.Many2many(
+        "product.product", string="Products", domain="[('type', '=', 'consu')]"
+    )
+    date = fields.Datetime(string="Snapshot Time", readonly=True, copy=False, tracking=True)
+    snapshot_move_id = fields.Integer(
+        readonly=True, copy=False, help="Last ledger row id at snapshot time."
+    )
+    date_done = fields.Datetime(string="Posted On", readonly=True, copy=False)
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("in_progress", "Counting"),
+            ("done", "Done"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    line_ids = fields.One2many("jxc.stock.count.line", "count_id", string="Lines")
+    note = fields.Html()
+    scan_barcode = fields.Char(
+        string="Scan Barcode",
+        store=False,
+        help="Scan or type a product barcode: adds one to its count.",
+    )
+    difference_value = fields.Monetary(compute="_compute_totals", string="Variance Value")
+    counted_line_count = fields.Integer(compute="_compute_totals")
+    line_count = fields.Integer(compute="_compute_totals")
+
+    @api.depends("line_ids.difference_value", "line_ids.is_counted")
+    def _compute_totals(self):
+        for count in self:
+            count.difference_value = sum(count.line_ids.mapped("difference_value"))
+            count.counted_line_count = len(count.line_ids.filtered("is_counted"))
+            count.line_count = len(count.line_ids)
+
+    @api.onchange("scan_barcode")
+    def _onchange_scan_barcode(self):
+        if not self.scan_barcode:
+            return
+        code = self.scan_barcode.strip()
+        self.scan_barcode = False
+        product = self.env["product.product"].search(
+            ["|", ("barcode", "=", code), ("default_code", "=", code)], limit=1
+        )
+        if not product:
+            return {
+                "warning": {
+                    "title": _("Unknown barcode"),
+                    "message": _("No product has barcode %s.", code),
+                }
+            }
+        line = self.line_ids.filtered(lambda ln: ln.product_id == product and not ln.lot_id)[:1]
+        if line:
+            line.counted_quantity += 1
+            line.is_counted = True
+        else:
+            self.line_ids = [
+                fields.Command.create(
+                    {
+                        "product_id": product.id,
+                        "counted_quantity": 1,
+                        "is_counted": True,
+                    }
+                )
+            ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.stock.count") or "/"
+        return super().create(vals_list)
+
+    def unlink(self):
+        if any(c.state == "done" for c in self):
+            raise UserError(_("A posted count cannot be deleted."))
+        return super().unlink()
+
+    def action_start(self):
+        """Take the snapshot: one line per stocked (product, lot) matching the filters."""
+        for count in self:
+            if count.state != "draft":
+                raise UserError(_("%s has already started.", count.name))
+            domain = [("warehouse_id", "=", count.warehouse_id.id), ("quantity", "!=", 0)]
+            if count.category_ids:
+                domain.append(("categ_id", "child_of", count.category_ids.ids))
+            if count.product_ids:
+                domain.append(("product_id", "in", count.product_ids.ids))
+            self.env.cr.execute("SELECT COALESCE(MAX(id), 0) FROM jxc_stock_move")
+            last_move = self.env.cr.fetchone()[0]
+            quants = self.env["jxc.stock.quant"].search(domain)
+            lines = [
+                fields.Command.create(
+                    {
+                        "product_id": q.product_id.id,
+                        "lot_id": q.lot_id.id,
+                        "theoretical_quantity": q.quantity,
+                    }
+                )
+                for q in quants
+            ]
+            for product in count.product_ids - quants.product_id:
+                lines.append(
+                    fields.Command.create({"product_id": product.id, "theoretical_quantity": 0.0})
+                )
+            count.write(
+                {
+                    "state": "in_progress",
+                    "date": fields.Datetime.now(),
+                    "snapshot_move_id": last_move,
+                    "line_ids": [fields.Command.clear(), *lines],
+                }
+            )
+        return True
+
+    def action_validate(self):
+        """Post gains and losses at the current average cost (stock managers only)."""
+        if not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
+            raise AccessError(_("Only stock managers can post stock counts."))
+        for count in self:
+            if count.state != "in_progress":
+                raise UserError(_("%s is not being counted: start it first.", count.name))
+            counted = count.line_ids.filtered("is_counted")
+            if not counted:
+                raise UserError(_("%s: no line has been counted.", count.name))
+            counted._resolve_lots()
+            vals_list = []
+            for line in counted:
+                diff = line.difference_quantity
+                if float_is_zero(diff, precision_rounding=line.product_id.uom_id.rounding):
+                    continue
+                vals_list.append(
+                    {
+                        "product_id": line.product_id.id,
+                        "warehouse_id": count.warehouse_id.id,
+                        "lot_id": line.lot_id.id,
+                        "quantity": diff,
+                        "move_type": "count_gain" if diff > 0 else "count_loss",
+                        "reference": count.name,
+                        "res_model": count._name,
+                        "res_id": count.id,
+                        "line_label": line.product_id.display_name,
+                    }
+                )
+            self.env["jxc.stock.move"]._post(vals_list)
+            uncounted = count.line_ids - counted
+            count.write({"state": "done", "date_done": fields.Datetime.now()})
+            if uncounted:
+                count.message_post(
+                    body=_(
+                        "%(n)s line(s) were not counted and left unchanged: %(products)s",
+                        n=len(uncounted),
+                        products=", ".join(uncounted.mapped("product_id.display_name")[:20]),
+                    )
+                )
+        return True
+
+    def action_cancel(self):
+        if any(c.state == "done" for c in self):
+            raise UserError(_("A posted count cannot be cancelled."))
+        self.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self.filtered(lambda c: c.state == "cancel").write(
+            {"state": "draft", "line_ids": [fields.Command.clear()]}
+        )
+        return True
+
+    def action_view_moves(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_import(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Import Counted Quantities"),
+            "res_model": "jxc.stock.count.import",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_count_id": self.id},
+        }
+
+
+class JxcStockCountLine(models.Model):
+    _name = "jxc.stock.count.line"
+    _description = "Stock Count Line"
+    _order = "count_id, product_id, lot_id, id"
+
+    count_id = fields.Many2one("jxc.stock.count", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="count_id.company_id", store=True)
+    currency_id = fields.Many2one(related="count_id.currency_id")
+    state = fields.Selection(related="count_id.state")
+    product_id = fields.Many2one(
+        "product.product", required=True, domain="[('type', '=', 'consu')]"
+    )
+    product_tracking = fields.Selection(related="product_id.tracking")
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    lot_id = fields.Many2one(
+        "jxc.stock.lot", string="Lot / Serial", domain="[('product_id', '=', product_id)]"
+    )
+    lot_name = fields.Char(string="New Lot", help="A lot found on the shelf and not yet known.")
+    theoretical_quantity = fields.Float(
+        string="System Qty", digits="Product Unit of Measure", readonly=True
+    )
+    counted_quantity = fields.Float(string="Counted Qty", digits="Product Unit of Measure")
+    is_counted = fields.Boolean(string="Counted")
+    difference_quantity = fields.Float(
+        string="Difference",
+        digits="Product Unit of Measure",
+        compute="_compute_difference",
+        store=True,
+    )
+    unit_cost = fields.Float(
+        string="Average Cost", digits="Product Price", compute="_compute_difference_value"
+    )
+    difference_value = fields.Monetary(string="Variance Value", compute="_compute_difference_value")
+    moved_since_snapshot = fields.Float(
+        string="Moved Since Snapshot",
+        digits="Product Unit of Measure",
+        compute="_compute_moved_since_snapshot",
+        help="Ledger quantity posted after the snapshot; not part of the variance.",
+    )
+
+    @api.depends("counted_quantity", "theoretical_quantity", "is_counted")
+    def _compute_difference(self):
+        for line in self:
+            line.difference_quantity = (
+                line.counted_quantity - line.theoretical_quantity if line.is_counted else 0.0
+            )
+
+    @api.depends("difference_quantity", "product_id")
+    def _compute_difference_value(self):
+        Valuation = self.env["jxc.stock.valuation"]
+        for line in self:
+            cost = (
+                Valuation._get_average_costs(line.product_id, line.count_id.company_id).get(
+                    line.product_id.id, 0.0
+                )
+                if line.product_id
+                else 0.0
+            )
+            line.unit_cost = cost
+            line.difference_value = (
+                line.count_id.currency_id.round(line.difference_quantity * cost)
+                if line.count_id.currency_id
+                else 0.0
+            )
+
+    def _compute_moved_since_snapshot(self):
+        for line in self:
+            self.env.cr.execute(
+                """
+                SELECT COALESCE(SUM(quantity), 0) FROM jxc_stock_move
+                 WHERE id > %s AND product_id = %s AND warehouse_id = %s
+                   AND COALESCE(lot_id, 0) = %s
+                """,
+                [
+                    line.count_id.snapshot_move_id,
+                    line.product_id.id,
+                    line.count_id.warehouse_id.id,
+                    line.lot_id.id or 0,
+                ],
+            )
+            line.moved_since_snapshot = float(self.env.cr.fetchone()[0])
+
+    @api.onchange("counted_quantity")
+    def _onchange_counted_quantity(self):
+        self.is_counted = True
+
+    @api.constrains("counted_quantity")
+    def _check_counted_quantity(self):
+        for line in self:
+            if line.counted_quantity < 0:
+                raise UserError(
+                    _(
+                        "%(count)s, %(product)s: a counted quantity cannot be negative (%(qty)s).",
+                        count=line.count_id.name,
+                        product=line.product_id.display_name,
+                        qty=line.counted_quantity,
+                    )
+                )
+
+    def write(self, vals):
+        if any(line.state == "done" for line in self):
+            raise UserError(_("Lines of a posted count cannot be changed."))
+        if "counted_quantity" in vals and "is_counted" not in vals:
+            vals = dict(vals, is_counted=True)
+        return super().write(vals)
+
+    def _resolve_lots(self):
+        Lot = self.env["jxc.stock.lot"]
+        for line in self.filtered(lambda ln: ln.lot_name and not ln.lot_id):
+            lot = Lot.search(
+                [
+                    ("name", "=", line.lot_name.strip()),
+                    ("product_id", "=", line.product_id.id),
+                    ("company_id", "=", line.company_id.id),
+                ],
+                limit=1,
+            )
+            line.lot_id = lot or Lot.create(
+                {
+                    "name": line.lot_name.strip(),
+                    "product_id": line.product_id.id,
+                    "company_id": line.company_id.id,
+                }
+            )

@@ -1,0 +1,189 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import _, api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+
+class JxcStockIntegrity(models.Model):
+    """账实核对: verify that quants, reservations and averages agree with the ledger."""
+
+    _name = "jxc.stock.integrity"
+    _description = "Stock Integrity Check"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(required=True, readonly=True, default=lambda self: _("Integrity check"))
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+    user_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
+    state = fields.Selection([("ok", "Consistent"), ("mismatch", "Mismatches")], readonly=True)
+    line_ids = fields.One2many("jxc.stock.integrity.line", "check_id", readonly=True)
+    mismatch_count = fields.Integer(readonly=True)
+
+    @api.model
+    def action_run(self):
+        check = self._run()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_stock.jxc_stock_integrity_action"
+        )
+        action.update(res_id=check.id, view_mode="form", views=[(False, "form")])
+        return action
+
+    @api.model
+    def _run(self):
+        lines = self._find_mismatches()
+        check = self.sudo().create(
+            {
+                "state": "mismatch" if lines else "ok",
+                "mismatch_count": len(lines),
+                "line_ids": [fields.Command.create(vals) for vals in lines],
+            }
+        )
+        return check.sudo(False)
+
+    @api.model
+    def _cron_run(self):
+        check = self._run().sudo()
+        if check.state == "mismatch":
+            _logger.error(
+                "Stock integrity check %s found %s mismatches", check.id, check.mismatch_count
+            )
+            for user in self.env.ref("jxc_stock.group_jxc_stock_manager").users.filtered(
+                lambda u: u.active and not u.share
+            ):
+                check.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=_("Stock integrity check found %s mismatches", check.mismatch_count),
+                    user_id=user.id,
+                )
+        return True
+
+    @api.model
+    def _find_mismatches(self):
+        """Invariant 1, row by row, in SQL: list of line values for every disagreement."""
+        cr = self.env.cr
+        results = []
+        cr.execute("""
+            WITH ledger AS (
+                SELECT product_id, warehouse_id, COALESCE(lot_id, 0) AS lot_id,
+                       SUM(quantity) AS quantity, SUM(value) AS value
+                  FROM jxc_stock_move GROUP BY 1, 2, 3
+            ), quants AS (
+                SELECT product_id, warehouse_id, COALESCE(lot_id, 0) AS lot_id,
+                       quantity, value, reserved_quantity, available_quantity
+                  FROM jxc_stock_quant
+            )
+            SELECT COALESCE(q.product_id, l.product_id), COALESCE(q.warehouse_id, l.warehouse_id),
+                   NULLIF(COALESCE(q.lot_id, l.lot_id), 0),
+                   COALESCE(l.quantity, 0), COALESCE(q.quantity, 0),
+                   COALESCE(l.value, 0), COALESCE(q.value, 0),
+                   COALESCE(q.reserved_quantity, 0), COALESCE(q.available_quantity, 0)
+              FROM quants q
+              FULL JOIN ledger l USING (product_id, warehouse_id, lot_id)
+             WHERE COALESCE(l.quantity, 0) <> COALESCE(q.quantity, 0)
+                OR COALESCE(l.value, 0) <> COALESCE(q.value, 0)
+                OR COALESCE(q.available_quantity, 0)
+                   <> COALESCE(q.quantity, 0) - COALESCE(q.reserved_quantity, 0)
+        """)
+        for (
+            product,
+            warehouse,
+            lot,
+            l_qty,
+            q_qty,
+            l_val,
+            q_val,
+            reserved,
+            available,
+        ) in cr.fetchall():
+            base = {"product_id": product, "warehouse_id": warehouse, "lot_id": lot}
+            if l_qty != q_qty:
+                results.append(dict(base, check_type="quantity", expected=l_qty, actual=q_qty))
+            if l_val != q_val:
+                results.append(dict(base, check_type="value", expected=l_val, actual=q_val))
+            if available != q_qty - reserved:
+                results.append(
+                    dict(base, check_type="available", expected=q_qty - reserved, actual=available)
+                )
+        cr.execute("""
+            WITH held AS (
+                SELECT product_id, warehouse_id, COALESCE(lot_id, 0) AS lot_id,
+                       SUM(quantity) AS quantity
+                  FROM jxc_stock_reservation WHERE state = 'open' GROUP BY 1, 2, 3
+            )
+            SELECT COALESCE(q.product_id, h.product_id), COALESCE(q.warehouse_id, h.warehouse_id),
+                   NULLIF(COALESCE(q.lot_id, h.lot_id), 0),
+                   COALESCE(h.quantity, 0), COALESCE(q.reserved_quantity, 0)
+              FROM (SELECT product_id, warehouse_id, COALESCE(lot_id, 0) AS lot_id,
+                           reserved_quantity FROM jxc_stock_quant) q
+              FULL JOIN held h USING (product_id, warehouse_id, lot_id)
+             WHERE COALESCE(h.quantity, 0) <> COALESCE(q.reserved_quantity, 0)
+        """)
+        for product, warehouse, lot, expected, actual in cr.fetchall():
+            results.append(
+                {
+                    "product_id": product,
+                    "warehouse_id": warehouse,
+                    "lot_id": lot,
+                    "check_type": "reserved",
+                    "expected": expected,
+                    "actual": actual,
+                }
+            )
+        cr.execute("""
+            WITH ledger AS (
+                SELECT product_id, company_id, SUM(quantity) AS quantity, SUM(value) AS value
+                  FROM jxc_stock_move GROUP BY 1, 2
+            )
+            SELECT COALESCE(v.product_id, l.product_id), COALESCE(l.quantity, 0),
+                   COALESCE(v.quantity, 0), COALESCE(l.value, 0), COALESCE(v.value, 0)
+              FROM jxc_stock_valuation v
+              FULL JOIN ledger l USING (product_id, company_id)
+             WHERE COALESCE(l.quantity, 0) <> COALESCE(v.quantity, 0)
+                OR COALESCE(l.value, 0) <> COALESCE(v.value, 0)
+        """)
+        for product, l_qty, v_qty, l_val, v_val in cr.fetchall():
+            if l_qty != v_qty:
+                results.append(
+                    {
+                        "product_id": product,
+                        "check_type": "valuation_quantity",
+                        "expected": l_qty,
+                        "actual": v_qty,
+                    }
+                )
+            if l_val != v_val:
+                results.append(
+                    {
+                        "product_id": product,
+                        "check_type": "valuation_value",
+                        "expected": l_val,
+                        "actual": v_val,
+                    }
+                )
+        return results
+
+
+class JxcStockIntegrityLine(models.Model):
+    _name = "jxc.stock.integrity.line"
+    _description = "Stock Integrity Mismatch"
+
+    check_id = fields.Many2one("jxc.stock.integrity", required=True, ondelete="cascade", index=True)
+    check_type = fields.Selection(
+        [
+            ("quantity", "On hand vs ledger"),
+            ("value", "Stock value vs ledger"),
+            ("available", "Available vs on hand − reserved"),
+            ("reserved", "Reserved vs open reservations"),
+            ("valuation_quantity", "Average-cost quantity vs ledger"),
+            ("valuation_value", "Average-cost value vs ledger"),
+        ],
+        required=True,
+    )
+    product_id = fields.Many2one("product.product")
+    warehouse_id = fields.Many2one("jxc.stock.warehouse")
+    lot_id = fields.Many2one("jxc.stock.lot", string="Lot / Serial")
+    expected = fields.Float(digits=(16, 4), help="What the ledger (or reservations) says.")
+    actual = fields.Float(digits=(16, 4), help="What the stored figure says.")

@@ -1,0 +1,72 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JxcStockLot(models.Model):
+    _name = "jxc.stock.lot"
+    _description = "Lot / Serial Number"
+    _inherit = ["mail.thread"]
+    _order = "expiration_date, name, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Lot / Serial", required=True, tracking=True)
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        index=True,
+        domain="[('type', '=', 'consu'), ('tracking', '!=', 'none')]",
+        check_company=True,
+    )
+    product_tracking = fields.Selection(related="product_id.tracking")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    expiration_date = fields.Date(string="Expiry Date", tracking=True)
+    quant_ids = fields.One2many("jxc.stock.quant", "lot_id", string="Stock")
+    quantity = fields.Float(
+        string="On Hand",
+        compute="_compute_quantity",
+        digits="Product Unit of Measure",
+    )
+    is_expired = fields.Boolean(compute="_compute_is_expired")
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "name_product_company_uniq",
+            "unique(name, product_id, company_id)",
+            "A lot / serial number must be unique per product.",
+        ),
+    ]
+
+    @api.depends("quant_ids.quantity")
+    def _compute_quantity(self):
+        for lot in self:
+            lot.quantity = sum(lot.quant_ids.mapped("quantity"))
+
+    @api.depends("expiration_date")
+    def _compute_is_expired(self):
+        today = fields.Date.context_today(self)
+        for lot in self:
+            lot.is_expired = bool(lot.expiration_date and lot.expiration_date < today)
+
+    @api.constrains("product_id")
+    def _check_product_tracked(self):
+        for lot in self:
+            if lot.product_id.tracking == "none":
+                raise ValidationError(
+                    _(
+                        "Product %(product)s is not tracked by lots or serials: lot %(lot)s "
+                        "cannot be created.",
+                        product=lot.product_id.display_name,
+                        lot=lot.name,
+                    )
+                )
+
+    def _compute_display_name(self):
+        for lot in self:
+            lot.display_name = (
+                f"{lot.name} ({lot.expiration_date})" if lot.expiration_date else lot.name
+            )

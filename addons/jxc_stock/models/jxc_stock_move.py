@@ -1,0 +1,346 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero, float_round
+
+# Ledger moves that count as outgoing goods for usage statistics (replenishment, alerts).
+OUTGOING_USAGE_TYPES = ("out",)
+
+
+class JxcStockMove(models.Model):
+    """库存流水: the stock ledger. One row per posted quantity, never edited or deleted."""
+
+    _name = "jxc.stock.move"
+    _description = "Stock Ledger"
+    _order = "date desc, id desc"
+    _rec_name = "reference"
+
+    date = fields.Datetime(required=True, readonly=True, index=True, default=fields.Datetime.now)
+    product_id = fields.Many2one("product.product", required=True, readonly=True, index=True)
+    product_tmpl_id = fields.Many2one(
+        related="product_id.product_tmpl_id", store=True, string="Product Template"
+    )
+    categ_id = fields.Many2one(related="product_id.categ_id", store=True, string="Category")
+    warehouse_id = fields.Many2one("jxc.stock.warehouse", required=True, readonly=True, index=True)
+    lot_id = fields.Many2one("jxc.stock.lot", string="Lot / Serial", readonly=True, index=True)
+    quantity = fields.Float(
+        digits="Product Unit of Measure",
+        required=True,
+        readonly=True,
+        help="Signed, in the product's base unit: positive in, negative out.",
+    )
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    unit_cost = fields.Float(digits=(16, 4), readonly=True)
+    value = fields.Monetary(readonly=True, help="Signed stock value of this move.")
+    company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    move_type = fields.Selection(
+        [
+            ("in", "Other Receipt"),
+            ("out", "Other Issue"),
+            ("internal_out", "Transfer Out"),
+            ("internal_in", "Transfer In"),
+            ("count_gain", "Count Gain"),
+            ("count_loss", "Count Loss"),
+        ],
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    is_reversal = fields.Boolean(string="Reversal", readonly=True, help="红冲 of an earlier move")
+    origin_move_id = fields.Many2one(
+        "jxc.stock.move",
+        string="Original Move",
+        readonly=True,
+        index="btree_not_null",
+        help="The move this one returns or reverses; its cost is used.",
+    )
+    res_model = fields.Char(string="Document Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Document ID", model_field="res_model", readonly=True)
+    reference = fields.Char(string="Document", readonly=True, index=True)
+    picking_id = fields.Many2one("jxc.stock.picking", readonly=True, index="btree_not_null")
+    picking_line_id = fields.Many2one(
+        "jxc.stock.picking.line", readonly=True, index="btree_not_null"
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Posted By", readonly=True, default=lambda self: self.env.user
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.context.get("jxc_stock_internal"):
+            raise UserError(_("Ledger rows are written only by posting a stock document."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        raise UserError(
+            _("Posted ledger rows cannot be changed. Reverse (红冲) the document instead.")
+        )
+
+    def unlink(self):
+        raise UserError(
+            _("Posted ledger rows cannot be deleted. Reverse (红冲) the document instead.")
+        )
+
+    def action_open_document(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Posting
+    # ------------------------------------------------------------------
+    @api.model
+    def _is_negative_allowed(self, product, company):
+        return company.jxc_allow_negative_stock or product.allow_negative_stock
+
+    @api.model
+    def _post(self, vals_list):
+        """Post ledger rows: one atomic step that locks, values, checks and writes.
+
+        Each dict holds ``product_id``, ``warehouse_id``, ``quantity`` (signed, base unit),
+        ``move_type`` and optionally ``lot_id``, ``unit_cost`` (incoming; default: the current
+        average), ``origin_move_id`` (returns and reversals: valued at that move's cost),
+        ``value`` (reversals: the exact mirrored value), ``internal_pair`` (the receiving leg of
+        a transfer, right after its issuing leg: carries that leg's value), ``reference``,
+        ``res_model``, ``res_id``, ``picking_id``, ``picking_line_id``, ``date`` and
+        ``line_label`` (names the line in errors).
+
+        Outgoing moves are valued at the moving average; incoming moves update it. Raises
+        :class:`UserError` (and writes nothing) when a move would issue more than is available.
+        """
+        if not vals_list:
+            return self.browse()
+        Product = self.env["product.product"]
+        Warehouse = self.env["jxc.stock.warehouse"]
+        products = Product.browse({v["product_id"] for v in vals_list})
+        warehouses = Warehouse.browse({v["warehouse_id"] for v in vals_list})
+        companies = warehouses.company_id
+        precision = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        for vals in vals_list:
+            self._check_move_vals(vals, precision)
+
+        # Locks: average-cost rows (per company, product order), then quants (fixed order).
+        valuations = {}
+        for company in companies.sorted("id"):
+            company_products = {
+                v["product_id"]
+                for v in vals_list
+                if Warehouse.browse(v["warehouse_id"]).company_id == company
+            }
+            for product_id, row in (
+                self.env["jxc.stock.valuation"]._lock(company_products, company.id).items()
+            ):
+                valuations[(product_id, company.id)] = row
+        quant_rows = self.env["jxc.stock.quant"]._lock_quants(
+            [(v["product_id"], v["warehouse_id"], v.get("lot_id") or None) for v in vals_list]
+        )
+        quants = {(r["product_id"], r["warehouse_id"], r["lot_id"]): r for r in quant_rows}
+        for row in quant_rows:
+            row["quantity"] = float(row["quantity"])
+            row["reserved_quantity"] = float(row["reserved_quantity"])
+            row["value"] = float(row["value"])
+        for row in valuations.values():
+            for key in ("quantity", "value", "average_cost"):
+                row[key] = float(row[key])
+
+        origin_costs = {}
+        origin_ids = {v["origin_move_id"] for v in vals_list if v.get("origin_move_id")}
+        if origin_ids:
+            self.env.cr.execute(
+                "SELECT id, unit_cost FROM jxc_stock_move WHERE id = ANY(%s)", [list(origin_ids)]
+            )
+            origin_costs = {i: float(c) for i, c in self.env.cr.fetchall()}
+
+        deltas = defaultdict(lambda: [0.0, 0.0, 0.0])
+        to_create = []
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            product = products.browse(vals["product_id"])
+            warehouse = warehouses.browse(vals["warehouse_id"])
+            company = warehouse.company_id
+            currency = company.currency_id
+            qty = vals["quantity"]
+            quant = quants[(product.id, warehouse.id, vals.get("lot_id") or None)]
+            valuation = valuations[(product.id, company.id)]
+            if vals.get("internal_pair"):
+                # The receiving leg of a transfer carries the value its issuing leg took out.
+                cost = to_create[-1]["unit_cost"]
+            elif vals.get("origin_move_id"):
+                cost = origin_costs[vals["origin_move_id"]]
+            elif qty > 0 and vals.get("unit_cost") is not None:
+                cost = vals["unit_cost"]
+            else:
+                cost = valuation["average_cost"]
+            if qty < 0:
+                available = quant["quantity"] - quant["reserved_quantity"]
+                if float_compare(available + qty, 0, precision_digits=precision) < 0 and (
+                    not self._is_negative_allowed(product, company)
+                ):
+                    raise UserError(
+                        _(
+                            "%(document)s, %(line)s: cannot issue %(qty)s %(uom)s of "
+                            "%(product)s from %(warehouse)s%(lot)s: only %(available)s "
+                            "available (on hand %(on_hand)s, reserved %(reserved)s).",
+                            document=vals.get("reference") or "-",
+                            line=vals.get("line_label") or "-",
+                            qty=-qty,
+                            uom=product.uom_id.name,
+                            product=product.display_name,
+                            warehouse=warehouse.display_name,
+                            lot=(
+                                _(
+                                    " (lot %s)",
+                                    self.env["jxc.stock.lot"].browse(vals["lot_id"]).name,
+                                )
+                                if vals.get("lot_id")
+                                else ""
+                            ),
+                            available=max(available, 0.0),
+                            on_hand=quant["quantity"],
+                            reserved=quant["reserved_quantity"],
+                        )
+                    )
+                empties = float_is_zero(
+                    valuation["quantity"] + qty, precision_digits=precision
+                ) and not vals.get("origin_move_id")
+                value = -valuation["value"] if empties else currency.round(qty * cost)
+            elif vals.get("internal_pair"):
+                value = -to_create[-1]["value"]
+            else:
+                value = currency.round(qty * cost)
+            if vals.get("value") is not None:
+                value = vals["value"]  # a reversal (红冲) mirrors the original value exactly
+            # Company totals and the moving average.
+            valuation["quantity"] = float_round(
+                valuation["quantity"] + qty, precision_digits=precision
+            )
+            valuation["value"] = currency.round(valuation["value"] + value)
+            if valuation["quantity"] > 0 and (
+                qty > 0 or vals.get("origin_move_id") or vals.get("value") is not None
+            ):
+                valuation["average_cost"] = valuation["value"] / valuation["quantity"]
+            elif valuation["quantity"] <= 0 and qty > 0:
+                valuation["average_cost"] = cost
+            quant["quantity"] += qty
+            quant["value"] += value
+            delta = deltas[quant["id"]]
+            delta[0] += qty
+            delta[2] += value
+            to_create.append(
+                {
+                    "date": vals.get("date") or now,
+                    "product_id": product.id,
+                    "warehouse_id": warehouse.id,
+                    "lot_id": vals.get("lot_id") or False,
+                    "quantity": qty,
+                    "unit_cost": cost,
+                    "value": value,
+                    "company_id": company.id,
+                    "move_type": vals["move_type"],
+                    "is_reversal": vals.get("is_reversal", False),
+                    "origin_move_id": vals.get("origin_move_id") or False,
+                    "res_model": vals.get("res_model"),
+                    "res_id": vals.get("res_id") or False,
+                    "reference": vals.get("reference"),
+                    "picking_id": vals.get("picking_id") or False,
+                    "picking_line_id": vals.get("picking_line_id") or False,
+                }
+            )
+        self._check_serial_quantities(vals_list, quants, precision)
+        moves = self.sudo().with_context(jxc_stock_internal=True).create(to_create)
+        self.env["jxc.stock.quant"]._apply_deltas({k: tuple(v) for k, v in deltas.items()})
+        self.env["jxc.stock.valuation"]._save(list(valuations.values()))
+        return moves.sudo(False)
+
+    @api.model
+    def _lot_label(self, lot_id):
+        return _(" (lot %s)", self.env["jxc.stock.lot"].browse(lot_id).name) if lot_id else ""
+
+    @api.model
+    def _check_move_vals(self, vals, precision):
+        product = self.env["product.product"].browse(vals["product_id"])
+        label = f"{vals.get('reference') or '-'}, {vals.get('line_label') or '-'}"
+        if product.type != "consu":
+            raise UserError(
+                _(
+                    "%(line)s: %(product)s is not a stockable good.",
+                    line=label,
+                    product=product.display_name,
+                )
+            )
+        if float_is_zero(vals["quantity"], precision_digits=precision):
+            raise UserError(_("%(line)s: the quantity cannot be zero.", line=label))
+        lot = self.env["jxc.stock.lot"].browse(vals.get("lot_id") or [])
+        if product.tracking != "none" and not lot:
+            raise UserError(
+                _(
+                    "%(line)s: %(product)s is tracked; a lot / serial number is required.",
+                    line=label,
+                    product=product.display_name,
+                )
+            )
+        if lot and lot.product_id != product:
+            raise UserError(
+                _(
+                    "%(line)s: lot %(lot)s belongs to %(other)s, not %(product)s.",
+                    line=label,
+                    lot=lot.name,
+                    other=lot.product_id.display_name,
+                    product=product.display_name,
+                )
+            )
+        if product.tracking == "serial" and float_compare(
+            abs(vals["quantity"]), 1, precision_digits=precision
+        ):
+            raise UserError(
+                _(
+                    "%(line)s: serial number %(lot)s of %(product)s: the quantity must be 1, "
+                    "not %(qty)s.",
+                    line=label,
+                    lot=lot.name,
+                    product=product.display_name,
+                    qty=abs(vals["quantity"]),
+                )
+            )
+
+    @api.model
+    def _check_serial_quantities(self, vals_list, quants, precision):
+        """A serial number is in stock at most once, in one warehouse, per company."""
+        serial_lots = {
+            v["lot_id"]
+            for v in vals_list
+            if v.get("lot_id")
+            and self.env["product.product"].browse(v["product_id"]).tracking == "serial"
+            and v["quantity"] > 0
+        }
+        if not serial_lots:
+            return
+        self.env.cr.execute(
+            "SELECT lot_id, warehouse_id, quantity FROM jxc_stock_quant WHERE lot_id = ANY(%s)",
+            [list(serial_lots)],
+        )
+        # This posting's quants are not written yet: their in-memory quantity is the truth.
+        pending = {(wh, lot): row["quantity"] for (_p, wh, lot), row in quants.items() if lot}
+        totals = defaultdict(float)
+        for lot_id, warehouse_id, quantity in self.env.cr.fetchall():
+            totals[lot_id] += float(pending.get((warehouse_id, lot_id), quantity))
+        for lot_id, total in totals.items():
+            if float_compare(total, 1, precision_digits=precision) > 0:
+                lot = self.env["jxc.stock.lot"].browse(lot_id)
+                raise UserError(
+                    _(
+                        "Serial number %(lot)s of %(product)s is already in stock.",
+                        lot=lot.name,
+                        product=lot.product_id.display_name,
+                    )
+                )

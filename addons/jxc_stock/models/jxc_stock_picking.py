@@ -1,0 +1,392 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare, float_is_zero
+
+
+class JxcStockPicking(models.Model):
+    """Every stock document: 其他入库 ``in``, 其他出库 ``out``, 调拨 ``internal``, and the types
+    that purchase and sales add with ``selection_add``."""
+
+    _name = "jxc.stock.picking"
+    _description = "Stock Document"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    picking_type = fields.Selection(
+        [("in", "Other Receipt"), ("out", "Other Issue"), ("internal", "Transfer")],
+        string="Type",
+        required=True,
+        default="in",
+        tracking=True,
+        index=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done"), ("cancel", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse",
+        string="Warehouse",
+        required=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self._default_warehouse_id(),
+    )
+    dest_warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse",
+        string="Destination Warehouse",
+        tracking=True,
+        check_company=True,
+        help="Transfers only: where the goods go.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one("res.partner", string="Partner", tracking=True)
+    date = fields.Datetime(
+        string="Scheduled Date", required=True, default=fields.Datetime.now, tracking=True
+    )
+    date_done = fields.Datetime(string="Posted On", readonly=True, copy=False)
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    origin = fields.Char(string="Source Document", tracking=True)
+    note = fields.Html()
+    line_ids = fields.One2many("jxc.stock.picking.line", "picking_id", string="Lines", copy=True)
+    move_ids = fields.One2many("jxc.stock.move", "picking_id", string="Ledger Rows")
+    move_count = fields.Integer(compute="_compute_move_count", string="Ledger Row Count")
+    backorder_id = fields.Many2one(
+        "jxc.stock.picking",
+        string="Backorder Of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    backorder_ids = fields.One2many("jxc.stock.picking", "backorder_id", string="Backorders")
+    is_reversal = fields.Boolean(string="Reversal (红冲)", readonly=True, copy=False)
+    reversal_of_id = fields.Many2one(
+        "jxc.stock.picking", string="Reverses", readonly=True, copy=False, index="btree_not_null"
+    )
+    reversal_ids = fields.One2many("jxc.stock.picking", "reversal_of_id", string="Reversals")
+    amount_total = fields.Monetary(
+        string="Total Value", compute="_compute_amount_total", store=True
+    )
+    is_incoming = fields.Boolean(compute="_compute_direction")
+    is_outgoing = fields.Boolean(compute="_compute_direction")
+
+    def _default_warehouse_id(self):
+        return self.env["jxc.stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+
+    @api.depends("move_ids")
+    def _compute_move_count(self):
+        for picking in self:
+            picking.move_count = len(picking.move_ids)
+
+    @api.depends("line_ids.value")
+    def _compute_amount_total(self):
+        for picking in self:
+            picking.amount_total = sum(picking.line_ids.mapped("value"))
+
+    @api.depends("picking_type")
+    def _compute_direction(self):
+        for picking in self:
+            direction = picking._get_direction()
+            picking.is_incoming = direction == "in"
+            picking.is_outgoing = direction in ("out", "internal")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(
+                        f"jxc.stock.picking.{vals.get('picking_type') or 'in'}"
+                    )
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    def unlink(self):
+        if any(p.state == "done" for p in self):
+            raise UserError(_("A posted stock document cannot be deleted; reverse (红冲) it."))
+        return super().unlink()
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for picking in self:
+            if picking.is_reversal and not (default or {}).get("is_reversal"):
+                raise UserError(_("%s is a reversal and cannot be duplicated.", picking.name))
+        return vals_list
+
+    # ------------------------------------------------------------------
+    # Type hooks (downstream addons extend these with super())
+    # ------------------------------------------------------------------
+    def _get_direction(self):
+        """``in``, ``out`` or ``internal``: how this document's type moves goods."""
+        self.ensure_one()
+        return {"in": "in", "out": "out", "internal": "internal"}.get(self.picking_type, "in")
+
+    def _get_move_type(self, direction):
+        """Ledger ``move_type`` for this document's moves in ``direction`` (in / out)."""
+        self.ensure_one()
+        if self.picking_type == "internal":
+            return "internal_in" if direction == "in" else "internal_out"
+        return self.picking_type
+
+    def _should_create_backorder(self):
+        """Whether a partial posting leaves a backorder: yes for documents of an order."""
+        self.ensure_one()
+        return False
+
+    def _get_origin_move(self, line):
+        """The ledger move whose cost values this line (returns), or an empty recordset."""
+        return self.env["jxc.stock.move"]
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_done(self):
+        """Post the documents: all their lines or nothing (invariant 3)."""
+        for picking in self:
+            picking._check_can_post()
+        for picking in self:
+            if all(
+                float_is_zero(line.quantity_done, precision_rounding=line.uom_id.rounding)
+                for line in picking.line_ids
+            ):
+                # Nothing edited: post in full (一键出入库).
+                for line in picking.line_ids:
+                    line.quantity_done = line.quantity
+            lines = picking.line_ids.filtered(
+                lambda ln: (
+                    not float_is_zero(ln.quantity_done, precision_rounding=ln.uom_id.rounding)
+                )
+            )
+            for line in lines:
+                line._check_postable()
+            lines._resolve_lots()
+            vals_list = picking._prepare_move_vals(lines)
+            self.env["jxc.stock.move"]._post(vals_list)
+            picking.write({"state": "done", "date_done": fields.Datetime.now()})
+            if picking._should_create_backorder():
+                picking._create_backorder()
+        return True
+
+    def action_cancel(self):
+        if any(p.state == "done" for p in self):
+            raise UserError(_("A posted stock document cannot be cancelled; reverse (红冲) it."))
+        self.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self.filtered(lambda p: p.state == "cancel").write({"state": "draft"})
+        return True
+
+    def action_reverse(self):
+        """红冲: create and post the mirror of a posted document, at the original costs."""
+        if not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
+            raise AccessError(_("Only stock managers can reverse posted stock documents."))
+        reversals = self.browse()
+        for picking in self:
+            if picking.state != "done":
+                raise UserError(
+                    _("%s is not posted: only posted documents are reversed.", picking.name)
+                )
+            if picking.is_reversal or picking.reversal_ids:
+                raise UserError(_("%s is a reversal or already reversed.", picking.name))
+            reversal = picking.copy(
+                {
+                    "is_reversal": True,
+                    "reversal_of_id": picking.id,
+                    "origin": picking.name,
+                    "line_ids": [],
+                    "name": picking.name + "-R",
+                }
+            )
+            reversal.line_ids = [
+                fields.Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "name": line.name,
+                        "quantity": line.quantity_done,
+                        "quantity_done": line.quantity_done,
+                        "uom_id": line.uom_id.id,
+                        "lot_id": line.lot_id.id,
+                        "unit_cost": line.unit_cost,
+                    }
+                )
+                for line in picking.line_ids
+                if not float_is_zero(line.quantity_done, precision_rounding=line.uom_id.rounding)
+            ]
+            vals_list = [
+                {
+                    "product_id": move.product_id.id,
+                    "warehouse_id": move.warehouse_id.id,
+                    "lot_id": move.lot_id.id,
+                    "quantity": -move.quantity,
+                    "value": -move.value,
+                    "move_type": move.move_type,
+                    "is_reversal": True,
+                    "origin_move_id": move.id,
+                    "reference": reversal.name,
+                    "res_model": reversal._name,
+                    "res_id": reversal.id,
+                    "picking_id": reversal.id,
+                    "line_label": move.product_id.display_name,
+                }
+                # Take goods back out first, so a transfer's reversal checks the destination.
+                for move in picking.move_ids.sorted(lambda m: (m.quantity < 0, m.id))
+            ]
+            self.env["jxc.stock.move"]._post(vals_list)
+            reversal.write({"state": "done", "date_done": fields.Datetime.now()})
+            picking.message_post(body=_("Reversed by %s.", reversal._get_html_link()))
+            reversals |= reversal
+        return reversals._get_action_view()
+
+    def action_assign_lots_fefo(self):
+        """Split outgoing tracked lines over available lots, earliest expiry first (FEFO)."""
+        for picking in self.filtered(lambda p: p.state == "draft" and p.is_outgoing):
+            for line in picking.line_ids.filtered(
+                lambda ln: ln.product_id.tracking != "none" and not ln.lot_id
+            ):
+                line._split_by_fefo()
+        return True
+
+    def action_view_moves(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
+        action["domain"] = [("picking_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def _get_action_view(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_stock.jxc_stock_picking_action_all"
+        )
+        if len(self) == 1:
+            action.update(res_id=self.id, view_mode="form", views=[(False, "form")])
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        return action
+
+    # ------------------------------------------------------------------
+    # Posting helpers
+    # ------------------------------------------------------------------
+    def _check_can_post(self):
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(
+                _(
+                    "%(doc)s is %(state)s: only draft documents can be posted.",
+                    doc=self.name,
+                    state=dict(self._fields["state"].selection)[self.state],
+                )
+            )
+        if not self.line_ids:
+            raise UserError(_("%s has no lines to post.", self.name))
+        if self._get_direction() == "internal":
+            if not self.dest_warehouse_id:
+                raise UserError(_("%s: a transfer needs a destination warehouse.", self.name))
+            if self.dest_warehouse_id == self.warehouse_id:
+                raise UserError(
+                    _(
+                        "%(doc)s: the destination warehouse must differ from the source "
+                        "(%(warehouse)s).",
+                        doc=self.name,
+                        warehouse=self.warehouse_id.display_name,
+                    )
+                )
+
+    def _prepare_move_vals(self, lines):
+        """Ledger rows for ``lines`` (posted quantities), in the product's base unit."""
+        self.ensure_one()
+        direction = self._get_direction()
+        vals_list = []
+        for line in lines:
+            qty = line._get_base_quantity(line.quantity_done)
+            common = {
+                "product_id": line.product_id.id,
+                "lot_id": line.lot_id.id,
+                "reference": self.name,
+                "res_model": self._name,
+                "res_id": self.id,
+                "picking_id": self.id,
+                "picking_line_id": line.id,
+                "line_label": _(
+                    "line %(seq)s (%(product)s)",
+                    seq=line._get_line_number(),
+                    product=line.product_id.display_name,
+                ),
+            }
+            origin = self._get_origin_move(line)
+            if direction in ("out", "internal"):
+                vals_list.append(
+                    dict(
+                        common,
+                        warehouse_id=self.warehouse_id.id,
+                        quantity=-qty,
+                        move_type=self._get_move_type("out"),
+                        origin_move_id=origin.id,
+                    )
+                )
+            if direction == "in":
+                vals_list.append(
+                    dict(
+                        common,
+                        warehouse_id=self.warehouse_id.id,
+                        quantity=qty,
+                        move_type=self._get_move_type("in"),
+                        unit_cost=line._get_base_unit_cost(),
+                        origin_move_id=origin.id,
+                    )
+                )
+            elif direction == "internal":
+                vals_list.append(
+                    dict(
+                        common,
+                        warehouse_id=self.dest_warehouse_id.id,
+                        quantity=qty,
+                        move_type=self._get_move_type("in"),
+                        internal_pair=True,
+                    )
+                )
+        return vals_list
+
+    def _create_backorder(self):
+        """A draft document for what was planned and not posted."""
+        self.ensure_one()
+        remaining = []
+        for line in self.line_ids:
+            rest = line.quantity - line.quantity_done
+            if float_compare(rest, 0, precision_rounding=line.uom_id.rounding) > 0:
+                remaining.append(
+                    fields.Command.create(
+                        line.copy_data(
+                            {
+                                "quantity": rest,
+                                "quantity_done": 0,
+                                "lot_id": False,
+                                "lot_name": False,
+                            }
+                        )[0]
+                    )
+                )
+        if not remaining:
+            return self.browse()
+        backorder = self.copy({"backorder_id": self.id, "line_ids": remaining})
+        self.message_post(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
+        return backorder

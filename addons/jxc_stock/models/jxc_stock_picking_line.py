@@ -1,0 +1,340 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
+
+
+class JxcStockPickingLine(models.Model):
+    _name = "jxc.stock.picking.line"
+    _description = "Stock Document Line"
+    _order = "picking_id, sequence, id"
+    _check_company_auto = True
+
+    picking_id = fields.Many2one("jxc.stock.picking", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="picking_id.currency_id")
+    state = fields.Selection(related="picking_id.state", store=True)
+    picking_type = fields.Selection(related="picking_id.picking_type", store=True)
+    warehouse_id = fields.Many2one(related="picking_id.warehouse_id")
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        domain="[('type', '=', 'consu')]",
+        check_company=True,
+        index=True,
+    )
+    name = fields.Char(string="Description")
+    product_tracking = fields.Selection(related="product_id.tracking")
+    use_expiration_date = fields.Boolean(related="product_id.use_expiration_date")
+    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
+    quantity = fields.Float(
+        string="Planned", digits="Product Unit of Measure", required=True, default=1.0
+    )
+    quantity_done = fields.Float(
+        string="Done",
+        digits="Product Unit of Measure",
+        copy=False,
+        help="Leave every line at 0 to post the planned quantities in full.",
+    )
+    uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        required=True,
+        compute="_compute_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('category_id', '=', product_uom_category_id)]",
+    )
+    lot_id = fields.Many2one(
+        "jxc.stock.lot",
+        string="Lot / Serial",
+        domain="[('product_id', '=', product_id)]",
+        check_company=True,
+    )
+    lot_name = fields.Char(string="New Lot", help="Receipts: a lot created when posting.")
+    expiration_date = fields.Date(string="Expiry Date")
+    unit_cost = fields.Float(
+        string="Unit Cost",
+        digits="Product Price",
+        compute="_compute_unit_cost",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Per unit of the line, in company currency. Receipts: the cost that enters the "
+        "average; issues are valued at the average when posted.",
+    )
+    value = fields.Monetary(compute="_compute_value", store=True)
+    available_quantity = fields.Float(
+        string="Available",
+        digits="Product Unit of Measure",
+        compute="_compute_available_quantity",
+        help="On hand minus reserved in the document's warehouse, in the line's unit.",
+    )
+    move_ids = fields.One2many("jxc.stock.move", "picking_line_id", string="Ledger Rows")
+
+    @api.depends("product_id")
+    def _compute_uom_id(self):
+        for line in self:
+            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
+                line.uom_id = line.product_id.uom_id
+
+    @api.depends("product_id", "uom_id")
+    def _compute_unit_cost(self):
+        for line in self:
+            if not line.product_id or not line.picking_id.company_id:
+                line.unit_cost = 0.0
+                continue
+            average = self.env["jxc.stock.valuation"]._get_average_costs(
+                line.product_id, line.picking_id.company_id
+            )[line.product_id.id]
+            line.unit_cost = line.product_id.uom_id._compute_price(average, line.uom_id)
+
+    @api.depends("quantity", "quantity_done", "unit_cost", "state")
+    def _compute_value(self):
+        for line in self:
+            qty = line.quantity_done if line.state == "done" else line.quantity
+            line.value = qty * line.unit_cost
+
+    @api.depends("product_id", "lot_id", "uom_id", "picking_id.warehouse_id")
+    def _compute_available_quantity(self):
+        Quant = self.env["jxc.stock.quant"]
+        for line in self:
+            if not line.product_id or not line.picking_id.warehouse_id:
+                line.available_quantity = 0.0
+                continue
+            domain = [
+                ("product_id", "=", line.product_id.id),
+                ("warehouse_id", "=", line.picking_id.warehouse_id.id),
+            ]
+            if line.lot_id:
+                domain.append(("lot_id", "=", line.lot_id.id))
+            available = sum(Quant.search(domain).mapped("available_quantity"))
+            line.available_quantity = line.product_id.uom_id._compute_quantity(
+                available, line.uom_id or line.product_id.uom_id, round=False
+            )
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.name = self.product_id.display_name
+            if self.picking_id.is_outgoing and self.product_id.tracking != "none":
+                self.lot_id = self._get_fefo_lots()[:1]
+
+    @api.onchange("lot_name")
+    def _onchange_lot_name(self):
+        if self.lot_name and self.product_id.use_expiration_date and not self.expiration_date:
+            self.expiration_date = self._default_expiration_date()
+
+    @api.constrains("product_id", "uom_id")
+    def _check_uom_category(self):
+        for line in self:
+            if line.uom_id.category_id != line.product_id.uom_id.category_id:
+                raise UserError(
+                    _(
+                        "%(doc)s, %(line)s: unit %(uom)s is not a unit of %(product)s "
+                        "(its units are %(category)s).",
+                        doc=line.picking_id.name,
+                        line=line._get_line_number(),
+                        uom=line.uom_id.name,
+                        product=line.product_id.display_name,
+                        category=line.product_id.uom_id.category_id.name,
+                    )
+                )
+
+    @api.constrains("quantity", "quantity_done")
+    def _check_quantities(self):
+        for line in self:
+            rounding = line.uom_id.rounding or 0.001
+            if float_compare(line.quantity, 0, precision_rounding=rounding) <= 0:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s (%(product)s): the quantity must be positive, "
+                        "not %(qty)s.",
+                        doc=line.picking_id.name,
+                        line=line._get_line_number(),
+                        product=line.product_id.display_name,
+                        qty=line.quantity,
+                    )
+                )
+            if float_compare(line.quantity_done, 0, precision_rounding=rounding) < 0:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s (%(product)s): the done quantity cannot be "
+                        "negative (%(qty)s).",
+                        doc=line.picking_id.name,
+                        line=line._get_line_number(),
+                        product=line.product_id.display_name,
+                        qty=line.quantity_done,
+                    )
+                )
+
+    def write(self, vals):
+        if any(line.state == "done" for line in self) and not self.env.context.get(
+            "jxc_stock_internal"
+        ):
+            raise UserError(_("Lines of a posted stock document cannot be changed."))
+        return super().write(vals)
+
+    def unlink(self):
+        if any(line.state == "done" for line in self):
+            raise UserError(_("Lines of a posted stock document cannot be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _get_line_number(self):
+        self.ensure_one()
+        lines = self.picking_id.line_ids
+        return list(lines).index(self) + 1 if self in lines else 0
+
+    def _get_base_quantity(self, quantity):
+        self.ensure_one()
+        return self.uom_id._compute_quantity(
+            quantity, self.product_id.uom_id, rounding_method="HALF-UP"
+        )
+
+    def _get_base_unit_cost(self):
+        self.ensure_one()
+        return self.uom_id._compute_price(self.unit_cost, self.product_id.uom_id)
+
+    def _default_expiration_date(self):
+        self.ensure_one()
+        days = self.product_id.expiration_time
+        return fields.Date.context_today(self) + timedelta(days=days) if days else False
+
+    def _check_postable(self):
+        """Line-level checks before posting; errors name the document and the line."""
+        self.ensure_one()
+        label = _(
+            "%(doc)s, line %(line)s (%(product)s)",
+            doc=self.picking_id.name,
+            line=self._get_line_number(),
+            product=self.product_id.display_name,
+        )
+        if self.product_id.type != "consu":
+            raise UserError(_("%s: only goods can be moved in stock.", label))
+        tracking = self.product_id.tracking
+        if (
+            tracking != "none"
+            and not self.lot_id
+            and not (self.lot_name and self.picking_id.is_incoming)
+        ):
+            raise UserError(_("%s: the product is tracked; enter a lot / serial number.", label))
+        if tracking == "serial" and float_compare(
+            self._get_base_quantity(self.quantity_done),
+            1,
+            precision_rounding=self.product_id.uom_id.rounding,
+        ):
+            raise UserError(
+                _(
+                    "%(line)s: a serial number is one unit; the quantity is %(qty)s. Use one "
+                    "line per serial number.",
+                    line=label,
+                    qty=self.quantity_done,
+                )
+            )
+        if self.lot_id and self.lot_id.product_id != self.product_id:
+            raise UserError(
+                _(
+                    "%(line)s: lot %(lot)s is not a lot of this product.",
+                    line=label,
+                    lot=self.lot_id.name,
+                )
+            )
+        if float_compare(self.unit_cost, 0, precision_digits=6) < 0:
+            raise UserError(_("%s: the unit cost cannot be negative.", label))
+
+    def _resolve_lots(self):
+        """Receipts: turn typed lot names into lots (created if new) before posting."""
+        Lot = self.env["jxc.stock.lot"]
+        for line in self.filtered(lambda ln: ln.lot_name and not ln.lot_id):
+            lot = Lot.search(
+                [
+                    ("name", "=", line.lot_name.strip()),
+                    ("product_id", "=", line.product_id.id),
+                    ("company_id", "=", line.company_id.id),
+                ],
+                limit=1,
+            )
+            if not lot:
+                lot = Lot.create(
+                    {
+                        "name": line.lot_name.strip(),
+                        "product_id": line.product_id.id,
+                        "company_id": line.company_id.id,
+                        "expiration_date": line.expiration_date or line._default_expiration_date(),
+                    }
+                )
+            line.with_context(jxc_stock_internal=True).lot_id = lot
+        for line in self.filtered(
+            lambda ln: (
+                ln.lot_id
+                and ln.product_id.use_expiration_date
+                and ln.picking_id.is_incoming
+                and not ln.lot_id.expiration_date
+            )
+        ):
+            line.lot_id.expiration_date = line.expiration_date or line._default_expiration_date()
+
+    def _get_fefo_lots(self):
+        """Lots with free stock in the document's warehouse, earliest expiry first."""
+        self.ensure_one()
+        quants = self.env["jxc.stock.quant"].search(
+            [
+                ("product_id", "=", self.product_id.id),
+                ("warehouse_id", "=", self.picking_id.warehouse_id.id),
+                ("lot_id", "!=", False),
+                ("available_quantity", ">", 0),
+            ]
+        )
+        today = fields.Date.context_today(self)
+        quants = quants.filtered(
+            lambda q: not q.lot_id.expiration_date or q.lot_id.expiration_date >= today
+        )
+        quants = quants.sorted(
+            lambda q: (q.lot_id.expiration_date or fields.Date.to_date("9999-12-31"), q.lot_id.id)
+        )
+        return quants.lot_id
+
+    def _split_by_fefo(self):
+        """Give this line the FEFO lots it needs, splitting it when one lot is not enough."""
+        self.ensure_one()
+        base_needed = self._get_base_quantity(self.quantity)
+        rounding = self.product_id.uom_id.rounding
+        quants = self.env["jxc.stock.quant"].search(
+            [
+                ("product_id", "=", self.product_id.id),
+                ("warehouse_id", "=", self.picking_id.warehouse_id.id),
+                ("lot_id", "in", self._get_fefo_lots().ids),
+            ]
+        )
+        by_lot = {q.lot_id: q.available_quantity for q in quants}
+        first = True
+        for lot in self._get_fefo_lots():
+            if float_is_zero(base_needed, precision_rounding=rounding):
+                break
+            take = min(by_lot.get(lot, 0.0), base_needed)
+            if self.product_id.tracking == "serial":
+                take = min(take, 1.0)
+            qty = self.product_id.uom_id._compute_quantity(take, self.uom_id)
+            if first:
+                self.write({"lot_id": lot.id, "quantity": qty})
+                first = False
+            else:
+                self.copy({"picking_id": self.picking_id.id, "lot_id": lot.id, "quantity": qty})
+            base_needed -= take
+        if not first and float_compare(base_needed, 0, precision_rounding=rounding) > 0:
+            # Not enough in lots: keep the rest on a line without a lot, for the user to see.
+            self.copy(
+                {
+                    "picking_id": self.picking_id.id,
+                    "lot_id": False,
+                    "quantity": self.product_id.uom_id._compute_quantity(base_needed, self.uom_id),
+                }
+            )

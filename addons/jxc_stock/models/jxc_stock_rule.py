@@ -1,0 +1,113 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JxcStockRule(models.Model):
+    """Min / max replenishment rule per product and warehouse."""
+
+    _name = "jxc.stock.rule"
+    _description = "Replenishment Rule"
+    _order = "warehouse_id, product_id"
+    _check_company_auto = True
+
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        index=True,
+        domain="[('type', '=', 'consu')]",
+        check_company=True,
+    )
+    warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse", required=True, index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    active = fields.Boolean(default=True)
+    min_quantity = fields.Float(string="Min", digits="Product Unit of Measure")
+    max_quantity = fields.Float(string="Max", digits="Product Unit of Measure")
+    multiple = fields.Float(
+        string="Order Multiple",
+        digits="Product Unit of Measure",
+        default=1.0,
+        help="Suggestions are rounded up to this multiple.",
+    )
+    lead_days = fields.Integer(string="Lead Time (Days)", default=7)
+    min_from_usage = fields.Boolean(
+        string="Min from Usage",
+        help="Min = average daily outgoing over the last 30 days × lead time.",
+    )
+    effective_min = fields.Float(
+        string="Effective Min", digits="Product Unit of Measure", compute="_compute_effective_min"
+    )
+
+    _sql_constraints = [
+        (
+            "product_warehouse_uniq",
+            "unique(product_id, warehouse_id)",
+            "One replenishment rule per product and warehouse.",
+        ),
+    ]
+
+    @api.constrains("min_quantity", "max_quantity", "multiple", "lead_days")
+    def _check_quantities(self):
+        for rule in self:
+            if rule.min_quantity < 0 or rule.max_quantity < 0 or rule.lead_days < 0:
+                raise ValidationError(
+                    _(
+                        "%s: min, max and lead time cannot be negative.",
+                        rule.product_id.display_name,
+                    )
+                )
+            if rule.max_quantity < rule.min_quantity:
+                raise ValidationError(
+                    _(
+                        "%(product)s: max (%(max)s) is below min (%(min)s).",
+                        product=rule.product_id.display_name,
+                        max=rule.max_quantity,
+                        min=rule.min_quantity,
+                    )
+                )
+            if rule.multiple <= 0:
+                raise ValidationError(
+                    _("%s: the order multiple must be positive.", rule.product_id.display_name)
+                )
+
+    @api.depends("min_quantity", "min_from_usage", "lead_days")
+    def _compute_effective_min(self):
+        usage = self._get_daily_usage()
+        for rule in self:
+            if rule.min_from_usage:
+                rule.effective_min = usage.get(rule.id, 0.0) * rule.lead_days
+            else:
+                rule.effective_min = rule.min_quantity
+
+    def _get_daily_usage(self, days=30):
+        """{rule id: average daily outgoing quantity over the last ``days`` days}."""
+        if not self.ids:
+            return {}
+        self.env.cr.execute(
+            """
+            SELECT r.id, COALESCE(SUM(-m.quantity), 0) / %s
+              FROM jxc_stock_rule r
+              JOIN jxc_stock_move m ON m.product_id = r.product_id
+                                   AND m.warehouse_id = r.warehouse_id
+                                   AND m.quantity < 0
+                                   AND m.move_type = ANY(%s)
+                                   AND m.date >= (now() at time zone 'UTC') - %s * interval '1 day'
+             WHERE r.id = ANY(%s)
+             GROUP BY r.id
+            """,
+            [days, list(self._get_usage_move_types()), days, self.ids],
+        )
+        return {rule_id: float(qty) for rule_id, qty in self.env.cr.fetchall()}
+
+    @api.model
+    def _get_usage_move_types(self):
+        """Ledger move types that count as consumption (sales add ``sale_out``)."""
+        return ("out",)
+
+    def _compute_display_name(self):
+        for rule in self:
+            rule.display_name = f"{rule.product_id.display_name} @ {rule.warehouse_id.code}"

@@ -1,0 +1,69 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    jxc_quant_ids = fields.One2many("jxc.stock.quant", "product_id", string="Stock by Warehouse")
+    jxc_on_hand = fields.Float(
+        string="On Hand",
+        compute="_compute_jxc_quantities",
+        digits="Product Unit of Measure",
+        help="In the warehouse of the context (`warehouse_id`), else in all warehouses.",
+    )
+    jxc_reserved = fields.Float(
+        string="Reserved", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+    jxc_available = fields.Float(
+        string="Available", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+    jxc_incoming = fields.Float(
+        string="Incoming", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+    jxc_average_cost = fields.Float(
+        string="Average Cost", compute="_compute_jxc_average_cost", digits="Product Price"
+    )
+
+    @api.depends_context("warehouse_id", "company")
+    def _compute_jxc_quantities(self):
+        domain = [("product_id", "in", self.ids)]
+        warehouse_id = self.env.context.get("warehouse_id")
+        if warehouse_id:
+            domain.append(("warehouse_id", "=", warehouse_id))
+        groups = self.env["jxc.stock.quant"]._read_group(
+            domain, ["product_id"], ["quantity:sum", "reserved_quantity:sum"]
+        )
+        totals = {product.id: (qty, reserved) for product, qty, reserved in groups}
+        incoming = self._get_jxc_incoming(warehouse_id)
+        for product in self:
+            qty, reserved = totals.get(product.id, (0.0, 0.0))
+            product.jxc_on_hand = qty
+            product.jxc_reserved = reserved
+            product.jxc_available = qty - reserved
+            product.jxc_incoming = incoming.get(product.id, 0.0)
+
+    def _get_jxc_incoming(self, warehouse_id=None):
+        """{product id: quantity on its way}; jxc_purchase adds open purchase quantities."""
+        return {}
+
+    @api.depends_context("company")
+    def _compute_jxc_average_cost(self):
+        costs = self.env["jxc.stock.valuation"]._get_average_costs(self, self.env.company)
+        for product in self:
+            product.jxc_average_cost = costs.get(product.id, 0.0)
+
+    def action_view_jxc_reservations(self):
+        """Who holds my stock: the open reservations of these products."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_stock.jxc_stock_reservation_action"
+        )
+        action["domain"] = [("product_id", "in", self.ids), ("state", "=", "open")]
+        return action
+
+    def action_view_jxc_moves(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
+        action["domain"] = [("product_id", "in", self.ids)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,18 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    jxc_allow_negative_stock = fields.Boolean(
+        string="Allow Negative Stock",
+        help="When off (the default), no document may issue more than is available "
+        "(on hand minus reserved). Products can still allow it one by one.",
+    )
+    jxc_expiry_alert_days = fields.Integer(
+        string="Expiry Alert Days",
+        default=30,
+        help="Lots expiring within this many days are listed in the stock alerts.",
+    )

@@ -1,0 +1,83 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import new_test_user
+
+from .common import JxcStockCommon
+
+
+class TestStockAccess(JxcStockCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee = new_test_user(cls.env, login="jxc_plain_employee", groups="base.group_user")
+
+    def test_stock_user_operates_documents(self):
+        env = self.env(user=self.stock_user)
+        picking = env["jxc.stock.picking"].create(
+            {
+                "picking_type": "in",
+                "warehouse_id": self.wh1.id,
+                "line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 3, "unit_cost": 2.0})
+                ],
+            }
+        )
+        picking.action_done()
+        self.assertEqual(self._quant(self.product).quantity, 3)
+        self.assertEqual(
+            env["jxc.stock.quant"].search([("product_id", "=", self.product.id)]).quantity, 3
+        )
+        self.assertTrue(env["jxc.stock.move"].search([("picking_id", "=", picking.id)]))
+        with self.assertRaises(AccessError):
+            picking.action_reverse()
+
+    def test_stock_user_cannot_configure_or_touch_the_ledger(self):
+        env = self.env(user=self.stock_user)
+        with self.assertRaises(AccessError):
+            env["jxc.stock.warehouse"].create({"name": "X", "code": "X"})
+        with self.assertRaises(AccessError):
+            self.wh1.with_user(self.stock_user).write({"name": "Renamed"})
+        with self.assertRaises(AccessError):
+            env["jxc.stock.rule"].create(
+                {"product_id": self.product.id, "warehouse_id": self.wh1.id}
+            )
+        for model in ("jxc.stock.move", "jxc.stock.quant", "jxc.stock.reservation"):
+            for operation in ("create", "write", "unlink"):
+                with self.assertRaises(AccessError, msg=f"{model} {operation}"):
+                    env[model].check_access(operation)
+
+    def test_manager_configures(self):
+        env = self.env(user=self.stock_manager)
+        warehouse = env["jxc.stock.warehouse"].create({"name": "Manager WH", "code": "MWH"})
+        env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": warehouse.id,
+                "min_quantity": 1,
+                "max_quantity": 2,
+            }
+        )
+
+    def test_other_employees_see_no_stock(self):
+        env = self.env(user=self.employee)
+        for model in (
+            "jxc.stock.quant",
+            "jxc.stock.move",
+            "jxc.stock.picking",
+            "jxc.stock.warehouse",
+            "jxc.stock.count",
+            "jxc.stock.reservation",
+        ):
+            with self.assertRaises(AccessError, msg=model):
+                env[model].search([])
+
+    def test_company_isolation(self):
+        other = self.env["res.company"].create({"name": "Other Co"})
+        other_wh = self.env["jxc.stock.warehouse"].create(
+            {"name": "Other", "code": "OWH", "company_id": other.id}
+        )
+        self.assertNotIn(
+            other_wh, self.env["jxc.stock.warehouse"].with_user(self.stock_user).search([])
+        )

@@ -1,0 +1,140 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import ValidationError
+
+from .common import JxcStockCommon
+
+
+class TestReplenishment(JxcStockCommon):
+    def _suggestions(self):
+        self.env["jxc.stock.replenish"].action_compute()
+        return self.env["jxc.stock.replenish"].search([("warehouse_id", "=", self.wh1.id)])
+
+    def test_suggestion_explains_itself(self):
+        self._receive(self.product, 30, 1.0)
+        self.env["jxc.stock.reservation"].reserve(
+            [
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "quantity": 12,
+                    "res_model": "res.partner",
+                    "res_id": 1,
+                }
+            ]
+        )
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 20,
+                "max_quantity": 100,
+            }
+        )
+        suggestion = self._suggestions()
+        self.assertRecordValues(
+            suggestion,
+            [
+                {
+                    "on_hand": 30,
+                    "reserved": 12,
+                    "incoming": 0,
+                    "projected": 18,
+                    "suggested_quantity": 82,
+                }
+            ],
+        )
+        self.assertEqual(
+            suggestion.with_context(lang="en_US").explanation,
+            "On hand 30 − reserved 12 − shortage 0 + incoming 0 = 18 < min 20 → "
+            "up to max 100, suggest 82",
+        )
+
+    def test_shortage_counts_and_multiple_rounds_up(self):
+        self._receive(self.product, 5, 1.0)
+        self.env["jxc.stock.reservation"].reserve(
+            [
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "quantity": 8,
+                    "res_model": "res.partner",
+                    "res_id": 1,
+                }
+            ],
+            mode="partial",
+        )
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 10,
+                "max_quantity": 40,
+                "multiple": 12,
+            }
+        )
+        suggestion = self._suggestions()
+        # 5 − 5 − 3 + 0 = −3; up to 40 needs 43 → 48 (4 × 12).
+        self.assertRecordValues(
+            suggestion, [{"shortage": 3, "projected": -3, "suggested_quantity": 48}]
+        )
+        self.assertIn("multiple of 12", suggestion.with_context(lang="en_US").explanation)
+
+    def test_no_suggestion_above_min(self):
+        self._receive(self.product, 50, 1.0)
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 20,
+                "max_quantity": 100,
+            }
+        )
+        self.assertFalse(self._suggestions())
+
+    def test_min_from_usage(self):
+        self._receive(self.product, 100, 1.0)
+        self._issue(self.product, 60)  # 2 a day over 30 days
+        rule = self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 0,
+                "max_quantity": 0,
+                "lead_days": 25,
+                "min_from_usage": True,
+            }
+        )
+        self.assertAlmostEqual(rule.effective_min, 50)
+        suggestion = self._suggestions()
+        self.assertRecordValues(
+            suggestion, [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}]
+        )
+
+    def test_rule_validation(self):
+        Rule = self.env["jxc.stock.rule"]
+        with (
+            self.assertRaisesRegex(ValidationError, "max .* is below min"),
+            self.env.cr.savepoint(),
+        ):
+            Rule.create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "min_quantity": 10,
+                    "max_quantity": 5,
+                }
+            )
+        with (
+            self.assertRaisesRegex(ValidationError, "multiple must be positive"),
+            self.env.cr.savepoint(),
+        ):
+            Rule.create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "min_quantity": 1,
+                    "max_quantity": 5,
+                    "multiple": 0,
+                }
+            )
