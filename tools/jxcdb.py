@@ -19,7 +19,7 @@ JXC_ADDONS = ["jxc_stock", "jxc_purchase", "jxc_sales", "jxc_finance", "jxc_repo
 BAD_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ")
 
 
-def _odoo(*args, logfile=None, conf=CONF):
+def run_odoo(*args, logfile=None, conf=CONF):
     import odoo
 
     odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
@@ -89,7 +89,7 @@ def install(db, modules, logfile, conf=CONF):
     """Install ``modules`` (comma-separated) in ``db``; return (exit code, bad log lines)."""
     if os.path.exists(logfile):
         os.unlink(logfile)
-    code = _odoo("-d", db, "-i", modules, "--log-level=info", logfile=logfile, conf=conf)
+    code = run_odoo("-d", db, "-i", modules, "--log-level=info", logfile=logfile, conf=conf)
     return code, bad_log_lines(logfile)
 
 

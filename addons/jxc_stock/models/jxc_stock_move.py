@@ -113,7 +113,7 @@ class JxcStockMove(models.Model):
         ``value`` (reversals: the exact mirrored value), ``internal_pair`` (the receiving leg of
         a transfer, right after its issuing leg: carries that leg's value), ``reference``,
         ``res_model``, ``res_id``, ``picking_id``, ``picking_line_id``, ``date`` and
-        ``line_label`` (names the line in errors).
+        ``line_label`` or ``line_number`` (name the line in errors).
 
         Outgoing moves are valued at the moving average; incoming moves update it. Raises
         :class:`UserError` (and writes nothing) when a move would issue more than is available.
@@ -192,7 +192,7 @@ class JxcStockMove(models.Model):
                             "%(product)s from %(warehouse)s%(lot)s: only %(available)s "
                             "available (on hand %(on_hand)s, reserved %(reserved)s).",
                             document=vals.get("reference") or "-",
-                            line=vals.get("line_label") or "-",
+                            line=self._line_label(vals, product),
                             qty=-qty,
                             uom=product.uom_id.name,
                             product=product.display_name,
@@ -257,10 +257,73 @@ class JxcStockMove(models.Model):
                 }
             )
         self._check_serial_quantities(vals_list, quants, precision)
-        moves = self.sudo().with_context(jxc_stock_internal=True).create(to_create)
+        moves = self._insert_rows(to_create)
         self.env["jxc.stock.quant"]._apply_deltas({k: tuple(v) for k, v in deltas.items()})
         self.env["jxc.stock.valuation"]._save(list(valuations.values()))
-        return moves.sudo(False)
+        return moves
+
+    @api.model
+    def _insert_rows(self, rows):
+        """Insert ledger rows in one statement (the posting hot path); return them."""
+        columns = {
+            "date": "timestamp",
+            "product_id": "int",
+            "warehouse_id": "int",
+            "lot_id": "int",
+            "quantity": "numeric",
+            "unit_cost": "numeric",
+            "value": "numeric",
+            "company_id": "int",
+            "move_type": "varchar",
+            "is_reversal": "bool",
+            "origin_move_id": "int",
+            "res_model": "varchar",
+            "res_id": "int",
+            "reference": "varchar",
+            "picking_id": "int",
+            "picking_line_id": "int",
+        }
+        names = list(columns)
+
+        def column(name):
+            if columns[name] == "bool":
+                return [bool(row[name]) for row in rows]
+            if columns[name] == "numeric":
+                return [row[name] for row in rows]
+            return [row[name] or None for row in rows]  # False means NULL
+
+        self.env.cr.execute(
+            f"""
+            INSERT INTO jxc_stock_move ({", ".join(names)}, product_tmpl_id, categ_id, user_id,
+                                        create_uid, create_date, write_uid, write_date)
+            SELECT {", ".join("r." + n for n in names)}, pp.product_tmpl_id, pt.categ_id,
+                   %(uid)s, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                   now() at time zone 'UTC'
+              FROM unnest({", ".join(f"%({n})s::{t}[]" for n, t in columns.items())})
+                   WITH ORDINALITY AS r({", ".join(names)}, seq)
+              JOIN product_product pp ON pp.id = r.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             ORDER BY r.seq
+            RETURNING id
+            """,
+            dict({name: column(name) for name in names}, uid=self.env.uid),
+        )
+        moves = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # One2manys cached before the insert do not know the new rows.
+        self.env["jxc.stock.picking"].invalidate_model(["move_ids", "move_count"])
+        self.env["jxc.stock.picking.line"].invalidate_model(["move_ids"])
+        return moves
+
+    @api.model
+    def _line_label(self, vals, product):
+        """How errors name a posted line: its label, or its number and product."""
+        if vals.get("line_label"):
+            return vals["line_label"]
+        if vals.get("line_number"):
+            return _(
+                "line %(seq)s (%(product)s)", seq=vals["line_number"], product=product.display_name
+            )
+        return product.display_name
 
     @api.model
     def _lot_label(self, lot_id):
@@ -269,7 +332,7 @@ class JxcStockMove(models.Model):
     @api.model
     def _check_move_vals(self, vals, precision):
         product = self.env["product.product"].browse(vals["product_id"])
-        label = f"{vals.get('reference') or '-'}, {vals.get('line_label') or '-'}"
+        label = f"{vals.get('reference') or '-'}, {self._line_label(vals, product)}"
         if product.type != "consu":
             raise UserError(
                 _(

@@ -168,18 +168,17 @@ class JxcStockPicking(models.Model):
                 float_is_zero(line.quantity_done, precision_rounding=line.uom_id.rounding)
                 for line in picking.line_ids
             ):
-                # Nothing edited: post in full (一键出入库).
-                for line in picking.line_ids:
-                    line.quantity_done = line.quantity
+                picking._set_quantities_done_in_full()
+            numbers = {line.id: n for n, line in enumerate(picking.line_ids, start=1)}
             lines = picking.line_ids.filtered(
                 lambda ln: (
                     not float_is_zero(ln.quantity_done, precision_rounding=ln.uom_id.rounding)
                 )
             )
             for line in lines:
-                line._check_postable()
+                line._check_postable(numbers[line.id])
             lines._resolve_lots()
-            vals_list = picking._prepare_move_vals(lines)
+            vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)
             picking.write({"state": "done", "date_done": fields.Datetime.now()})
             if picking._should_create_backorder():
@@ -311,9 +310,24 @@ class JxcStockPicking(models.Model):
                     )
                 )
 
-    def _prepare_move_vals(self, lines):
-        """Ledger rows for ``lines`` (posted quantities), in the product's base unit."""
+    def _set_quantities_done_in_full(self):
+        """Nothing edited: post every line in full (一键出入库), in one statement, since
+        large documents post thousands of lines."""
         self.ensure_one()
+        self.line_ids.flush_recordset(["quantity", "quantity_done"])
+        self.env.cr.execute(
+            "UPDATE jxc_stock_picking_line SET quantity_done = quantity WHERE picking_id = %s",
+            [self.id],
+        )
+        self.line_ids.invalidate_recordset(["quantity_done", "value"])
+
+    def _prepare_move_vals(self, lines, numbers=None):
+        """Ledger rows for ``lines`` (posted quantities), in the product's base unit.
+
+        ``numbers`` maps line ids to their position in the document, for error messages.
+        """
+        self.ensure_one()
+        numbers = numbers or {line.id: n for n, line in enumerate(self.line_ids, start=1)}
         direction = self._get_direction()
         vals_list = []
         for line in lines:
@@ -326,11 +340,7 @@ class JxcStockPicking(models.Model):
                 "res_id": self.id,
                 "picking_id": self.id,
                 "picking_line_id": line.id,
-                "line_label": _(
-                    "line %(seq)s (%(product)s)",
-                    seq=line._get_line_number(),
-                    product=line.product_id.display_name,
-                ),
+                "line_number": numbers.get(line.id),
             }
             origin = self._get_origin_move(line)
             if direction in ("out", "internal"):

@@ -193,6 +193,15 @@ class JxcStockPickingLine(models.Model):
         lines = self.picking_id.line_ids
         return list(lines).index(self) + 1 if self in lines else 0
 
+    def _error_label(self, number=None):
+        """ "DOC, line N (product)": how errors name this line."""
+        return _(
+            "%(doc)s, line %(line)s (%(product)s)",
+            doc=self.picking_id.name,
+            line=number or self._get_line_number(),
+            product=self.product_id.display_name,
+        )
+
     def _get_base_quantity(self, quantity):
         self.ensure_one()
         return self.uom_id._compute_quantity(
@@ -208,15 +217,10 @@ class JxcStockPickingLine(models.Model):
         days = self.product_id.expiration_time
         return fields.Date.context_today(self) + timedelta(days=days) if days else False
 
-    def _check_postable(self):
+    def _check_postable(self, number=None):
         """Line-level checks before posting; errors name the document and the line."""
         self.ensure_one()
-        label = _(
-            "%(doc)s, line %(line)s (%(product)s)",
-            doc=self.picking_id.name,
-            line=self._get_line_number(),
-            product=self.product_id.display_name,
-        )
+        label = self._error_label(number)
         if self.product_id.type != "consu":
             raise UserError(_("%s: only goods can be moved in stock.", label))
         tracking = self.product_id.tracking
