@@ -28,11 +28,15 @@ def measure(env, func):
 
 
 def post(env, warehouse, products, picking_type, cost=None):
-    lines = [Command.create({"product_id": p.id, "quantity": 5.0,
-                             **({"unit_cost": cost} if cost else {})}) for p in products]
-    picking = env["jxc.stock.picking"].create({"picking_type": picking_type,
-                                               "warehouse_id": warehouse.id,
-                                               "line_ids": lines})
+    lines = [
+        Command.create(
+            {"product_id": p.id, "quantity": 5.0, **({"unit_cost": cost} if cost else {})}
+        )
+        for p in products
+    ]
+    picking = env["jxc.stock.picking"].create(
+        {"picking_type": picking_type, "warehouse_id": warehouse.id, "line_ids": lines}
+    )
     return measure(env, picking.action_done)
 
 
@@ -52,13 +56,17 @@ def main(conf, db):
             for kind, cost in (("in", 3.0), ("out", None)):
                 seconds, queries = post(env, warehouse, chunk, kind, cost)
                 results[(kind, size)] = (seconds, queries)
-                print(f"{kind:>3} {size:>5} lines: {size / seconds:8.0f} lines/s, "
-                      f"{queries / size:6.2f} queries/line ({seconds:.2f} s)")
+                print(
+                    f"{kind:>3} {size:>5} lines: {size / seconds:8.0f} lines/s, "
+                    f"{queries / size:6.2f} queries/line ({seconds:.2f} s)"
+                )
         for kind in ("in", "out"):
             ratio = results[(kind, 1000)][0] / results[(kind, 100)][0]
             qratio = results[(kind, 1000)][1] / results[(kind, 100)][1]
-            print(f"{kind:>3} cost of 1,000 lines vs 100 lines: time ×{ratio:.1f}, "
-                  f"queries ×{qratio:.1f} (target ≤ 12)")
+            print(
+                f"{kind:>3} cost of 1,000 lines vs 100 lines: time ×{ratio:.1f}, "
+                f"queries ×{qratio:.1f} (target ≤ 12)"
+            )
 
         # Reservation burst: 200 orders of 5 lines each, reserved one order at a time.
         receipt_products = products[:250]
@@ -66,9 +74,17 @@ def main(conf, db):
         post(env, warehouse, receipt_products, "in", 1.0)
         Reservation = env["jxc.stock.reservation"]
         orders = [
-            [{"product_id": receipt_products[(o * 5 + k) % 250].id,
-              "warehouse_id": warehouse.id, "quantity": 1.0, "res_model": "res.partner",
-              "res_id": o, "name": f"order {o}"} for k in range(5)]
+            [
+                {
+                    "product_id": receipt_products[(o * 5 + k) % 250].id,
+                    "warehouse_id": warehouse.id,
+                    "quantity": 1.0,
+                    "res_model": "res.partner",
+                    "res_id": o,
+                    "name": f"order {o}",
+                }
+                for k in range(5)
+            ]
             for o in range(200)
         ]
 
@@ -77,8 +93,10 @@ def main(conf, db):
                 Reservation.reserve(order)
 
         seconds, queries = measure(env, burst)
-        print(f"reservation burst: 200 orders × 5 lines in {seconds:.2f} s: "
-              f"{200 / seconds:.0f} orders/s, {queries / 200:.1f} queries/order")
+        print(
+            f"reservation burst: 200 orders × 5 lines in {seconds:.2f} s: "
+            f"{200 / seconds:.0f} orders/s, {queries / 200:.1f} queries/order"
+        )
         cr.rollback()
 
 

@@ -13,8 +13,9 @@ def main(conf, db):
     jxcdb.ensure_core(core, conf)
     jxcdb.copy(core, db, conf)
     log = os.path.join(jxcdb.ROOT, ".run", f"install-{db}.log")
-    code = jxcdb.run_odoo("-d", db, "-i", ",".join(jxcdb.JXC_ADDONS), "--without-demo=all",
-                       logfile=log, conf=conf)
+    code = jxcdb.run_odoo(
+        "-d", db, "-i", ",".join(jxcdb.JXC_ADDONS), "--without-demo=all", logfile=log, conf=conf
+    )
     if code:
         sys.exit(f"[jxc] installing JXC into {db} failed; see {log}")
 

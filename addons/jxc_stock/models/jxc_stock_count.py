@@ -60,7 +60,6 @@ class JxcStockCount(models.Model):
     line_ids = fields.One2many("jxc.stock.count.line", "count_id", string="Lines")
     note = fields.Html()
     scan_barcode = fields.Char(
-        string="Scan Barcode",
         store=False,
         help="Scan or type a product barcode: adds one to its count.",
     )
@@ -262,7 +261,6 @@ class JxcStockCountLine(models.Model):
     )
     difference_value = fields.Monetary(string="Variance Value", compute="_compute_difference_value")
     moved_since_snapshot = fields.Float(
-        string="Moved Since Snapshot",
         digits="Product Unit of Measure",
         compute="_compute_moved_since_snapshot",
         help="Ledger quantity posted after the snapshot; not part of the variance.",

@@ -71,16 +71,20 @@ class JxcStockMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("jxc_stock_internal"):
+        # Ledger rows are inserted by _post (SQL) only.
+        if vals_list:
             raise UserError(_("Ledger rows are written only by posting a stock document."))
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(
-            _("Posted ledger rows cannot be changed. Reverse (红冲) the document instead.")
-        )
+        if self:
+            raise UserError(
+                _("Posted ledger rows cannot be changed. Reverse (红冲) the document instead.")
+            )
+        return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             _("Posted ledger rows cannot be deleted. Reverse (红冲) the document instead.")
         )

@@ -37,7 +37,6 @@ class JxcStockPicking(models.Model):
     )
     warehouse_id = fields.Many2one(
         "jxc.stock.warehouse",
-        string="Warehouse",
         required=True,
         tracking=True,
         check_company=True,
@@ -54,7 +53,7 @@ class JxcStockPicking(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    partner_id = fields.Many2one("res.partner", string="Partner", tracking=True)
+    partner_id = fields.Many2one("res.partner", tracking=True)
     date = fields.Datetime(
         string="Scheduled Date", required=True, default=fields.Datetime.now, tracking=True
     )

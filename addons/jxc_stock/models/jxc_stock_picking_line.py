@@ -59,7 +59,6 @@ class JxcStockPickingLine(models.Model):
     lot_name = fields.Char(string="New Lot", help="Receipts: a lot created when posting.")
     expiration_date = fields.Date(string="Expiry Date")
     unit_cost = fields.Float(
-        string="Unit Cost",
         digits="Product Price",
         compute="_compute_unit_cost",
         store=True,

@@ -54,14 +54,18 @@ class JxcStockQuant(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("jxc_stock_internal"):
+        # Quants are inserted by _lock_quants (SQL) only.
+        if vals_list:
             raise UserError(_("Stock on hand changes only by posting stock documents."))
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(_("Stock on hand changes only by posting stock documents."))
+        if self:
+            raise UserError(_("Stock on hand changes only by posting stock documents."))
+        return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(_("Stock on hand changes only by posting stock documents."))
 
     def action_view_reservations(self):

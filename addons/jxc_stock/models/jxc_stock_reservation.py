@@ -59,7 +59,8 @@ class JxcStockReservation(models.Model):
             raise UserError(_("Reservations are changed only through the reservation API."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(_("Reservations cannot be deleted; release them instead."))
 
     # ------------------------------------------------------------------

@@ -38,9 +38,7 @@ class JxcStockRule(models.Model):
         string="Min from Usage",
         help="Min = average daily outgoing over the last 30 days × lead time.",
     )
-    effective_min = fields.Float(
-        string="Effective Min", digits="Product Unit of Measure", compute="_compute_effective_min"
-    )
+    effective_min = fields.Float(digits="Product Unit of Measure", compute="_compute_effective_min")
 
     _sql_constraints = [
         (

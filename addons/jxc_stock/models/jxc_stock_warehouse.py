@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class JxcStockWarehouse(models.Model):
@@ -19,7 +19,7 @@ class JxcStockWarehouse(models.Model):
     )
     partner_id = fields.Many2one("res.partner", string="Address")
     manager_id = fields.Many2one(
-        "res.users", string="Manager", tracking=True, help="Receives this warehouse's alerts."
+        "res.users", tracking=True, help="Receives this warehouse's alerts."
     )
     note = fields.Text()
 
@@ -31,6 +31,7 @@ class JxcStockWarehouse(models.Model):
         ),
     ]
 
+    @api.depends("code", "name")
     def _compute_display_name(self):
         for warehouse in self:
             warehouse.display_name = f"[{warehouse.code}] {warehouse.name}"

@@ -9,7 +9,6 @@ class ProductTemplate(models.Model):
 
     tracking = fields.Selection(
         [("none", "No Tracking"), ("lot", "By Lots"), ("serial", "By Unique Serial Number")],
-        string="Tracking",
         default="none",
         required=True,
         help="Lots: every stock line names a lot. Serials: every unit is a lot of quantity 1.",
@@ -21,9 +20,8 @@ class ProductTemplate(models.Model):
         string="Shelf Life (Days)",
         help="Days from receipt to expiry, used when a received lot has no expiry date.",
     )
-    specification = fields.Char(string="Specification", help="规格, e.g. 500ml×24")
+    specification = fields.Char(help="规格, e.g. 500ml×24")
     allow_negative_stock = fields.Boolean(
-        string="Allow Negative Stock",
         help="Let this product go below zero even when the company forbids negative stock.",
     )
 

@@ -4,14 +4,12 @@
 
 Usage: python concurrency_worker.py ODOO_CONF DB JSON_BATCHES
 Loads the registry, writes "ready", waits for a line on stdin, then reserves each batch in its
-own committed transaction, retrying serialization failures as Odoo's RPC layer does. Writes
+own committed transaction, retrying serialization failures (jxc_stock.utils.run_with_retry). Writes
 one JSON line: {"reserved": n_batches_ok, "short": n_refused, "retries": n, "deadlocks": n}.
 """
 
 import json
-import random
 import sys
-import time
 
 import psycopg2.errors
 
@@ -22,31 +20,32 @@ def main(conf, db, batches_json):
     from odoo.tools import config
 
     config.parse_config(["-c", conf, "--log-level=warn"])
+    from odoo.addons.jxc_stock.utils import run_with_retry
+
     registry = odoo.modules.registry.Registry(db)
     batches = json.loads(batches_json)
     result = {"reserved": 0, "short": 0, "retries": 0, "deadlocks": 0}
     sys.stdout.write("ready\n")
     sys.stdout.flush()
     sys.stdin.readline()
-    for requests in batches:
-        for _attempt in range(200):
-            try:
-                with registry.cursor() as cr:
-                    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-                    env["jxc.stock.reservation"].reserve(requests)
-                result["reserved"] += 1
-                break
-            except UserError:
-                result["short"] += 1
-                break
-            except psycopg2.errors.DeadlockDetected:
-                result["deadlocks"] += 1
-                break
-            except (psycopg2.errors.SerializationFailure, psycopg2.errors.LockNotAvailable):
-                result["retries"] += 1
-                time.sleep(random.uniform(0, 0.05))
+
+    def count_retry(error):
+        if isinstance(error, psycopg2.errors.DeadlockDetected):
+            result["deadlocks"] += 1
         else:
-            raise RuntimeError("a reservation kept failing to serialize")
+            result["retries"] += 1
+
+    for requests in batches:
+        try:
+            run_with_retry(
+                registry,
+                lambda env, r=requests: env["jxc.stock.reservation"].reserve(r),
+                tries=200,
+                on_retry=count_retry,
+            )
+            result["reserved"] += 1
+        except UserError:
+            result["short"] += 1
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
 

@@ -26,6 +26,7 @@ _logger = logging.getLogger(__name__)
 class TestConcurrentReservations(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         cls.db = get_db_name()
         cls.registry = odoo.modules.registry.Registry(cls.db)
         with cls.registry.cursor() as cr:
@@ -68,6 +69,7 @@ class TestConcurrentReservations(unittest.TestCase):
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
+        super().tearDownClass()
 
     def _batches(self, worker):
         a, b = self.product_ids
