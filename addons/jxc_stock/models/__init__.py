@@ -1,5 +1,4 @@
 from . import (
-    jxc_stock_alert,
     jxc_stock_count,
     jxc_stock_integrity,
     jxc_stock_lot,

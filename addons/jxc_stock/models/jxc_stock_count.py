@@ -293,17 +293,24 @@ class JxcStockCountLine(models.Model):
 
     def _compute_moved_since_snapshot(self):
         for line in self:
+            count = line.count_id._origin
+            if not count.snapshot_move_id or not line.product_id:
+                line.moved_since_snapshot = 0.0
+                continue
             self.env.cr.execute(
                 """
                 SELECT COALESCE(SUM(quantity), 0) FROM jxc_stock_move
                  WHERE id > %s AND product_id = %s AND warehouse_id = %s
                    AND COALESCE(lot_id, 0) = %s
+                   AND (res_model IS DISTINCT FROM %s OR res_id IS DISTINCT FROM %s)
                 """,
                 [
-                    line.count_id.snapshot_move_id,
-                    line.product_id.id,
-                    line.count_id.warehouse_id.id,
-                    line.lot_id.id or 0,
+                    count.snapshot_move_id,
+                    line.product_id._origin.id,
+                    count.warehouse_id.id,
+                    line.lot_id._origin.id or 0,
+                    count._name,
+                    count.id,
                 ],
             )
             line.moved_since_snapshot = float(self.env.cr.fetchone()[0])

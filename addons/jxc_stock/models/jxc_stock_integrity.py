@@ -63,6 +63,7 @@ class JxcStockIntegrity(models.Model):
     @api.model
     def _find_mismatches(self):
         """Invariant 1, row by row, in SQL: list of line values for every disagreement."""
+        self.env.flush_all()
         cr = self.env.cr
         results = []
         cr.execute("""

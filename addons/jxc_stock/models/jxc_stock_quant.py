@@ -94,6 +94,7 @@ class JxcStockQuant(models.Model):
                  reserved_quantity, value, expiration_date), in lock order
         """
         cr = self.env.cr
+        self.env["jxc.stock.lot"].flush_model(["expiration_date", "product_id"])
         keys = sorted(set(keys), key=lambda k: (k[0], k[1], k[2] or 0))
         pairs = sorted({(k[0], k[1]) for k in keys} | set(pairs))
         if not pairs:

@@ -47,14 +47,20 @@ class JxcStockReplenish(models.Model):
     def _prepare_suggestions(self, rules):
         if not rules:
             return []
+        self.env.flush_all()
+        rules._refresh_effective_min()
         pairs = list({(r.product_id.id, r.warehouse_id.id) for r in rules})
+        # Expired lots are never promised, so they do not count as stock here either.
         self.env.cr.execute(
             """
-            SELECT product_id, warehouse_id, SUM(quantity), SUM(reserved_quantity)
-              FROM jxc_stock_quant WHERE (product_id, warehouse_id) IN %s
-             GROUP BY product_id, warehouse_id
+            SELECT q.product_id, q.warehouse_id, SUM(q.quantity), SUM(q.reserved_quantity)
+              FROM jxc_stock_quant q
+              LEFT JOIN jxc_stock_lot l ON l.id = q.lot_id
+             WHERE (q.product_id, q.warehouse_id) IN %s
+               AND (l.expiration_date IS NULL OR l.expiration_date >= %s)
+             GROUP BY q.product_id, q.warehouse_id
             """,
-            [tuple(pairs)],
+            [tuple(pairs), fields.Date.context_today(self)],
         )
         stock = {(p, w): (float(q), float(r)) for p, w, q, r in self.env.cr.fetchall()}
         self.env.cr.execute(

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 
 class JxcStockRule(models.Model):
@@ -38,7 +39,11 @@ class JxcStockRule(models.Model):
         string="Min from Usage",
         help="Min = average daily outgoing over the last 30 days × lead time.",
     )
-    effective_min = fields.Float(digits="Product Unit of Measure", compute="_compute_effective_min")
+    effective_min = fields.Float(
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="The min in force: the fixed min, or usage × lead time (refreshed daily).",
+    )
 
     _sql_constraints = [
         (
@@ -72,19 +77,44 @@ class JxcStockRule(models.Model):
                     _("%s: the order multiple must be positive.", rule.product_id.display_name)
                 )
 
-    @api.depends("min_quantity", "min_from_usage", "lead_days")
-    def _compute_effective_min(self):
-        usage = self._get_daily_usage()
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        rules._refresh_effective_min()
+        return rules
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"min_quantity", "min_from_usage", "lead_days", "product_id", "warehouse_id"} & set(
+            vals
+        ):
+            self._refresh_effective_min()
+        return res
+
+    def _refresh_effective_min(self):
+        """Store the min in force; usage-based mins change every day (see the cron)."""
+        usage = self.filtered("min_from_usage")._get_daily_usage()
         for rule in self:
-            if rule.min_from_usage:
-                rule.effective_min = usage.get(rule.id, 0.0) * rule.lead_days
-            else:
-                rule.effective_min = rule.min_quantity
+            value = (
+                usage.get(rule.id, 0.0) * rule.lead_days
+                if rule.min_from_usage
+                else rule.min_quantity
+            )
+            if float_compare(
+                value, rule.effective_min, precision_rounding=rule.product_id.uom_id.rounding
+            ):
+                super(JxcStockRule, rule).write({"effective_min": value})
+
+    @api.model
+    def _cron_refresh_effective_min(self):
+        self.search([("min_from_usage", "=", True)])._refresh_effective_min()
+        return True
 
     def _get_daily_usage(self, days=30):
         """{rule id: average daily outgoing quantity over the last ``days`` days}."""
         if not self.ids:
             return {}
+        self.env.flush_all()
         self.env.cr.execute(
             """
             SELECT r.id, COALESCE(SUM(-m.quantity), 0) / %s

@@ -43,11 +43,11 @@ class JxcStockAlert(models.Model):
             ), alerts AS (
                 SELECT 'below_min' AS alert_type, r.product_id, r.warehouse_id,
                        NULL::int AS lot_id, r.company_id, COALESCE(s.quantity, 0) AS quantity,
-                       r.min_quantity AS threshold, NULL::date AS expiration_date
+                       r.effective_min AS threshold, NULL::date AS expiration_date
                   FROM jxc_stock_rule r
                   LEFT JOIN stock s ON s.product_id = r.product_id
                                    AND s.warehouse_id = r.warehouse_id
-                 WHERE r.active AND COALESCE(s.quantity, 0) < r.min_quantity
+                 WHERE r.active AND COALESCE(s.quantity, 0) < r.effective_min
                 UNION ALL
                 SELECT 'above_max', r.product_id, r.warehouse_id, NULL, r.company_id,
                        s.quantity, r.max_quantity, NULL
@@ -80,6 +80,7 @@ class JxcStockAlert(models.Model):
 
         An alert that clears and comes back later is notified again.
         """
+        self.env.flush_all()
         Notice = self.env["jxc.stock.alert.notice"].sudo()
         alerts = self.sudo().search([])
         current = {a.alert_key: a for a in alerts}
