@@ -165,7 +165,7 @@ class JxcStockCount(models.Model):
             if not counted:
                 raise UserError(_("%s: no line has been counted.", count.name))
             counted._resolve_lots()
-            vals_list = []
+            vals_list, posted_lines = [], []
             for line in counted:
                 diff = line.difference_quantity
                 if float_is_zero(diff, precision_rounding=line.product_id.uom_id.rounding):
@@ -183,7 +183,10 @@ class JxcStockCount(models.Model):
                         "line_label": line.product_id.display_name,
                     }
                 )
-            self.env["jxc.stock.move"]._post(vals_list)
+                posted_lines.append(line)
+            moves = self.env["jxc.stock.move"]._post(vals_list)
+            for line, move in zip(posted_lines, moves.sorted("id"), strict=True):
+                line.move_id = move
             uncounted = count.line_ids - counted
             count.write({"state": "done", "date_done": fields.Datetime.now()})
             if uncounted:
@@ -260,6 +263,7 @@ class JxcStockCountLine(models.Model):
         string="Average Cost", digits="Product Price", compute="_compute_difference_value"
     )
     difference_value = fields.Monetary(string="Variance Value", compute="_compute_difference_value")
+    move_id = fields.Many2one("jxc.stock.move", string="Ledger Row", readonly=True)
     moved_since_snapshot = fields.Float(
         digits="Product Unit of Measure",
         compute="_compute_moved_since_snapshot",
@@ -273,10 +277,15 @@ class JxcStockCountLine(models.Model):
                 line.counted_quantity - line.theoretical_quantity if line.is_counted else 0.0
             )
 
-    @api.depends("difference_quantity", "product_id")
+    @api.depends("difference_quantity", "product_id", "move_id")
     def _compute_difference_value(self):
         Valuation = self.env["jxc.stock.valuation"]
         for line in self:
+            if line.move_id:
+                # Posted: the ledger's value, which later cost changes do not touch.
+                line.unit_cost = line.move_id.unit_cost
+                line.difference_value = line.move_id.value
+                continue
             cost = (
                 Valuation._get_average_costs(line.product_id, line.count_id.company_id).get(
                     line.product_id.id, 0.0

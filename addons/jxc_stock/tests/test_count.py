@@ -57,6 +57,9 @@ class TestStockCount(JxcStockCommon):
             [("count_gain", 2.0, 4.0), ("count_loss", -1.0, -4.0)],
         )
         self.assertEqual(self._quant(self.product).quantity, 12)
+        # The posted variance is the ledger's, whatever the average cost does later.
+        self._receive(self.product, 8, 7.0)
+        self.assertEqual(self._line(count, self.product).difference_value, 4.0)
         self.assertLedgerConsistent()
 
     def test_moves_posted_during_the_count_are_kept(self):
