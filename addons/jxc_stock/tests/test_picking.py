@@ -242,3 +242,13 @@ class TestStockDocuments(JxcStockCommon):
         self.assertEqual(self.product.with_context(warehouse_id=self.wh2.id).jxc_on_hand, 3)
         with self.assertRaises(ValidationError):
             self.product_lot.product_tmpl_id.tracking = "none"
+
+    def test_print(self):
+        picking = self._receive(self.product, 4, 2.5, lot_id=False)
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "jxc_stock.jxc_stock_picking_report_action", picking.ids
+        )
+        html = html.decode()
+        self.assertIn(picking.name, html)
+        self.assertIn("Test Water", html)
+        self.assertIn(self.wh1.name, html)
