@@ -25,6 +25,29 @@ class ProductTemplate(models.Model):
         help="Let this product go below zero even when the company forbids negative stock.",
     )
 
+    jxc_on_hand = fields.Float(
+        string="On Hand", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+    jxc_reserved = fields.Float(
+        string="Reserved", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+    jxc_available = fields.Float(
+        string="Available", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
+    )
+
+    @api.depends_context("warehouse_id", "company")
+    def _compute_jxc_quantities(self):
+        """Sums over the variants (see product.product)."""
+        for template in self:
+            variants = template.product_variant_ids
+            template.jxc_on_hand = sum(variants.mapped("jxc_on_hand"))
+            template.jxc_reserved = sum(variants.mapped("jxc_reserved"))
+            template.jxc_available = sum(variants.mapped("jxc_available"))
+
+    def action_view_jxc_reservations(self):
+        """Who holds my stock: the open reservations of all variants."""
+        return self.product_variant_ids.action_view_jxc_reservations()
+
     @api.constrains("use_expiration_date", "tracking", "expiration_time")
     def _check_expiration(self):
         for template in self:

@@ -240,6 +240,7 @@ class TestStockDocuments(JxcStockCommon):
         self._receive(self.product, 3, 1.0, self.wh2)
         self.assertEqual(self.product.jxc_on_hand, 10)
         self.assertEqual(self.product.with_context(warehouse_id=self.wh2.id).jxc_on_hand, 3)
+        self.assertEqual(self.product.product_tmpl_id.jxc_on_hand, 10)
         with self.assertRaises(ValidationError):
             self.product_lot.product_tmpl_id.tracking = "none"
 
