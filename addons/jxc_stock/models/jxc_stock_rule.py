@@ -103,7 +103,7 @@ class JxcStockRule(models.Model):
             if float_compare(
                 value, rule.effective_min, precision_rounding=rule.product_id.uom_id.rounding
             ):
-                super(JxcStockRule, rule).write({"effective_min": value})
+                rule.write({"effective_min": value})
 
     @api.model
     def _cron_refresh_effective_min(self):

@@ -20,7 +20,10 @@ def main(conf, db, batches_json):
     from odoo.tools import config
 
     config.parse_config(["-c", conf, "--log-level=warn"])
-    from odoo.addons.jxc_stock.utils import run_with_retry
+    # This file runs as a script (its own process), so it cannot import relatively.
+    from odoo.addons.jxc_stock.utils import (  # pylint: disable=odoo-addons-relative-import
+        run_with_retry,
+    )
 
     registry = odoo.modules.registry.Registry(db)
     batches = json.loads(batches_json)
