@@ -55,7 +55,7 @@ class JxcStockIntegrity(models.Model):
             ):
                 check.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=_("Stock integrity check found %s mismatches", check.mismatch_count),
+                    summary=_("Stock integrity check: %s mismatch(es) found", check.mismatch_count),
                     user_id=user.id,
                 )
         return True

@@ -35,7 +35,7 @@ class JxcStockPickingLine(models.Model):
         string="Planned", digits="Product Unit of Measure", required=True, default=1.0
     )
     quantity_done = fields.Float(
-        string="Done",
+        string="Done Quantity",
         digits="Product Unit of Measure",
         copy=False,
         help="Leave every line at 0 to post the planned quantities in full.",
@@ -135,7 +135,7 @@ class JxcStockPickingLine(models.Model):
             if line.uom_id.category_id != line.product_id.uom_id.category_id:
                 raise UserError(
                     _(
-                        "%(doc)s, %(line)s: unit %(uom)s is not a unit of %(product)s "
+                        "%(doc)s, line %(line)s: unit %(uom)s is not a unit of %(product)s "
                         "(its units are %(category)s).",
                         doc=line.picking_id.name,
                         line=line._get_line_number(),
