@@ -1,0 +1,10 @@
+from . import (
+    jxc_purchase_order,
+    jxc_stock_move,
+    jxc_stock_picking,
+    jxc_stock_replenish,
+    product_product,
+    res_company,
+    res_config_settings,
+    res_partner,
+)

@@ -1,0 +1,781 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tools import float_compare, float_is_zero
+
+
+class JxcPurchaseOrder(models.Model):
+    """采购订单."""
+
+    _name = "jxc.purchase.order"
+    _description = "Purchase Order"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_order desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Supplier",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    date_order = fields.Datetime(
+        string="Order Date", required=True, default=fields.Datetime.now, tracking=True
+    )
+    date_planned = fields.Datetime(
+        string="Expected Date",
+        tracking=True,
+        help="When the goods should arrive; receipts after it count as late.",
+    )
+    date_approve = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse",
+        required=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env["jxc.stock.picking"]._default_warehouse_id(),
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.company.currency_id,
+    )
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    payment_term_days = fields.Integer(
+        string="Payment Terms (Days)",
+        tracking=True,
+        help="Days after receipt the supplier is to be paid (账期).",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Buyer", default=lambda self: self.env.user, tracking=True
+    )
+    origin = fields.Char(string="Source Document")
+    from_shortage = fields.Boolean(
+        string="From Shortages",
+        readonly=True,
+        copy=False,
+        help="Created automatically from recorded shortages (以销定采).",
+    )
+    notes = fields.Html()
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("confirmed", "Confirmed"),
+            ("done", "Done"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    line_ids = fields.One2many("jxc.purchase.order.line", "order_id", string="Lines", copy=True)
+    picking_ids = fields.One2many("jxc.stock.picking", "purchase_id", string="Receipts")
+    picking_count = fields.Integer(compute="_compute_picking_count")
+    amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True, tracking=True)
+    amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    amount_total_company = fields.Monetary(
+        string="Total (Company Currency)",
+        compute="_compute_amounts",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
+    receipt_status = fields.Selection(
+        [
+            ("none", "Nothing Received"),
+            ("partial", "Partially Received"),
+            ("full", "Fully Received"),
+        ],
+        compute="_compute_receipt_status",
+    )
+
+    @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "currency_id", "date_order")
+    def _compute_amounts(self):
+        for order in self:
+            order.amount_untaxed = sum(order.line_ids.mapped("price_subtotal"))
+            order.amount_tax = sum(order.line_ids.mapped("price_tax"))
+            order.amount_total = order.amount_untaxed + order.amount_tax
+            order.amount_total_company = (
+                order.currency_id._convert(
+                    order.amount_total,
+                    order.company_id.currency_id,
+                    order.company_id,
+                    (order.date_order or fields.Datetime.now()).date(),
+                )
+                if order.currency_id and order.company_id
+                else order.amount_total
+            )
+
+    @api.depends("picking_ids")
+    def _compute_picking_count(self):
+        for order in self:
+            order.picking_count = len(order.picking_ids)
+
+    @api.depends("date_planned", "state", "line_ids.qty_to_receive")
+    def _compute_is_late(self):
+        now = fields.Datetime.now()
+        for order in self:
+            order.is_late = bool(
+                order.state == "confirmed"
+                and order.date_planned
+                and order.date_planned < now
+                and any(line.qty_to_receive > 0 for line in order.line_ids)
+            )
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on late orders."))
+        late = [("state", "=", "confirmed"), ("date_planned", "<", fields.Datetime.now())]
+        return late if (operator == "=") == value else ["!", "&", *late]
+
+    @api.depends("line_ids.qty_received", "line_ids.quantity")
+    def _compute_receipt_status(self):
+        for order in self:
+            received = [line.qty_received for line in order.line_ids]
+            if not any(received):
+                order.receipt_status = "none"
+            elif all(line.qty_to_receive <= 0 for line in order.line_ids):
+                order.receipt_status = "full"
+            else:
+                order.receipt_status = "partial"
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        for line in self.line_ids:
+            line._compute_price_unit()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.purchase.order") or "/"
+        return super().create(vals_list)
+
+    def unlink(self):
+        if any(order.state not in ("draft", "cancel") for order in self):
+            raise UserError(_("Only draft or cancelled purchase orders can be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_confirm(self):
+        """Confirm, or send for approval above the company's approval amount."""
+        for order in self:
+            order._check_confirmable()
+            limit = order.company_id.jxc_po_approval_amount
+            needs_approval = (
+                limit > 0
+                and order.company_id.currency_id.compare_amounts(order.amount_total_company, limit)
+                > 0
+                and not self.env.user.has_group("jxc_purchase.group_jxc_purchase_manager")
+            )
+            if needs_approval:
+                order.write({"state": "to_approve"})
+                order._notify_approvers()
+            else:
+                order._confirm()
+        return True
+
+    def action_approve(self):
+        if not self.env.user.has_group("jxc_purchase.group_jxc_purchase_manager"):
+            raise AccessError(_("Only purchase managers can approve purchase orders."))
+        for order in self:
+            if order.state != "to_approve":
+                raise UserError(_("%s is not waiting for approval.", order.name))
+            order._confirm()
+            order.message_post(body=_("Approved by %s.", self.env.user.name))
+        return True
+
+    def action_cancel(self):
+        """Cancel drafts; on a confirmed order cancel only what is not received yet."""
+        for order in self:
+            if order.state in ("done", "cancel"):
+                raise UserError(_("%s is already closed.", order.name))
+            if order.state == "confirmed":
+                order.picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
+                for line in order.line_ids:
+                    line.qty_cancelled = max(line.quantity - line.qty_received, 0.0)
+                received = any(line.qty_received for line in order.line_ids)
+                order.write({"state": "done" if received else "cancel"})
+                if received:
+                    order.message_post(body=_("The part not yet received was cancelled."))
+            else:
+                order.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self.filtered(
+            lambda o: (
+                o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
+            )
+        ).write({"state": "draft"})
+        return True
+
+    def action_view_receipts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_stock.jxc_stock_picking_action_all"
+        )
+        action["domain"] = [("purchase_id", "=", self.id)]
+        action["context"] = {"default_purchase_id": self.id}
+        if len(self.picking_ids) == 1:
+            action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
+        return action
+
+    def action_merge(self):
+        """Merge draft orders of the same supplier, warehouse and currency into the oldest."""
+        orders = self.filtered(lambda o: o.state == "draft")
+        if len(orders) < 2:
+            raise UserError(_("Select at least two draft purchase orders to merge."))
+        keys = {(o.partner_id, o.warehouse_id, o.currency_id, o.company_id) for o in orders}
+        if len(keys) > 1:
+            raise UserError(
+                _("Only orders of the same supplier, warehouse and currency can be merged.")
+            )
+        target = orders.sorted("id")[0]
+        others = orders - target
+        for line in others.line_ids:
+            same = target.line_ids.filtered(
+                lambda ln, l2=line: (
+                    ln.product_id == l2.product_id
+                    and ln.uom_id == l2.uom_id
+                    and ln.price_unit == l2.price_unit
+                    and ln.tax_rate == l2.tax_rate
+                )
+            )[:1]
+            if same:
+                same.quantity += line.quantity
+            else:
+                line.copy({"order_id": target.id})
+        target.origin = ", ".join(filter(None, [target.origin, *others.mapped("name")]))
+        others.action_cancel()
+        for other in others:
+            other.message_post(body=_("Merged into %s.", target._get_html_link()))
+        target.message_post(body=_("Merged from %s.", ", ".join(others.mapped("name"))))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": target.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_send(self):
+        """Open the mail composer with the purchase order template and its PDF."""
+        self.ensure_one()
+        template = self.env.ref(
+            "jxc_purchase.mail_template_jxc_purchase_order", raise_if_not_found=False
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id if template else False,
+                "default_composition_mode": "comment",
+                "force_email": True,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _check_confirmable(self):
+        self.ensure_one()
+        if self.state not in ("draft",):
+            raise UserError(_("%s is not a draft: it cannot be confirmed again.", self.name))
+        if not self.line_ids:
+            raise UserError(_("%s has no lines to confirm.", self.name))
+        for number, line in enumerate(self.line_ids, start=1):
+            if line.product_id.type != "consu":
+                raise UserError(
+                    _(
+                        "%(order)s, line %(line)s: %(product)s is not a good.",
+                        order=self.name,
+                        line=number,
+                        product=line.product_id.display_name,
+                    )
+                )
+
+    def _confirm(self):
+        self.ensure_one()
+        self.write(
+            {
+                "state": "confirmed",
+                "date_approve": fields.Datetime.now(),
+                "approved_by_id": self.env.user.id,
+                "date_planned": self.date_planned or self._default_date_planned(),
+            }
+        )
+        self._create_receipt()
+
+    def _default_date_planned(self):
+        lead = max([0, *self.line_ids.mapped("product_id.seller_ids.delay")])
+        return fields.Datetime.now() + timedelta(days=lead)
+
+    def _create_receipt(self, lines=None):
+        """A draft 采购入库单 for what is still to receive on ``lines`` (default: all)."""
+        self.ensure_one()
+        lines = (lines or self.line_ids).filtered(lambda ln: ln.qty_to_receive > 0)
+        if not lines:
+            return self.env["jxc.stock.picking"]
+        return (
+            self.env["jxc.stock.picking"]
+            .sudo()
+            .create(
+                {
+                    "picking_type": "purchase_in",
+                    "warehouse_id": self.warehouse_id.id,
+                    "company_id": self.company_id.id,
+                    "partner_id": self.partner_id.id,
+                    "purchase_id": self.id,
+                    "origin": self.name,
+                    "date": self.date_planned or fields.Datetime.now(),
+                    "line_ids": [Command.create(line._prepare_receipt_line()) for line in lines],
+                }
+            )
+            .sudo(False)
+        )
+
+    def _notify_approvers(self):
+        managers = self.env.ref("jxc_purchase.group_jxc_purchase_manager").users.filtered(
+            lambda u: u.active and not u.share and self.company_id in u.company_ids
+        )
+        for manager in managers:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_(
+                    "Approve %(order)s (%(amount)s)", order=self.name, amount=self.amount_total
+                ),
+                user_id=manager.id,
+            )
+
+    @api.model
+    def _cron_purchase_shortages(self):
+        """以销定采: draft orders for shortages not yet covered, per company that wants it."""
+        for company in self.env["res.company"].search([("jxc_auto_purchase_shortage", "=", True)]):
+            self.with_company(company).sudo()._purchase_shortages(company)
+        return True
+
+    @api.model
+    def _purchase_shortages(self, company):
+        """Cover open shortages minus confirmed incoming and earlier automatic drafts."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT r.product_id, r.warehouse_id, SUM(r.shortage_quantity)
+              FROM jxc_stock_reservation r
+             WHERE r.state = 'open' AND r.shortage_quantity > 0 AND r.company_id = %s
+             GROUP BY r.product_id, r.warehouse_id
+            """,
+            [company.id],
+        )
+        shortages = {(p, w): float(q) for p, w, q in self.env.cr.fetchall()}
+        if not shortages:
+            return self.browse()
+        Product = self.env["product.product"]
+        Warehouse = self.env["jxc.stock.warehouse"]
+        products = Product.browse({p for p, _w in shortages})
+        warehouses = Warehouse.browse({w for _p, w in shortages})
+        covered = self.env["jxc.purchase.order.line"]._get_incoming_by_key(products, warehouses)
+        drafts = self.env["jxc.purchase.order.line"].search(
+            [
+                ("order_id.from_shortage", "=", True),
+                ("state", "in", ("draft", "to_approve")),
+                ("product_id", "in", products.ids),
+                ("company_id", "=", company.id),
+            ]
+        )
+        for line in drafts:
+            covered[(line.product_id.id, line.order_id.warehouse_id.id)] += line._get_base_quantity(
+                line.quantity
+            )
+        groups = defaultdict(list)
+        for (product_id, warehouse_id), shortage in shortages.items():
+            product = Product.browse(product_id)
+            need = shortage - covered.get((product_id, warehouse_id), 0.0)
+            if float_compare(need, 0, precision_rounding=product.uom_id.rounding) <= 0:
+                continue
+            supplier = product._get_jxc_preferred_supplier()
+            if supplier:
+                groups[(supplier, warehouse_id)].append((product, need))
+        orders = self.browse()
+        for (supplier, warehouse_id), needs in groups.items():
+            orders |= self.create(
+                {
+                    "partner_id": supplier.id,
+                    "warehouse_id": warehouse_id,
+                    "company_id": company.id,
+                    "from_shortage": True,
+                    "origin": _("Shortages (以销定采)"),
+                    "line_ids": [
+                        Command.create(
+                            {"product_id": product.id, "quantity": qty, "uom_id": product.uom_id.id}
+                        )
+                        for product, qty in needs
+                    ],
+                }
+            )
+        users = self.env.ref("jxc_purchase.group_jxc_purchase_user").users.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        )
+        for order in orders:
+            for user in users:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    summary=_("Draft purchase order from shortages: check and confirm"),
+                )
+        return orders
+
+    def _check_done(self):
+        """Orders whose every line is received (or cancelled) are done."""
+        for order in self.filtered(lambda o: o.state == "confirmed"):
+            if all(
+                float_compare(line.qty_to_receive, 0, precision_rounding=line.uom_id.rounding) <= 0
+                for line in order.line_ids
+            ):
+                order.state = "done"
+
+
+class JxcPurchaseOrderLine(models.Model):
+    _name = "jxc.purchase.order.line"
+    _description = "Purchase Order Line"
+    _order = "order_id, sequence, id"
+    _check_company_auto = True
+
+    order_id = fields.Many2one("jxc.purchase.order", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="order_id.currency_id", store=True)
+    partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Supplier")
+    state = fields.Selection(related="order_id.state", store=True)
+    date_order = fields.Datetime(related="order_id.date_order", store=True)
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        index=True,
+        domain="[('type', '=', 'consu'), ('purchase_ok', '=', True)]",
+        check_company=True,
+    )
+    name = fields.Char(string="Description")
+    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
+    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
+    uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        required=True,
+        compute="_compute_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('category_id', '=', product_uom_category_id)]",
+    )
+    price_unit = fields.Float(
+        string="Unit Price",
+        digits="Product Price",
+        compute="_compute_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Untaxed. Default: the supplier's price for this quantity, else the last price "
+        "paid to this supplier, else the product's cost.",
+    )
+    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
+    price_subtotal = fields.Monetary(string="Subtotal", compute="_compute_amounts", store=True)
+    price_tax = fields.Monetary(string="Tax Amount", compute="_compute_amounts", store=True)
+    price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    receipt_line_ids = fields.One2many(
+        "jxc.stock.picking.line", "purchase_line_id", string="Receipt Lines"
+    )
+    qty_received = fields.Float(
+        string="Received",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Accepted into stock, from posted receipts (in the line's unit).",
+    )
+    qty_rejected = fields.Float(
+        string="Rejected",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Refused at inspection on posted receipts.",
+    )
+    qty_returned = fields.Float(
+        string="Returned",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Sent back to the supplier on posted returns.",
+    )
+    qty_cancelled = fields.Float(
+        string="Cancelled",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="The part not received when the order was cancelled.",
+    )
+    qty_to_receive = fields.Float(
+        string="To Receive",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_to_receive",
+        store=True,
+    )
+    last_price = fields.Float(
+        string="Last Price",
+        digits="Product Price",
+        compute="_compute_last_price",
+        help="The last price paid to this supplier for this product.",
+    )
+
+    @api.depends("product_id")
+    def _compute_uom_id(self):
+        for line in self:
+            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
+                line.uom_id = line.product_id.uom_po_id or line.product_id.uom_id
+
+    @api.depends("product_id", "quantity", "uom_id", "order_id.partner_id")
+    def _compute_price_unit(self):
+        for line in self:
+            if not line.product_id:
+                line.price_unit = 0.0
+                continue
+            line.price_unit = line._get_default_price()
+
+    @api.depends("quantity", "price_unit", "tax_rate", "currency_id")
+    def _compute_amounts(self):
+        for line in self:
+            currency = line.currency_id or line.order_id.currency_id
+            subtotal = line.quantity * line.price_unit
+            tax = subtotal * line.tax_rate / 100.0
+            if currency:
+                subtotal, tax = currency.round(subtotal), currency.round(tax)
+            line.price_subtotal = subtotal
+            line.price_tax = tax
+            line.price_total = subtotal + tax
+
+    @api.depends(
+        "receipt_line_ids.state",
+        "receipt_line_ids.move_ids.quantity",
+        "receipt_line_ids.quantity_rejected",
+    )
+    def _compute_qty_received(self):
+        for line in self:
+            received = returned = rejected = 0.0
+            for receipt_line in line.receipt_line_ids.filtered(lambda rl: rl.state == "done"):
+                posted = sum(receipt_line.move_ids.mapped("quantity"))
+                posted = line.product_id.uom_id._compute_quantity(posted, line.uom_id, round=False)
+                if receipt_line.picking_type == "purchase_return":
+                    returned -= posted
+                else:
+                    received += posted
+                    rejected += receipt_line.uom_id._compute_quantity(
+                        receipt_line.quantity_rejected, line.uom_id, round=False
+                    )
+            line.qty_received = received
+            line.qty_returned = returned
+            line.qty_rejected = rejected
+
+    @api.depends("quantity", "qty_received", "qty_cancelled")
+    def _compute_qty_to_receive(self):
+        for line in self:
+            line.qty_to_receive = max(line.quantity - line.qty_received - line.qty_cancelled, 0.0)
+
+    @api.depends("product_id", "order_id.partner_id")
+    def _compute_last_price(self):
+        for line in self:
+            line.last_price = line._get_last_price()
+
+    @api.constrains("quantity", "price_unit", "tax_rate")
+    def _check_amounts(self):
+        for line in self:
+            if (
+                float_compare(line.quantity, 0, precision_rounding=line.uom_id.rounding or 0.001)
+                <= 0
+            ):
+                raise UserError(
+                    _(
+                        "%(order)s, %(product)s: the quantity must be positive, not %(qty)s.",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name,
+                        qty=line.quantity,
+                    )
+                )
+            if line.price_unit < 0:
+                raise UserError(
+                    _(
+                        "%(order)s, %(product)s: the unit price cannot be negative.",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name,
+                    )
+                )
+            if line.tax_rate < 0:
+                raise UserError(
+                    _(
+                        "%(order)s, %(product)s: the tax rate cannot be negative.",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name,
+                    )
+                )
+
+    @api.constrains("product_id", "uom_id")
+    def _check_uom(self):
+        for line in self:
+            if line.uom_id.category_id != line.product_id.uom_id.category_id:
+                raise UserError(
+                    _(
+                        "%(order)s, %(product)s: unit %(uom)s is not a unit of this "
+                        "product (its units are %(category)s).",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name,
+                        uom=line.uom_id.name,
+                        category=line.product_id.uom_id.category_id.name,
+                    )
+                )
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.name = self.product_id.display_name
+
+    def write(self, vals):
+        locked = {"product_id", "quantity", "uom_id", "price_unit", "tax_rate"}
+        if locked & set(vals) and any(line.state not in ("draft", "to_approve") for line in self):
+            raise UserError(_("Lines of a confirmed purchase order cannot be changed."))
+        return super().write(vals)
+
+    def unlink(self):
+        if any(line.state not in ("draft", "to_approve") for line in self):
+            raise UserError(_("Lines of a confirmed purchase order cannot be deleted."))
+        return super().unlink()
+
+    def _get_default_price(self):
+        """Supplier price for this quantity, else the last price paid, else product cost."""
+        self.ensure_one()
+        order = self.order_id
+        seller = self.product_id._select_seller(
+            partner_id=order.partner_id,
+            quantity=self.quantity,
+            date=(order.date_order or fields.Datetime.now()).date(),
+            uom_id=self.uom_id,
+        )
+        if seller:
+            price = (
+                seller.currency_id._convert(
+                    seller.price,
+                    order.currency_id,
+                    order.company_id,
+                    (order.date_order or fields.Datetime.now()).date(),
+                    round=False,
+                )
+                if order.currency_id and seller.currency_id
+                else seller.price
+            )
+            return seller.product_uom_id._compute_price(price, self.uom_id)
+        last = self._get_last_price()
+        if last:
+            return last
+        cost = self.product_id.uom_id._compute_price(self.product_id.standard_price, self.uom_id)
+        if order.currency_id and order.company_id:
+            cost = order.company_id.currency_id._convert(
+                cost,
+                order.currency_id,
+                order.company_id,
+                (order.date_order or fields.Datetime.now()).date(),
+                round=False,
+            )
+        return cost
+
+    def _get_last_price(self):
+        self.ensure_one()
+        if not self.product_id or not self.order_id.partner_id:
+            return 0.0
+        domain = [
+            ("product_id", "=", self.product_id.id),
+            ("partner_id", "=", self.order_id.partner_id.id),
+            ("state", "in", ("confirmed", "done")),
+        ]
+        if self._origin.id:
+            domain.append(("id", "!=", self._origin.id))
+        last = self.search(domain, order="date_order desc, id desc", limit=1)
+        if not last:
+            return 0.0
+        return last.uom_id._compute_price(last.price_unit, self.uom_id or last.uom_id)
+
+    @api.model
+    def _get_incoming_by_key(self, products, warehouses=None):
+        """{(product id, warehouse id): base-unit quantity confirmed and not yet received}."""
+        domain = [
+            ("state", "=", "confirmed"),
+            ("product_id", "in", products.ids),
+            ("qty_to_receive", ">", 0),
+        ]
+        if warehouses:
+            domain.append(("order_id.warehouse_id", "in", warehouses.ids))
+        incoming = defaultdict(float)
+        for line in self.sudo().search(domain):
+            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += (
+                line._get_base_quantity(line.qty_to_receive)
+            )
+        return incoming
+
+    def _get_base_unit_cost(self):
+        """Unit cost of one base unit in company currency (the receipt's ledger cost)."""
+        self.ensure_one()
+        order = self.order_id
+        price = order.currency_id._convert(
+            self.price_unit,
+            order.company_id.currency_id,
+            order.company_id,
+            (order.date_approve or order.date_order).date(),
+            round=False,
+        )
+        return self.uom_id._compute_price(price, self.product_id.uom_id)
+
+    def _prepare_receipt_line(self):
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "name": self.name or self.product_id.display_name,
+            "quantity": self.qty_to_receive,
+            "uom_id": self.uom_id.id,
+            "unit_cost": self.product_id.uom_id._compute_price(
+                self._get_base_unit_cost(), self.uom_id
+            ),
+            "purchase_line_id": self.id,
+        }
+
+    def _get_base_quantity(self, quantity):
+        self.ensure_one()
+        return self.uom_id._compute_quantity(quantity, self.product_id.uom_id, round=False)
+
+    def _is_zero(self, quantity):
+        return float_is_zero(quantity, precision_rounding=self.uom_id.rounding)

@@ -1,0 +1,90 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+
+class JxcStockReplenish(models.Model):
+    _inherit = "jxc.stock.replenish"
+
+    supplier_id = fields.Many2one(
+        "res.partner", string="Preferred Supplier", compute="_compute_supplier_id"
+    )
+
+    @api.depends("product_id")
+    def _compute_supplier_id(self):
+        for suggestion in self:
+            suggestion.supplier_id = suggestion.product_id._get_jxc_preferred_supplier()
+
+    @api.model
+    def _get_incoming_quantities(self, rules):
+        incoming = super()._get_incoming_quantities(rules)
+        for key, qty in (
+            self.env["jxc.purchase.order.line"]
+            ._get_incoming_by_key(rules.product_id, rules.warehouse_id)
+            .items()
+        ):
+            incoming[key] += qty
+        return incoming
+
+    def action_create_purchase_orders(self):
+        """Draft purchase orders from the selected suggestions, one per supplier and warehouse."""
+        orders, missing = self._create_purchase_orders()
+        message = _("%s draft purchase order(s) created.", len(orders))
+        if missing:
+            message += " " + _(
+                "No supplier for: %s. Add one on the product's Purchase tab.",
+                ", ".join(missing.mapped("display_name")),
+            )
+        if not orders:
+            raise UserError(message)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_purchase.jxc_purchase_order_action"
+        )
+        action["domain"] = [("id", "in", orders.ids)]
+        action["context"] = {}
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "warning" if missing else "success",
+                "message": message,
+                "sticky": bool(missing),
+            },
+        )
+        return action
+
+    def _create_purchase_orders(self):
+        """(created orders, products without a supplier)."""
+        groups = defaultdict(list)
+        missing = self.env["product.product"]
+        for suggestion in self.filtered(lambda s: s.suggested_quantity > 0):
+            supplier = suggestion.product_id._get_jxc_preferred_supplier()
+            if not supplier:
+                missing |= suggestion.product_id
+                continue
+            groups[(supplier, suggestion.warehouse_id)].append(suggestion)
+        orders = self.env["jxc.purchase.order"]
+        for (supplier, warehouse), suggestions in groups.items():
+            orders |= orders.create(
+                {
+                    "partner_id": supplier.id,
+                    "warehouse_id": warehouse.id,
+                    "company_id": warehouse.company_id.id,
+                    "origin": _("Replenishment"),
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "product_id": s.product_id.id,
+                                "quantity": s.suggested_quantity,
+                                "uom_id": s.product_id.uom_id.id,
+                            }
+                        )
+                        for s in suggestions
+                    ],
+                }
+            )
+        self.filtered(lambda s: s.product_id not in missing).unlink()
+        return orders, missing
