@@ -699,7 +699,7 @@ class JxcPurchaseOrderLine(models.Model):
                 if order.currency_id and seller.currency_id
                 else seller.price
             )
-            return seller.product_uom_id._compute_price(price, self.uom_id)
+            return seller.product_uom._compute_price(price, self.uom_id)
         last = self._get_last_price()
         if last:
             return last

@@ -123,10 +123,11 @@ class JxcStockPicking(models.Model):
         return picking._get_action_view()
 
     def _check_receipt_quantities(self):
-        """Received (accepted + rejected) may not exceed ordered + the company's tolerance."""
+        """Accepted quantities may not exceed ordered + the company's tolerance."""
         tolerance = self.company_id.jxc_receipt_tolerance / 100.0
         for number, line in enumerate(self.line_ids, start=1):
-            order_line = line.purchase_line_id
+            # Stock staff post receipts without access to purchase orders: read as sudo.
+            order_line = line.sudo().purchase_line_id
             if (
                 float_compare(line.quantity_rejected, 0, precision_rounding=line.uom_id.rounding)
                 < 0
@@ -156,10 +157,9 @@ class JxcStockPicking(models.Model):
                 if not any(ln.quantity_done or ln.quantity_rejected for ln in self.line_ids)
                 else 0.0
             )
-            incoming = line.uom_id._compute_quantity(
-                done + line.quantity_rejected, order_line.uom_id, round=False
-            )
-            already = order_line.qty_received + order_line.qty_rejected
+            # Rejected goods go back and are owed again: only accepted quantities count.
+            incoming = line.uom_id._compute_quantity(done, order_line.uom_id, round=False)
+            already = order_line.qty_received
             limit = order_line.quantity * (1 + tolerance)
             if (
                 float_compare(
@@ -175,7 +175,7 @@ class JxcStockPicking(models.Model):
                         doc=self.name,
                         line=number,
                         product=line.product_id.display_name,
-                        qty=done + line.quantity_rejected,
+                        qty=done,
                         uom=line.uom_id.name,
                         total=already + incoming,
                         ordered=order_line.quantity,

@@ -1,0 +1,45 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+
+from .common import JxcPurchaseCommon
+
+
+class TestPurchaseAccess(JxcPurchaseCommon):
+    def test_purchase_user_orders_and_stock_user_receives(self):
+        env = self.env(user=self.purchase_user)
+        order = env["jxc.purchase.order"].create(
+            {
+                "partner_id": self.supplier.id,
+                "warehouse_id": self.wh1.id,
+                "line_ids": [
+                    Command.create(
+                        {"product_id": self.product.id, "quantity": 5, "price_unit": 3.0}
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        receipt = order.picking_ids
+        self.assertTrue(receipt.with_user(self.purchase_user).name)
+        # The warehouse posts the receipt; it never reads the order's prices.
+        stock_receipt = receipt.with_user(self.stock_user)
+        with self.assertRaises(AccessError):
+            order.with_user(self.stock_user).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            stock_receipt.line_ids.purchase_line_id.read(["price_unit"])
+        stock_receipt.action_done()
+        self.assertEqual(order.state, "done")
+        self.assertEqual(self._quant(self.product).quantity, 5)
+
+    def test_purchase_user_cannot_configure_stock(self):
+        env = self.env(user=self.purchase_user)
+        with self.assertRaises(AccessError):
+            env["jxc.stock.warehouse"].create({"name": "X", "code": "X"})
+        with self.assertRaises(AccessError):
+            env["jxc.stock.move"].check_access("write")
+
+    def test_other_users_see_no_orders(self):
+        with self.assertRaises(AccessError):
+            self.env["jxc.purchase.order"].with_user(self.stock_user).search([])
