@@ -151,6 +151,11 @@ class JxcStockPicking(models.Model):
         self.ensure_one()
         return False
 
+    def _before_post(self, lines):
+        """Last step before ``lines`` post, in the same transaction: sales consume their
+        reservations here so that the posting sees that stock as available."""
+        self.ensure_one()
+
     def _get_origin_move(self, line):
         """The ledger move whose cost values this line (returns), or an empty recordset."""
         return self.env["jxc.stock.move"]
@@ -177,6 +182,7 @@ class JxcStockPicking(models.Model):
             for line in lines:
                 line._check_postable(numbers[line.id])
             lines._resolve_lots()
+            picking._before_post(lines)
             vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)
             picking.write({"state": "done", "date_done": fields.Datetime.now()})
