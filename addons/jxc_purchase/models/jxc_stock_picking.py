@@ -1,8 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
-from odoo.fields import Command
 from odoo.tools import float_compare, float_is_zero
 
 
@@ -22,13 +21,6 @@ class JxcStockPicking(models.Model):
         index="btree_not_null",
         copy=True,
         check_company=True,
-    )
-    return_of_id = fields.Many2one(
-        "jxc.stock.picking",
-        string="Return Of",
-        readonly=True,
-        index="btree_not_null",
-        help="The purchase receipt these goods go back from.",
     )
     cancel_backorder = fields.Boolean(
         string="No Backorder",
@@ -51,11 +43,6 @@ class JxcStockPicking(models.Model):
         if self.picking_type == "purchase_in" and self.purchase_id:
             return not self.cancel_backorder
         return super()._should_create_backorder()
-
-    def _get_origin_move(self, line):
-        if self.picking_type == "purchase_return" and line.return_of_line_id:
-            return line.return_of_line_id.move_ids[:1]
-        return super()._get_origin_move(line)
 
     def _check_can_post(self):
         res = super()._check_can_post()
@@ -88,38 +75,7 @@ class JxcStockPicking(models.Model):
         self.ensure_one()
         if self.picking_type != "purchase_in" or self.state != "done":
             raise UserError(_("Only posted purchase receipts can be returned."))
-        lines = []
-        for line in self.line_ids:
-            returnable = line.quantity_returnable
-            if float_compare(returnable, 0, precision_rounding=line.uom_id.rounding) > 0:
-                lines.append(
-                    Command.create(
-                        {
-                            "product_id": line.product_id.id,
-                            "name": line.name,
-                            "quantity": returnable,
-                            "uom_id": line.uom_id.id,
-                            "lot_id": line.lot_id.id,
-                            "unit_cost": line.unit_cost,
-                            "purchase_line_id": line.purchase_line_id.id,
-                            "return_of_line_id": line.id,
-                        }
-                    )
-                )
-        if not lines:
-            raise UserError(_("Everything received on %s was returned already.", self.name))
-        picking = self.create(
-            {
-                "picking_type": "purchase_return",
-                "warehouse_id": self.warehouse_id.id,
-                "company_id": self.company_id.id,
-                "partner_id": self.partner_id.id,
-                "purchase_id": self.purchase_id.id,
-                "return_of_id": self.id,
-                "origin": self.name,
-                "line_ids": lines,
-            }
-        )
+        picking = self._create_return("purchase_return", {"purchase_id": self.purchase_id.id})
         return picking._get_action_view()
 
     def _check_receipt_quantities(self):
@@ -183,47 +139,6 @@ class JxcStockPicking(models.Model):
                     )
                 )
 
-    def _check_return_quantities(self):
-        """A return takes back at most what its receipt line received and did not return."""
-        for number, line in enumerate(self.line_ids, start=1):
-            origin = line.return_of_line_id
-            if not origin:
-                raise UserError(
-                    _(
-                        "%(doc)s, line %(line)s: a purchase return line must name the "
-                        "receipt line it returns.",
-                        doc=self.name,
-                        line=number,
-                    )
-                )
-            qty = line.quantity_done or line.quantity
-            returnable = origin.uom_id._compute_quantity(
-                origin.quantity_returnable, line.uom_id, round=False
-            )
-            if float_compare(qty, returnable, precision_rounding=line.uom_id.rounding) > 0:
-                raise UserError(
-                    _(
-                        "%(doc)s, line %(line)s (%(product)s): cannot return %(qty)s %(uom)s, only "
-                        "%(returnable)s received on %(receipt)s are left to return.",
-                        doc=self.name,
-                        line=number,
-                        product=line.product_id.display_name,
-                        qty=qty,
-                        uom=line.uom_id.name,
-                        returnable=returnable,
-                        receipt=origin.picking_id.name,
-                    )
-                )
-            if line.lot_id != origin.lot_id:
-                raise UserError(
-                    _(
-                        "%(doc)s, line %(line)s: return lot %(lot)s, the one received.",
-                        doc=self.name,
-                        line=number,
-                        lot=origin.lot_id.name,
-                    )
-                )
-
 
 class JxcStockPickingLine(models.Model):
     _inherit = "jxc.stock.picking.line"
@@ -242,31 +157,8 @@ class JxcStockPickingLine(models.Model):
         help="Refused at inspection: recorded, not stocked.",
     )
     reject_reason = fields.Char(string="Reject Reason")
-    return_of_line_id = fields.Many2one(
-        "jxc.stock.picking.line", string="Returned Line", readonly=True, index="btree_not_null"
-    )
-    return_line_ids = fields.One2many(
-        "jxc.stock.picking.line", "return_of_line_id", string="Return Lines"
-    )
-    quantity_returnable = fields.Float(
-        string="Returnable",
-        digits="Product Unit of Measure",
-        compute="_compute_quantity_returnable",
-        help="Received on this posted line and not yet returned.",
-    )
 
-    @api.depends("move_ids", "return_line_ids.state", "return_line_ids.move_ids")
-    def _compute_quantity_returnable(self):
-        for line in self:
-            if line.state != "done" or line.picking_type != "purchase_in":
-                line.quantity_returnable = 0.0
-                continue
-            received = sum(line.move_ids.mapped("quantity"))
-            returned = -sum(
-                line.return_line_ids.filtered(lambda rl: rl.state == "done").move_ids.mapped(
-                    "quantity"
-                )
-            )
-            line.quantity_returnable = line.product_id.uom_id._compute_quantity(
-                received - returned, line.uom_id, round=False
-            )
+    def _prepare_return_line_vals(self):
+        vals = super()._prepare_return_line_vals()
+        vals["purchase_line_id"] = self.purchase_line_id.id
+        return vals

@@ -79,6 +79,14 @@ class JxcStockPicking(models.Model):
         "jxc.stock.picking", string="Reverses", readonly=True, copy=False, index="btree_not_null"
     )
     reversal_ids = fields.One2many("jxc.stock.picking", "reversal_of_id", string="Reversals")
+    return_of_id = fields.Many2one(
+        "jxc.stock.picking",
+        string="Return Of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The posted document these goods go back from.",
+    )
     amount_total = fields.Monetary(
         string="Total Value", compute="_compute_amount_total", store=True
     )
@@ -157,8 +165,79 @@ class JxcStockPicking(models.Model):
         self.ensure_one()
 
     def _get_origin_move(self, line):
-        """The ledger move whose cost values this line (returns), or an empty recordset."""
-        return self.env["jxc.stock.move"]
+        """The ledger move whose cost values this line: for a return, the returned line's."""
+        return line.return_of_line_id.move_ids[:1]
+
+    def _create_return(self, picking_type, vals=None):
+        """A draft return document of type ``picking_type`` for what can still go back from
+        this posted document, line by line (a return is valued at the returned cost)."""
+        self.ensure_one()
+        if self.state != "done":
+            raise UserError(_("Only posted documents can be returned."))
+        lines = [
+            fields.Command.create(line._prepare_return_line_vals())
+            for line in self.line_ids
+            if float_compare(line.quantity_returnable, 0, precision_rounding=line.uom_id.rounding)
+            > 0
+        ]
+        if not lines:
+            raise UserError(_("Everything on %s was returned already.", self.name))
+        return self.create(
+            dict(
+                {
+                    "picking_type": picking_type,
+                    "warehouse_id": self.warehouse_id.id,
+                    "company_id": self.company_id.id,
+                    "partner_id": self.partner_id.id,
+                    "return_of_id": self.id,
+                    "origin": self.name,
+                    "line_ids": lines,
+                },
+                **(vals or {}),
+            )
+        )
+
+    def _check_return_quantities(self):
+        """Each return line takes back at most what its line posted and did not return."""
+        in_full = not any(ln.quantity_done for ln in self.line_ids)
+        for number, line in enumerate(self.line_ids, start=1):
+            origin = line.return_of_line_id
+            if not origin:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s: a return line must name the line it returns.",
+                        doc=self.name,
+                        line=number,
+                    )
+                )
+            qty = line.quantity if in_full else line.quantity_done
+            returnable = origin.uom_id._compute_quantity(
+                origin.quantity_returnable, line.uom_id, round=False
+            )
+            if float_compare(qty, returnable, precision_rounding=line.uom_id.rounding) > 0:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s (%(product)s): cannot return %(qty)s %(uom)s, only "
+                        "%(returnable)s from %(origin)s are left to return.",
+                        doc=self.name,
+                        line=number,
+                        product=line.product_id.display_name,
+                        qty=qty,
+                        uom=line.uom_id.name,
+                        returnable=returnable,
+                        origin=origin.picking_id.name,
+                    )
+                )
+            if line.lot_id != origin.lot_id:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s: return lot %(lot)s, the one on %(origin)s.",
+                        doc=self.name,
+                        line=number,
+                        lot=origin.lot_id.name,
+                        origin=origin.picking_id.name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Actions

@@ -75,6 +75,22 @@ class JxcStockPickingLine(models.Model):
         help="On hand minus reserved in the document's warehouse, in the line's unit.",
     )
     move_ids = fields.One2many("jxc.stock.move", "picking_line_id", string="Ledger Rows")
+    return_of_line_id = fields.Many2one(
+        "jxc.stock.picking.line",
+        string="Returned Line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    return_line_ids = fields.One2many(
+        "jxc.stock.picking.line", "return_of_line_id", string="Return Lines"
+    )
+    quantity_returnable = fields.Float(
+        string="Returnable",
+        digits="Product Unit of Measure",
+        compute="_compute_quantity_returnable",
+        help="Posted on this line and not yet returned, in the line's unit.",
+    )
 
     @api.depends("product_id")
     def _compute_uom_id(self):
@@ -115,6 +131,24 @@ class JxcStockPickingLine(models.Model):
             available = sum(Quant.search(domain).mapped("available_quantity"))
             line.available_quantity = line.product_id.uom_id._compute_quantity(
                 available, line.uom_id or line.product_id.uom_id, round=False
+            )
+
+    @api.depends("state", "move_ids", "return_line_ids.state", "return_line_ids.move_ids")
+    def _compute_quantity_returnable(self):
+        for line in self:
+            if line.state != "done":
+                line.quantity_returnable = 0.0
+                continue
+            posted = abs(sum(line.move_ids.mapped("quantity")))
+            returned = abs(
+                sum(
+                    line.return_line_ids.filtered(lambda rl: rl.state == "done").move_ids.mapped(
+                        "quantity"
+                    )
+                )
+            )
+            line.quantity_returnable = line.product_id.uom_id._compute_quantity(
+                posted - returned, line.uom_id, round=False
             )
 
     @api.onchange("product_id")
@@ -187,6 +221,19 @@ class JxcStockPickingLine(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    def _prepare_return_line_vals(self):
+        """Values of the line that returns this one (downstream adds its order links)."""
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "name": self.name,
+            "quantity": self.quantity_returnable,
+            "uom_id": self.uom_id.id,
+            "lot_id": self.lot_id.id,
+            "unit_cost": self.unit_cost,
+            "return_of_line_id": self.id,
+        }
+
     def _get_line_number(self):
         self.ensure_one()
         lines = self.picking_id.line_ids

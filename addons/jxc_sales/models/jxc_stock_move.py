@@ -1,0 +1,14 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class JxcStockMove(models.Model):
+    _inherit = "jxc.stock.move"
+
+    move_type = fields.Selection(
+        selection_add=[("sale_out", "Sale Delivery"), ("sale_return", "Sale Return")],
+        ondelete={"sale_out": "cascade", "sale_return": "cascade"},
+    )
+    sale_line_id = fields.Many2one(related="picking_line_id.sale_line_id", string="Sale Order Line")
+    sale_id = fields.Many2one(related="picking_id.sale_id", string="Sale Order")

@@ -1,0 +1,143 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
+
+
+class JxcStockPicking(models.Model):
+    """销售出库单 (``sale_out``) and 销售退货单 (``sale_return``)."""
+
+    _inherit = "jxc.stock.picking"
+
+    picking_type = fields.Selection(
+        selection_add=[("sale_out", "Sale Delivery"), ("sale_return", "Sale Return")],
+        ondelete={"sale_out": "cascade", "sale_return": "cascade"},
+    )
+    sale_id = fields.Many2one(
+        "jxc.sale.order",
+        string="Sale Order",
+        readonly=True,
+        index="btree_not_null",
+        copy=True,
+        check_company=True,
+    )
+
+    def _get_direction(self):
+        if self.picking_type == "sale_out":
+            return "out"
+        if self.picking_type == "sale_return":
+            return "in"
+        return super()._get_direction()
+
+    def _get_move_type(self, direction):
+        if self.picking_type in ("sale_out", "sale_return"):
+            return self.picking_type
+        return super()._get_move_type(direction)
+
+    def _should_create_backorder(self):
+        if self.picking_type == "sale_out" and self.sale_id:
+            return True
+        return super()._should_create_backorder()
+
+    def _check_can_post(self):
+        res = super()._check_can_post()
+        if self.picking_type == "sale_out":
+            self._check_delivery_quantities()
+        elif self.picking_type == "sale_return":
+            self._check_return_quantities()
+        return res
+
+    def _before_post(self, lines):
+        super()._before_post(lines)
+        if self.picking_type == "sale_out":
+            self._consume_reservations(lines)
+
+    def action_done(self):
+        res = super().action_done()
+        self.sudo().filtered(lambda p: p.picking_type == "sale_out").sale_id._check_done()
+        return res
+
+    def action_create_sale_return(self):
+        """A draft 销售退货单 for what can still come back from this delivery."""
+        self.ensure_one()
+        if self.picking_type != "sale_out" or self.state != "done":
+            raise UserError(_("Only posted sale deliveries can be returned."))
+        picking = self._create_return("sale_return", {"sale_id": self.sale_id.id})
+        return picking._get_action_view()
+
+    def _effective_done(self, line):
+        """The quantity a line will post (nothing edited on the document: in full)."""
+        if any(ln.quantity_done for ln in self.line_ids):
+            return line.quantity_done
+        return line.quantity
+
+    def _check_delivery_quantities(self):
+        """Never ship more than ordered (minus what was shipped or cancelled)."""
+        shipped = defaultdict(float)
+        for line in self.line_ids:
+            if line.sale_line_id:
+                shipped[line.sudo().sale_line_id] += line._get_base_quantity(
+                    self._effective_done(line)
+                )
+        for sale_line, qty in shipped.items():
+            left = sale_line._base_quantity(sale_line.qty_to_deliver)
+            if (
+                float_compare(qty, left, precision_rounding=sale_line.product_id.uom_id.rounding)
+                > 0
+            ):
+                raise UserError(
+                    _(
+                        "%(doc)s (%(product)s): cannot deliver %(qty)s %(uom)s, only %(left)s "
+                        "are left to deliver on %(order)s.",
+                        doc=self.name,
+                        product=sale_line.product_id.display_name,
+                        qty=qty,
+                        uom=sale_line.product_id.uom_id.name,
+                        left=left,
+                        order=sale_line.order_id.name,
+                    )
+                )
+
+    def _consume_reservations(self, lines):
+        """Use the order's reservations for what ships: the same lot first, then any other
+        reservation of the line (the goods then leave from the lot chosen on the delivery)."""
+        Reservation = self.env["jxc.stock.reservation"].sudo()
+        reservations = Reservation.search(
+            [
+                ("res_model", "=", "jxc.sale.order.line"),
+                ("res_id", "in", lines.sale_line_id.ids),
+                ("state", "=", "open"),
+                ("quantity", ">", 0),
+            ],
+            order="id",
+        )
+        held = {r.id: r.quantity for r in reservations}
+        consume = defaultdict(float)
+        for line in lines.filtered("sale_line_id"):
+            needed = line._get_base_quantity(line.quantity_done)
+            own = reservations.filtered(lambda r, ln=line: r.res_id == ln.sale_line_id.id)
+            for reservation in own.sorted(lambda r, ln=line: r.lot_id != ln.lot_id):
+                if float_is_zero(needed, precision_rounding=line.product_id.uom_id.rounding):
+                    break
+                take = min(held[reservation.id], needed)
+                held[reservation.id] -= take
+                consume[reservation.id] += take
+                needed -= take
+        if consume:
+            Reservation.browse(list(consume)).consume(dict(consume))
+
+
+class JxcStockPickingLine(models.Model):
+    _inherit = "jxc.stock.picking.line"
+
+    sale_line_id = fields.Many2one(
+        "jxc.sale.order.line", string="Sale Order Line", readonly=True, index="btree_not_null"
+    )
+
+    def _prepare_return_line_vals(self):
+        vals = super()._prepare_return_line_vals()
+        vals["sale_line_id"] = self.sale_line_id.id
+        return vals
