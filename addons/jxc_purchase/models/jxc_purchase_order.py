@@ -227,11 +227,14 @@ class JxcPurchaseOrder(models.Model):
         return True
 
     def action_draft(self):
-        self.filtered(
+        """Back to draft: cancelled orders that never received anything."""
+        orders = self.filtered(
             lambda o: (
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
-        ).write({"state": "draft"})
+        )
+        orders.line_ids.qty_cancelled = 0.0
+        orders.write({"state": "draft"})
         return True
 
     def action_view_receipts(self):
@@ -267,7 +270,10 @@ class JxcPurchaseOrder(models.Model):
                 )
             )[:1]
             if same:
-                same.quantity += line.quantity
+                # Keep the negotiated price: a quantity change would recompute it.
+                same.write(
+                    {"quantity": same.quantity + line.quantity, "price_unit": same.price_unit}
+                )
             else:
                 line.copy({"order_id": target.id})
         target.origin = ", ".join(filter(None, [target.origin, *others.mapped("name")]))
@@ -337,8 +343,12 @@ class JxcPurchaseOrder(models.Model):
         self._create_receipt()
 
     def _default_date_planned(self):
-        lead = max([0, *self.line_ids.mapped("product_id.seller_ids.delay")])
-        return fields.Datetime.now() + timedelta(days=lead)
+        """Order date + the longest delivery lead time this supplier gives for the lines."""
+        sellers = self.line_ids.product_id.seller_ids.filtered(
+            lambda s: s.partner_id == self.partner_id
+        )
+        lead = max([0, *sellers.mapped("delay")])
+        return (self.date_order or fields.Datetime.now()) + timedelta(days=lead)
 
     def _create_receipt(self, lines=None):
         """A draft 采购入库单 for what is still to receive on ``lines`` (default: all)."""

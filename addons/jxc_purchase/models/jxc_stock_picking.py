@@ -156,7 +156,18 @@ class JxcStockPickingLine(models.Model):
         copy=False,
         help="Refused at inspection: recorded, not stocked.",
     )
-    reject_reason = fields.Char(string="Reject Reason")
+    reject_reason = fields.Char(string="Reject Reason", copy=False)
+
+    def _get_base_unit_cost(self):
+        # Unless someone changed the cost on the receipt, value it at the order's exact price
+        # (the line shows it rounded), so the ledger equals the order line's value to the cent.
+        if self.picking_type == "purchase_in" and self.purchase_line_id:
+            exact = self.sudo().purchase_line_id._get_base_unit_cost()
+            shown = self.product_id.uom_id._compute_price(exact, self.uom_id)
+            digits = self.env["decimal.precision"].precision_get("Product Price")
+            if not float_compare(self.unit_cost, shown, precision_digits=digits):
+                return exact
+        return super()._get_base_unit_cost()
 
     def _prepare_return_line_vals(self):
         vals = super()._prepare_return_line_vals()

@@ -315,3 +315,42 @@ class TestPurchaseApproval(JxcPurchaseCommon):
         managers_order = self._make_order([(self.product, 100, 50.0)])
         managers_order.with_user(self.purchase_manager).action_confirm()
         self.assertEqual(managers_order.state, "confirmed")
+
+
+class TestPurchaseDetails(JxcPurchaseCommon):
+    def test_receipt_valued_at_exact_order_price(self):
+        """6.80 in a currency worth 7.18 is 48.824 a unit: shown 48.82, valued exactly."""
+        other = self.env["res.currency"].search(
+            [("id", "!=", self.currency.id), ("name", "in", ("EUR", "USD", "CNY"))], limit=1
+        )
+        other.active = True
+        self.env["res.currency.rate"].search(
+            [("currency_id", "in", (other | self.currency).ids)]
+        ).unlink()
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": other.id,
+                "rate": 1 / 7.18,
+                "name": fields.Date.today(),
+                "company_id": self.company.id,
+            }
+        )
+        order = self._make_order([(self.product, 120, 6.80)], currency_id=other.id)
+        order.action_confirm()
+        receipt = self._receipt(order)
+        self.assertEqual(receipt.line_ids.unit_cost, 48.82)
+        receipt.action_done()
+        self.assertEqual(receipt.move_ids.value, 5858.88)
+
+    def test_merge_keeps_prices_and_redraft_clears_cancelled(self):
+        a = self._make_order([(self.product, 5, 1.65)])
+        b = self._make_order([(self.product, 3, 1.65)])
+        (a | b).action_merge()
+        self.assertRecordValues(a.line_ids, [{"quantity": 8, "price_unit": 1.65}])
+        a.action_confirm()
+        a.action_cancel()
+        self.assertEqual(a.line_ids.qty_cancelled, 8)
+        a.action_draft()
+        self.assertEqual(a.line_ids.qty_cancelled, 0)
+        a.action_confirm()
+        self.assertEqual(self._receipt(a).line_ids.quantity, 8)
