@@ -38,7 +38,12 @@ class JxcPurchaseOrder(models.Model):
         help="When the goods should arrive; receipts after it count as late.",
     )
     date_approve = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        help="The purchase manager who approved an order above the approval amount.",
+    )
     warehouse_id = fields.Many2one(
         "jxc.stock.warehouse",
         required=True,
@@ -147,7 +152,11 @@ class JxcPurchaseOrder(models.Model):
     def _search_is_late(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on late orders."))
-        late = [("state", "=", "confirmed"), ("date_planned", "<", fields.Datetime.now())]
+        late = [
+            ("state", "=", "confirmed"),
+            ("date_planned", "<", fields.Datetime.now()),
+            ("line_ids.qty_to_receive", ">", 0),
+        ]
         return late if (operator == "=") == value else ["!", "&", *late]
 
     @api.depends("line_ids.qty_received", "line_ids.quantity")
@@ -336,19 +345,23 @@ class JxcPurchaseOrder(models.Model):
             {
                 "state": "confirmed",
                 "date_approve": fields.Datetime.now(),
-                "approved_by_id": self.env.user.id,
+                "approved_by_id": self.env.user.id if self.state == "to_approve" else False,
                 "date_planned": self.date_planned or self._default_date_planned(),
             }
         )
         self._create_receipt()
 
     def _default_date_planned(self):
-        """Order date + the longest delivery lead time this supplier gives for the lines."""
+        """Order date + the longest delivery lead time this supplier gives for the lines;
+        no date when the supplier gives none (the order is then never late)."""
         sellers = self.line_ids.product_id.seller_ids.filtered(
-            lambda s: s.partner_id == self.partner_id
+            lambda s: s.partner_id == self.partner_id and s.delay
         )
-        lead = max([0, *sellers.mapped("delay")])
-        return (self.date_order or fields.Datetime.now()) + timedelta(days=lead)
+        if not sellers:
+            return False
+        return (self.date_order or fields.Datetime.now()) + timedelta(
+            days=max(sellers.mapped("delay"))
+        )
 
     def _create_receipt(self, lines=None):
         """A draft 采购入库单 for what is still to receive on ``lines`` (default: all)."""
@@ -560,7 +573,6 @@ class JxcPurchaseOrderLine(models.Model):
         store=True,
     )
     last_price = fields.Float(
-        string="Last Price",
         digits="Product Price",
         compute="_compute_last_price",
         help="The last price paid to this supplier for this product.",

@@ -156,7 +156,7 @@ class JxcStockPickingLine(models.Model):
         copy=False,
         help="Refused at inspection: recorded, not stocked.",
     )
-    reject_reason = fields.Char(string="Reject Reason", copy=False)
+    reject_reason = fields.Char(copy=False)
 
     def _get_base_unit_cost(self):
         # Unless someone changed the cost on the receipt, value it at the order's exact price

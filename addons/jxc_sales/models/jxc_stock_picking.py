@@ -51,9 +51,10 @@ class JxcStockPicking(models.Model):
         return res
 
     def _before_post(self, lines):
-        super()._before_post(lines)
+        res = super()._before_post(lines)
         if self.picking_type == "sale_out":
             self._consume_reservations(lines)
+        return res
 
     def action_done(self):
         res = super().action_done()

@@ -81,7 +81,6 @@ class JxcStockPicking(models.Model):
     reversal_ids = fields.One2many("jxc.stock.picking", "reversal_of_id", string="Reversals")
     return_of_id = fields.Many2one(
         "jxc.stock.picking",
-        string="Return Of",
         readonly=True,
         copy=False,
         index="btree_not_null",
