@@ -5,7 +5,7 @@ source "$(dirname "$0")/env.sh"
 "$ROOT/tools/pg.sh" start
 "$ROOT/tools/odoo.sh" conf
 "$PY" "$ROOT/tools/benchdb.py" "$RUN/odoo.conf" jxc_bench
-for script in "$ROOT"/bench/bench_*.py; do
-    log "$(basename "$script")"
-    "$PY" "$script" "$RUN/odoo.conf" jxc_bench
-done
+log "bench_stock.py"
+"$PY" "$ROOT/bench/bench_stock.py" "$RUN/odoo.conf" jxc_bench
+log "bench_sales.py"
+"$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo

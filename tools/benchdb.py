@@ -18,6 +18,17 @@ def main(conf, db):
     )
     if code:
         sys.exit(f"[jxc] installing JXC into {db} failed; see {log}")
+    # Odoo's own sales and inventory, to compare with (kept between runs: it is slow to build).
+    odoo_db = f"{db}_odoo"
+    if not jxcdb.exists(odoo_db, conf):
+        jxcdb.copy(core, odoo_db, conf)
+        log = os.path.join(jxcdb.ROOT, ".run", f"install-{odoo_db}.log")
+        print(f"[jxc] installing Odoo's sale_stock into {odoo_db} (once)", file=sys.stderr)
+        if jxcdb.run_odoo(
+            "-d", odoo_db, "-i", "sale_stock", "--without-demo=all", logfile=log, conf=conf
+        ):
+            jxcdb.drop(odoo_db, conf)
+            sys.exit(f"[jxc] installing sale_stock into {odoo_db} failed; see {log}")
 
 
 if __name__ == "__main__":

@@ -369,9 +369,11 @@ class JxcPurchaseOrder(models.Model):
         lines = (lines or self.line_ids).filtered(lambda ln: ln.qty_to_receive > 0)
         if not lines:
             return self.env["jxc.stock.picking"]
+        # The document is part of confirming the order: no separate "created" log or followers.
         return (
             self.env["jxc.stock.picking"]
             .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
             .create(
                 {
                     "picking_type": "purchase_in",

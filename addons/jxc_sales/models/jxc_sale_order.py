@@ -1,5 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
@@ -335,9 +337,11 @@ class JxcSaleOrder(models.Model):
         commands = []
         for line in lines:
             commands += [Command.create(vals) for vals in line._prepare_delivery_lines()]
+        # The document is part of confirming the order: no separate "created" log or followers.
         return (
             self.env["jxc.stock.picking"]
             .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
             .create(
                 {
                     "picking_type": "sale_out",
@@ -475,31 +479,27 @@ class JxcSaleOrderLine(models.Model):
 
     @api.depends("product_id", "quantity", "uom_id", "order_id.pricelist_id")
     def _compute_price_unit(self):
+        # One pricelist evaluation per (order, quantity, unit) for all its products.
+        groups = defaultdict(self.browse)
         for line in self:
             if not line.product_id:
                 line.price_unit = 0.0
                 continue
-            order = line.order_id
+            groups[(line.order_id, line.quantity or 1.0, line.uom_id)] |= line
+        for (order, quantity, uom), lines in groups.items():
             date = order.date_order or fields.Datetime.now()
             if order.pricelist_id:
-                line.price_unit = order.pricelist_id._get_product_price(
-                    line.product_id,
-                    line.quantity or 1.0,
-                    currency=order.currency_id,
-                    uom=line.uom_id,
-                    date=date,
+                prices = order.pricelist_id._compute_price_rule(
+                    lines.product_id, quantity, currency=order.currency_id, uom=uom, date=date
                 )
-            else:
-                price = line.product_id.uom_id._compute_price(
-                    line.product_id.lst_price, line.uom_id
-                )
+                for line in lines:
+                    line.price_unit = prices[line.product_id.id][0]
+                continue
+            for line in lines:
+                price = line.product_id.uom_id._compute_price(line.product_id.lst_price, uom)
                 line.price_unit = (
                     order.company_id.currency_id._convert(
-                        price,
-                        order.currency_id,
-                        order.company_id,
-                        date.date(),
-                        round=False,
+                        price, order.currency_id, order.company_id, date.date(), round=False
                     )
                     if order.currency_id and order.company_id
                     else price

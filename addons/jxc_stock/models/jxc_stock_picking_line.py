@@ -100,13 +100,17 @@ class JxcStockPickingLine(models.Model):
 
     @api.depends("product_id", "uom_id")
     def _compute_unit_cost(self):
+        averages = {}  # one query per company, not per line
+        for company in self.picking_id.company_id:
+            lines = self.filtered(lambda ln, c=company: ln.picking_id.company_id == c)
+            averages[company] = self.env["jxc.stock.valuation"]._get_average_costs(
+                lines.product_id, company
+            )
         for line in self:
             if not line.product_id or not line.picking_id.company_id:
                 line.unit_cost = 0.0
                 continue
-            average = self.env["jxc.stock.valuation"]._get_average_costs(
-                line.product_id, line.picking_id.company_id
-            )[line.product_id.id]
+            average = averages[line.picking_id.company_id][line.product_id.id]
             line.unit_cost = line.product_id.uom_id._compute_price(average, line.uom_id)
 
     @api.depends("quantity", "quantity_done", "unit_cost", "state")
