@@ -22,6 +22,7 @@
         "views/jxc_stock_picking_views.xml",
         "views/jxc_stock_replenish_views.xml",
         "views/res_partner_views.xml",
+        "views/product_views.xml",
         "views/res_config_settings_views.xml",
         "views/jxc_purchase_menus.xml",
     ],

@@ -36,7 +36,7 @@ class JxcStockReplenish(models.Model):
         message = _("%s draft purchase order(s) created.", len(orders))
         if missing:
             message += " " + _(
-                "No supplier for: %s. Add one on the product's Purchase tab.",
+                "No supplier for: %s. Add one on the product's Suppliers tab.",
                 ", ".join(missing.mapped("display_name")),
             )
         if not orders:
