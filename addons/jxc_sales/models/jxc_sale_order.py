@@ -193,7 +193,7 @@ class JxcSaleOrder(models.Model):
     def _compute_has_shortage(self):
         for order in self:
             order.has_shortage = order.state == "draft" and any(
-                line._base_quantity() > line.available_quantity
+                line.quantity > line.available_quantity
                 for line in order.line_ids
                 if line.product_id
             )
@@ -240,10 +240,12 @@ class JxcSaleOrder(models.Model):
             if order.state in ("done", "cancel"):
                 raise UserError(_("%s is already closed.", order.name))
             if order.state == "confirmed":
-                order.picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
+                # Sales staff cancel orders; the draft deliveries go with them.
+                order.sudo().picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
                 self.env["jxc.stock.reservation"].release_demand(
                     order.line_ids._name, order.line_ids.ids
                 )
+                order.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
                 for line in order.line_ids:
                     line.qty_cancelled = max(line.quantity - line.qty_delivered, 0.0)
                 delivered = any(order.line_ids.mapped("qty_delivered"))
@@ -255,11 +257,14 @@ class JxcSaleOrder(models.Model):
         return True
 
     def action_draft(self):
-        self.filtered(
+        """Back to quotation: cancelled orders that never delivered anything."""
+        orders = self.filtered(
             lambda o: (
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
-        ).write({"state": "draft"})
+        )
+        orders.line_ids.qty_cancelled = 0.0
+        orders.write({"state": "draft"})
         return True
 
     def action_view_deliveries(self):
@@ -326,7 +331,9 @@ class JxcSaleOrder(models.Model):
             }
             for line in self.line_ids
         ]
-        return self.env["jxc.stock.reservation"].reserve(requests, mode=mode)
+        reservations = self.env["jxc.stock.reservation"].reserve(requests, mode=mode)
+        self.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
+        return reservations
 
     def _create_delivery(self, lines=None):
         """A draft 销售出库单 for what is still to deliver, one line per reserved lot."""
@@ -424,7 +431,7 @@ class JxcSaleOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_available_quantity",
         help="Available to promise in the order's warehouse now: on hand − reserved, "
-        "in the product's unit.",
+        "in the line's unit.",
     )
     delivery_line_ids = fields.One2many(
         "jxc.stock.picking.line", "sale_line_id", string="Delivery Lines"
@@ -522,9 +529,10 @@ class JxcSaleOrderLine(models.Model):
         for line in self:
             line.last_price = line._get_last_price()
 
-    @api.depends("product_id", "order_id.warehouse_id")
+    @api.depends("product_id", "uom_id", "order_id.warehouse_id")
     def _compute_available_quantity(self):
         Quant = self.env["jxc.stock.quant"].sudo()
+        today = fields.Date.context_today(self)
         for line in self:
             if not line.product_id or not line.order_id.warehouse_id:
                 line.available_quantity = 0.0
@@ -535,11 +543,13 @@ class JxcSaleOrderLine(models.Model):
                     ("warehouse_id", "=", line.order_id.warehouse_id.id),
                 ]
             )
-            today = fields.Date.context_today(line)
-            line.available_quantity = sum(
+            available = sum(
                 q.available_quantity
                 for q in quants
                 if not q.lot_id.expiration_date or q.lot_id.expiration_date >= today
+            )
+            line.available_quantity = line.product_id.uom_id._compute_quantity(
+                available, line.uom_id or line.product_id.uom_id, round=False
             )
 
     @api.depends("delivery_line_ids.state", "delivery_line_ids.move_ids.quantity")
@@ -667,11 +677,9 @@ class JxcSaleOrderLine(models.Model):
         """Warn while editing when the warehouse cannot serve the line (ATP)."""
         if not self.product_id or self.order_id.state != "draft":
             return None
-        needed = self._base_quantity()
+        needed = self.quantity
         if (
-            float_compare(
-                needed, self.available_quantity, precision_rounding=self.product_id.uom_id.rounding
-            )
+            float_compare(needed, self.available_quantity, precision_rounding=self.uom_id.rounding)
             > 0
         ):
             return {
@@ -682,7 +690,7 @@ class JxcSaleOrderLine(models.Model):
                         "available in %(warehouse)s.",
                         product=self.product_id.display_name,
                         needed=needed,
-                        uom=self.product_id.uom_id.name,
+                        uom=self.uom_id.name,
                         available=self.available_quantity,
                         warehouse=self.order_id.warehouse_id.display_name,
                     ),
@@ -700,6 +708,51 @@ class JxcSaleOrderLine(models.Model):
         if any(line.state != "draft" for line in self):
             raise UserError(_("Lines of a confirmed sale order cannot be deleted."))
         return super().unlink()
+
+    def _settle_reservations(self):
+        """After a delivery: what a line still holds or lacks never exceeds what is left to
+        deliver (shortages met from stock that arrived later are cleared)."""
+        Reservation = self.env["jxc.stock.reservation"].sudo()
+        for line in self:
+            reservations = Reservation.search(
+                [
+                    ("res_model", "=", line._name),
+                    ("res_id", "=", line.id),
+                    ("state", "=", "open"),
+                ]
+            )
+            if not reservations:
+                continue
+            left = line._base_left_to_deliver()
+            rounding = line.product_id.uom_id.rounding
+            if float_compare(left, 0, precision_rounding=rounding) <= 0:
+                reservations.release()
+                continue
+            excess = sum(reservations.mapped("shortage_quantity")) - max(
+                left - sum(reservations.mapped("quantity")), 0.0
+            )
+            reduce = {}
+            for reservation in reservations.filtered("shortage_quantity"):
+                if float_compare(excess, 0, precision_rounding=rounding) <= 0:
+                    break
+                reduce[reservation.id] = min(reservation.shortage_quantity, excess)
+                excess -= reduce[reservation.id]
+            if reduce:
+                reservations.reduce_shortage(reduce)
+        self.invalidate_recordset(["qty_reserved", "qty_shortage"])
+
+    def _base_left_to_deliver(self):
+        """What is left to deliver in the product's unit, from posted moves (no rounding
+        through the line's unit)."""
+        self.ensure_one()
+        shipped = -sum(
+            self.sudo()
+            .delivery_line_ids.filtered(
+                lambda d: d.state == "done" and d.picking_type == "sale_out"
+            )
+            .move_ids.mapped("quantity")
+        )
+        return self._base_quantity(self.quantity - self.qty_cancelled) - shipped
 
     def _base_quantity(self, quantity=None):
         self.ensure_one()

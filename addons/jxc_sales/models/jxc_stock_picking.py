@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, float_round
 
 
 class JxcStockPicking(models.Model):
@@ -58,8 +58,24 @@ class JxcStockPicking(models.Model):
 
     def action_done(self):
         res = super().action_done()
-        self.sudo().filtered(lambda p: p.picking_type == "sale_out").sale_id._check_done()
+        deliveries = self.sudo().filtered(lambda p: p.picking_type == "sale_out")
+        deliveries.line_ids.sale_line_id._settle_reservations()
+        deliveries.sale_id._check_done()
         return res
+
+    def _create_backorder(self):
+        # A delivery's backorder is made from the order: what is left, with the lots still
+        # reserved for it.
+        if self.picking_type == "sale_out" and self.sale_id:
+            lines = self.line_ids.sale_line_id
+            backorder = self.sale_id._create_delivery(lines)
+            if backorder:
+                backorder.backorder_id = self
+                self.message_post(
+                    body=_("Backorder %s created for the rest.", backorder._get_html_link())
+                )
+            return backorder
+        return super()._create_backorder()
 
     def action_create_sale_return(self):
         """A draft 销售退货单 for what can still come back from this delivery."""
@@ -84,11 +100,9 @@ class JxcStockPicking(models.Model):
                     self._effective_done(line)
                 )
         for sale_line, qty in shipped.items():
-            left = sale_line._base_quantity(sale_line.qty_to_deliver)
-            if (
-                float_compare(qty, left, precision_rounding=sale_line.product_id.uom_id.rounding)
-                > 0
-            ):
+            left = sale_line._base_left_to_deliver()
+            rounding = sale_line.product_id.uom_id.rounding
+            if float_compare(qty, left, precision_rounding=rounding) > 0:
                 raise UserError(
                     _(
                         "%(doc)s (%(product)s): cannot deliver %(qty)s %(uom)s, only %(left)s "
@@ -97,7 +111,7 @@ class JxcStockPicking(models.Model):
                         product=sale_line.product_id.display_name,
                         qty=qty,
                         uom=sale_line.product_id.uom_id.name,
-                        left=left,
+                        left=float_round(left, precision_rounding=rounding),
                         order=sale_line.order_id.name,
                     )
                 )

@@ -228,3 +228,43 @@ class TestSaleFlow(JxcSalesCommon):
             sale_return.action_done()
         self.assertEqual(self._quant(self.product).quantity, 45)
         self.assertLedgerConsistent()
+
+    def test_shortage_cleared_when_stock_arrives_and_ships(self):
+        self.company.jxc_sale_shortage_policy = "allow"
+        order = self._make_order([(self.product, 70)])
+        order.action_confirm()
+        self.assertRecordValues(order.line_ids, [{"qty_reserved": 50, "qty_shortage": 20}])
+        self._receive(self.product, 12, 6.0)
+        delivery = self._delivery(order)
+        delivery.line_ids.quantity_done = 60
+        delivery.action_done()
+        # 10 left to deliver, nothing held: the shortage is 10, not 20.
+        self.assertRecordValues(order.line_ids, [{"qty_delivered": 60, "qty_reserved": 0,
+                                                  "qty_shortage": 10}])
+        self._receive(self.product, 10, 6.0)
+        self._delivery(order).action_done()
+        self.assertRecordValues(order.line_ids, [{"qty_delivered": 70, "qty_shortage": 0}])
+        self.assertEqual(order.state, "done")
+        self.assertLedgerConsistent()
+
+    def test_partial_delivery_in_a_bigger_unit(self):
+        order = self._make_order([{"product_id": self.product.id, "quantity": 2,
+                                   "uom_id": self.uom_dozen.id}])
+        order.action_confirm()
+        delivery = self._delivery(order)
+        delivery.line_ids.write({"quantity_done": 0.58})  # 7 units of 24 (0.5833 dozen)
+        delivery.action_done()
+        backorder = self._delivery(order)
+        self.assertAlmostEqual(backorder.line_ids.quantity, 17 / 12, places=2)
+        backorder.action_done()
+        self.assertEqual(order.state, "done")
+
+    def test_sales_user_cancels_and_requotes(self):
+        order = self._make_order([(self.product, 5)])
+        order.with_user(self.sales_user).action_confirm()
+        order.with_user(self.sales_user).action_cancel()
+        self.assertEqual(order.state, "cancel")
+        order.with_user(self.sales_user).action_draft()
+        self.assertEqual(order.line_ids.qty_cancelled, 0)
+        order.with_user(self.sales_user).action_confirm()
+        self.assertEqual(self._delivery(order).line_ids.quantity, 5)

@@ -263,6 +263,29 @@ class JxcStockReservation(models.Model):
             reservation.sudo().with_context(jxc_stock_internal=True).write(vals)
         return True
 
+    def reduce_shortage(self, quantities):
+        """Lower recorded shortages: ``quantities`` is {reservation id: base-unit qty}.
+
+        Used when demand is met otherwise (goods shipped from stock that arrived later) or
+        shrinks. A reservation left holding nothing and lacking nothing is done.
+        """
+        precision = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        for reservation in self.browse(list(quantities)).filtered(lambda r: r.state == "open"):
+            shortage = max(
+                float_round(
+                    reservation.shortage_quantity - quantities[reservation.id],
+                    precision_digits=precision,
+                ),
+                0.0,
+            )
+            vals = {"shortage_quantity": shortage}
+            if float_is_zero(shortage, precision_digits=precision) and float_is_zero(
+                reservation.quantity, precision_digits=precision
+            ):
+                vals["state"] = "done"
+            reservation.sudo().with_context(jxc_stock_internal=True).write(vals)
+        return True
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
