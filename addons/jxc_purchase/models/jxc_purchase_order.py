@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare
 
 
 class JxcPurchaseOrder(models.Model):
@@ -14,9 +14,12 @@ class JxcPurchaseOrder(models.Model):
 
     _name = "jxc.purchase.order"
     _description = "Purchase Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.order.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_order desc, id desc"
     _check_company_auto = True
+    _jxc_sequence_code = "jxc.purchase.order"
+    _jxc_mail_template = "jxc_purchase.mail_template_jxc_purchase_order"
+    _jxc_open_quantity = "qty_to_receive"
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -116,28 +119,6 @@ class JxcPurchaseOrder(models.Model):
         compute="_compute_receipt_status",
     )
 
-    @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "currency_id", "date_order")
-    def _compute_amounts(self):
-        for order in self:
-            order.amount_untaxed = sum(order.line_ids.mapped("price_subtotal"))
-            order.amount_tax = sum(order.line_ids.mapped("price_tax"))
-            order.amount_total = order.amount_untaxed + order.amount_tax
-            order.amount_total_company = (
-                order.currency_id._convert(
-                    order.amount_total,
-                    order.company_id.currency_id,
-                    order.company_id,
-                    (order.date_order or fields.Datetime.now()).date(),
-                )
-                if order.currency_id and order.company_id
-                else order.amount_total
-            )
-
-    @api.depends("picking_ids")
-    def _compute_picking_count(self):
-        for order in self:
-            order.picking_count = len(order.picking_ids)
-
     @api.depends("date_planned", "state", "line_ids.qty_to_receive")
     def _compute_is_late(self):
         now = fields.Datetime.now()
@@ -174,18 +155,6 @@ class JxcPurchaseOrder(models.Model):
     def _onchange_partner_id(self):
         for line in self.line_ids:
             line._compute_price_unit()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.purchase.order") or "/"
-        return super().create(vals_list)
-
-    def unlink(self):
-        if any(order.state not in ("draft", "cancel") for order in self):
-            raise UserError(_("Only draft or cancelled purchase orders can be deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Actions
@@ -298,27 +267,6 @@ class JxcPurchaseOrder(models.Model):
             "views": [(False, "form")],
         }
 
-    def action_send(self):
-        """Open the mail composer with the purchase order template and its PDF."""
-        self.ensure_one()
-        template = self.env.ref(
-            "jxc_purchase.mail_template_jxc_purchase_order", raise_if_not_found=False
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id if template else False,
-                "default_composition_mode": "comment",
-                "force_email": True,
-            },
-        }
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -369,24 +317,17 @@ class JxcPurchaseOrder(models.Model):
         lines = (lines or self.line_ids).filtered(lambda ln: ln.qty_to_receive > 0)
         if not lines:
             return self.env["jxc.stock.picking"]
-        # The document is part of confirming the order: no separate "created" log or followers.
-        return (
-            self.env["jxc.stock.picking"]
-            .sudo()
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create(
-                {
-                    "picking_type": "purchase_in",
-                    "warehouse_id": self.warehouse_id.id,
-                    "company_id": self.company_id.id,
-                    "partner_id": self.partner_id.id,
-                    "purchase_id": self.id,
-                    "origin": self.name,
-                    "date": self.date_planned or fields.Datetime.now(),
-                    "line_ids": [Command.create(line._prepare_receipt_line()) for line in lines],
-                }
-            )
-            .sudo(False)
+        return self._create_stock_document(
+            {
+                "picking_type": "purchase_in",
+                "warehouse_id": self.warehouse_id.id,
+                "company_id": self.company_id.id,
+                "partner_id": self.partner_id.id,
+                "purchase_id": self.id,
+                "origin": self.name,
+                "date": self.date_planned or fields.Datetime.now(),
+                "line_ids": [Command.create(line._prepare_receipt_line()) for line in lines],
+            }
         )
 
     def _notify_approvers(self):
@@ -439,7 +380,7 @@ class JxcPurchaseOrder(models.Model):
             ]
         )
         for line in drafts:
-            covered[(line.product_id.id, line.order_id.warehouse_id.id)] += line._get_base_quantity(
+            covered[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity(
                 line.quantity
             )
         groups = defaultdict(list)
@@ -480,19 +421,12 @@ class JxcPurchaseOrder(models.Model):
                 )
         return orders
 
-    def _check_done(self):
-        """Orders whose every line is received (or cancelled) are done."""
-        for order in self.filtered(lambda o: o.state == "confirmed"):
-            if all(
-                float_compare(line.qty_to_receive, 0, precision_rounding=line.uom_id.rounding) <= 0
-                for line in order.line_ids
-            ):
-                order.state = "done"
-
 
 class JxcPurchaseOrderLine(models.Model):
     _name = "jxc.purchase.order.line"
     _description = "Purchase Order Line"
+    _inherit = ["jxc.order.line.mixin"]
+    _jxc_editable_states = ("draft", "to_approve")
     _order = "order_id, sequence, id"
     _check_company_auto = True
 
@@ -580,11 +514,8 @@ class JxcPurchaseOrderLine(models.Model):
         help="The last price paid to this supplier for this product.",
     )
 
-    @api.depends("product_id")
-    def _compute_uom_id(self):
-        for line in self:
-            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
-                line.uom_id = line.product_id.uom_po_id or line.product_id.uom_id
+    def _get_default_uom(self):
+        return self.product_id.uom_po_id or self.product_id.uom_id
 
     @api.depends("product_id", "quantity", "uom_id", "order_id.partner_id")
     def _compute_price_unit(self):
@@ -593,18 +524,6 @@ class JxcPurchaseOrderLine(models.Model):
                 line.price_unit = 0.0
                 continue
             line.price_unit = line._get_default_price()
-
-    @api.depends("quantity", "price_unit", "tax_rate", "currency_id")
-    def _compute_amounts(self):
-        for line in self:
-            currency = line.currency_id or line.order_id.currency_id
-            subtotal = line.quantity * line.price_unit
-            tax = subtotal * line.tax_rate / 100.0
-            if currency:
-                subtotal, tax = currency.round(subtotal), currency.round(tax)
-            line.price_subtotal = subtotal
-            line.price_tax = tax
-            line.price_total = subtotal + tax
 
     @api.depends(
         "receipt_line_ids.state",
@@ -632,74 +551,6 @@ class JxcPurchaseOrderLine(models.Model):
     def _compute_qty_to_receive(self):
         for line in self:
             line.qty_to_receive = max(line.quantity - line.qty_received - line.qty_cancelled, 0.0)
-
-    @api.depends("product_id", "order_id.partner_id")
-    def _compute_last_price(self):
-        for line in self:
-            line.last_price = line._get_last_price()
-
-    @api.constrains("quantity", "price_unit", "tax_rate")
-    def _check_amounts(self):
-        for line in self:
-            if (
-                float_compare(line.quantity, 0, precision_rounding=line.uom_id.rounding or 0.001)
-                <= 0
-            ):
-                raise UserError(
-                    _(
-                        "%(order)s, %(product)s: the quantity must be positive, not %(qty)s.",
-                        order=line.order_id.name,
-                        product=line.product_id.display_name,
-                        qty=line.quantity,
-                    )
-                )
-            if line.price_unit < 0:
-                raise UserError(
-                    _(
-                        "%(order)s, %(product)s: the unit price cannot be negative.",
-                        order=line.order_id.name,
-                        product=line.product_id.display_name,
-                    )
-                )
-            if line.tax_rate < 0:
-                raise UserError(
-                    _(
-                        "%(order)s, %(product)s: the tax rate cannot be negative.",
-                        order=line.order_id.name,
-                        product=line.product_id.display_name,
-                    )
-                )
-
-    @api.constrains("product_id", "uom_id")
-    def _check_uom(self):
-        for line in self:
-            if line.uom_id.category_id != line.product_id.uom_id.category_id:
-                raise UserError(
-                    _(
-                        "%(order)s, %(product)s: unit %(uom)s is not a unit of this "
-                        "product (its units are %(category)s).",
-                        order=line.order_id.name,
-                        product=line.product_id.display_name,
-                        uom=line.uom_id.name,
-                        category=line.product_id.uom_id.category_id.name,
-                    )
-                )
-
-    @api.onchange("product_id")
-    def _onchange_product_id(self):
-        if self.product_id:
-            self.name = self.product_id.display_name
-
-    def write(self, vals):
-        locked = {"product_id", "quantity", "uom_id", "price_unit", "tax_rate"}
-        if locked & set(vals) and any(line.state not in ("draft", "to_approve") for line in self):
-            raise UserError(_("Lines of a confirmed purchase order cannot be changed."))
-        return super().write(vals)
-
-    def unlink(self):
-        if any(line.state not in ("draft", "to_approve") for line in self):
-            raise UserError(_("Lines of a confirmed purchase order cannot be deleted."))
-        return super().unlink()
 
     def _get_default_price(self):
         """Supplier price for this quantity, else the last price paid, else product cost."""
@@ -738,22 +589,6 @@ class JxcPurchaseOrderLine(models.Model):
             )
         return cost
 
-    def _get_last_price(self):
-        self.ensure_one()
-        if not self.product_id or not self.order_id.partner_id:
-            return 0.0
-        domain = [
-            ("product_id", "=", self.product_id.id),
-            ("partner_id", "=", self.order_id.partner_id.id),
-            ("state", "in", ("confirmed", "done")),
-        ]
-        if self._origin.id:
-            domain.append(("id", "!=", self._origin.id))
-        last = self.search(domain, order="date_order desc, id desc", limit=1)
-        if not last:
-            return 0.0
-        return last.uom_id._compute_price(last.price_unit, self.uom_id or last.uom_id)
-
     @api.model
     def _get_incoming_by_key(self, products, warehouses=None):
         """{(product id, warehouse id): base-unit quantity confirmed and not yet received}."""
@@ -766,8 +601,8 @@ class JxcPurchaseOrderLine(models.Model):
             domain.append(("order_id.warehouse_id", "in", warehouses.ids))
         incoming = defaultdict(float)
         for line in self.sudo().search(domain):
-            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += (
-                line._get_base_quantity(line.qty_to_receive)
+            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity(
+                line.qty_to_receive
             )
         return incoming
 
@@ -796,10 +631,3 @@ class JxcPurchaseOrderLine(models.Model):
             ),
             "purchase_line_id": self.id,
         }
-
-    def _get_base_quantity(self, quantity):
-        self.ensure_one()
-        return self.uom_id._compute_quantity(quantity, self.product_id.uom_id, round=False)
-
-    def _is_zero(self, quantity):
-        return float_is_zero(quantity, precision_rounding=self.uom_id.rounding)

@@ -13,9 +13,12 @@ class JxcSaleOrder(models.Model):
 
     _name = "jxc.sale.order"
     _description = "Sale Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.order.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_order desc, id desc"
     _check_company_auto = True
+    _jxc_sequence_code = "jxc.sale.order"
+    _jxc_mail_template = "jxc_sales.mail_template_jxc_sale_order"
+    _jxc_open_quantity = "qty_to_deliver"
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -159,25 +162,12 @@ class JxcSaleOrder(models.Model):
         for order in self:
             order.currency_id = order.pricelist_id.currency_id or order.company_id.currency_id
 
-    @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "currency_id", "date_order")
-    def _compute_amounts(self):
-        for order in self:
-            order.amount_untaxed = sum(order.line_ids.mapped("price_subtotal"))
-            order.amount_tax = sum(order.line_ids.mapped("price_tax"))
-            order.amount_total = order.amount_untaxed + order.amount_tax
-            order.amount_total_company = order._to_company_currency(order.amount_total)
-
     @api.depends("line_ids.margin")
     def _compute_margin(self):
         for order in self:
             order.margin = sum(order.line_ids.mapped("margin"))
             untaxed = order._to_company_currency(order.amount_untaxed)
             order.margin_percent = 100.0 * order.margin / untaxed if untaxed else 0.0
-
-    @api.depends("picking_ids")
-    def _compute_picking_count(self):
-        for order in self:
-            order.picking_count = len(order.picking_ids)
 
     @api.depends("line_ids.qty_delivered", "line_ids.qty_to_deliver")
     def _compute_delivery_status(self):
@@ -197,29 +187,6 @@ class JxcSaleOrder(models.Model):
                 for line in order.line_ids
                 if line.product_id
             )
-
-    def _to_company_currency(self, amount):
-        self.ensure_one()
-        if not self.currency_id or not self.company_id:
-            return amount
-        return self.currency_id._convert(
-            amount,
-            self.company_id.currency_id,
-            self.company_id,
-            (self.date_order or fields.Datetime.now()).date(),
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.sale.order") or "/"
-        return super().create(vals_list)
-
-    def unlink(self):
-        if any(order.state not in ("draft", "cancel") for order in self):
-            raise UserError(_("Only quotations or cancelled sale orders can be deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Actions
@@ -278,24 +245,6 @@ class JxcSaleOrder(models.Model):
             action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
         return action
 
-    def action_send(self):
-        self.ensure_one()
-        template = self.env.ref("jxc_sales.mail_template_jxc_sale_order", raise_if_not_found=False)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id if template else False,
-                "default_composition_mode": "comment",
-                "force_email": True,
-            },
-        }
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -344,38 +293,24 @@ class JxcSaleOrder(models.Model):
         commands = []
         for line in lines:
             commands += [Command.create(vals) for vals in line._prepare_delivery_lines()]
-        # The document is part of confirming the order: no separate "created" log or followers.
-        return (
-            self.env["jxc.stock.picking"]
-            .sudo()
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create(
-                {
-                    "picking_type": "sale_out",
-                    "warehouse_id": self.warehouse_id.id,
-                    "company_id": self.company_id.id,
-                    "partner_id": self.partner_shipping_id.id or self.partner_id.id,
-                    "sale_id": self.id,
-                    "origin": self.name,
-                    "date": self.commitment_date or fields.Datetime.now(),
-                    "line_ids": commands,
-                }
-            )
-            .sudo(False)
+        return self._create_stock_document(
+            {
+                "picking_type": "sale_out",
+                "warehouse_id": self.warehouse_id.id,
+                "company_id": self.company_id.id,
+                "partner_id": self.partner_shipping_id.id or self.partner_id.id,
+                "sale_id": self.id,
+                "origin": self.name,
+                "date": self.commitment_date or fields.Datetime.now(),
+                "line_ids": commands,
+            }
         )
-
-    def _check_done(self):
-        for order in self.filtered(lambda o: o.state == "confirmed"):
-            if all(
-                float_compare(line.qty_to_deliver, 0, precision_rounding=line.uom_id.rounding) <= 0
-                for line in order.line_ids
-            ):
-                order.state = "done"
 
 
 class JxcSaleOrderLine(models.Model):
     _name = "jxc.sale.order.line"
     _description = "Sale Order Line"
+    _inherit = ["jxc.order.line.mixin"]
     _order = "order_id, sequence, id"
     _check_company_auto = True
 
@@ -478,12 +413,6 @@ class JxcSaleOrderLine(models.Model):
         groups="jxc_sales.group_jxc_sales_manager",
     )
 
-    @api.depends("product_id")
-    def _compute_uom_id(self):
-        for line in self:
-            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
-                line.uom_id = line.product_id.uom_id
-
     @api.depends("product_id", "quantity", "uom_id", "order_id.pricelist_id")
     def _compute_price_unit(self):
         # One pricelist evaluation per (order, quantity, unit) for all its products.
@@ -512,22 +441,12 @@ class JxcSaleOrderLine(models.Model):
                     else price
                 )
 
-    @api.depends("quantity", "price_unit", "discount", "tax_rate", "currency_id")
-    def _compute_amounts(self):
-        for line in self:
-            currency = line.currency_id or line.order_id.currency_id
-            subtotal = line.quantity * line.price_unit * (1 - (line.discount or 0.0) / 100.0)
-            tax = subtotal * line.tax_rate / 100.0
-            if currency:
-                subtotal, tax = currency.round(subtotal), currency.round(tax)
-            line.price_subtotal = subtotal
-            line.price_tax = tax
-            line.price_total = subtotal + tax
+    def _get_discount(self):
+        return self.discount or 0.0
 
-    @api.depends("product_id", "order_id.partner_id", "uom_id")
-    def _compute_last_price(self):
-        for line in self:
-            line.last_price = line._get_last_price()
+    @api.depends("discount")
+    def _compute_amounts(self):
+        return super()._compute_amounts()
 
     @api.depends("product_id", "uom_id", "order_id.warehouse_id")
     def _compute_available_quantity(self):
@@ -626,51 +545,17 @@ class JxcSaleOrderLine(models.Model):
 
     @api.constrains("quantity", "price_unit", "discount", "tax_rate")
     def _check_amounts(self):
+        res = super()._check_amounts()
         for line in self:
-            label = f"{line.order_id.name}, {line.product_id.display_name}"
-            if (
-                float_compare(line.quantity, 0, precision_rounding=line.uom_id.rounding or 0.001)
-                <= 0
-            ):
-                raise UserError(
-                    _(
-                        "%(line)s: the quantity must be positive, not %(qty)s.",
-                        line=label,
-                        qty=line.quantity,
-                    )
-                )
-            if line.price_unit < 0:
-                raise UserError(_("%s: the unit price cannot be negative.", label))
             if not 0 <= line.discount <= 100:
                 raise UserError(
                     _(
                         "%(line)s: the discount must be between 0 and 100%%, not %(discount)s.",
-                        line=label,
+                        line=f"{line.order_id.name}, {line.product_id.display_name}",
                         discount=line.discount,
                     )
                 )
-            if line.tax_rate < 0:
-                raise UserError(_("%s: the tax rate cannot be negative.", label))
-
-    @api.constrains("product_id", "uom_id")
-    def _check_uom(self):
-        for line in self:
-            if line.uom_id.category_id != line.product_id.uom_id.category_id:
-                raise UserError(
-                    _(
-                        "%(order)s, %(product)s: unit %(uom)s is not a unit of this "
-                        "product (its units are %(category)s).",
-                        order=line.order_id.name,
-                        product=line.product_id.display_name,
-                        uom=line.uom_id.name,
-                        category=line.product_id.uom_id.category_id.name,
-                    )
-                )
-
-    @api.onchange("product_id")
-    def _onchange_product_id(self):
-        if self.product_id:
-            self.name = self.product_id.display_name
+        return res
 
     @api.onchange("product_id", "quantity", "uom_id")
     def _onchange_check_availability(self):
@@ -697,17 +582,6 @@ class JxcSaleOrderLine(models.Model):
                 }
             }
         return None
-
-    def write(self, vals):
-        locked = {"product_id", "quantity", "uom_id", "price_unit", "discount", "tax_rate"}
-        if locked & set(vals) and any(line.state != "draft" for line in self):
-            raise UserError(_("Lines of a confirmed sale order cannot be changed."))
-        return super().write(vals)
-
-    def unlink(self):
-        if any(line.state != "draft" for line in self):
-            raise UserError(_("Lines of a confirmed sale order cannot be deleted."))
-        return super().unlink()
 
     def _settle_reservations(self):
         """After a delivery: what a line still holds or lacks never exceeds what is left to
@@ -753,32 +627,6 @@ class JxcSaleOrderLine(models.Model):
             .move_ids.mapped("quantity")
         )
         return self._base_quantity(self.quantity - self.qty_cancelled) - shipped
-
-    def _base_quantity(self, quantity=None):
-        self.ensure_one()
-        qty = self.quantity if quantity is None else quantity
-        return (
-            self.uom_id._compute_quantity(qty, self.product_id.uom_id, round=False)
-            if self.uom_id
-            else qty
-        )
-
-    def _get_last_price(self):
-        self.ensure_one()
-        if not self.product_id or not self.order_id.partner_id:
-            return 0.0
-        domain = [
-            ("product_id", "=", self.product_id.id),
-            ("partner_id", "=", self.order_id.partner_id.id),
-            ("state", "in", ("confirmed", "done")),
-        ]
-        if self._origin.id:
-            domain.append(("id", "!=", self._origin.id))
-        last = self.search(domain, order="date_order desc, id desc", limit=1)
-        if not last:
-            return 0.0
-        net = last.price_unit * (1 - last.discount / 100.0)
-        return last.uom_id._compute_price(net, self.uom_id or last.uom_id)
 
     def _prepare_delivery_lines(self):
         """Delivery lines for what is left to deliver: one per reserved lot (FEFO)."""

@@ -239,8 +239,9 @@ class TestSaleFlow(JxcSalesCommon):
         delivery.line_ids.quantity_done = 60
         delivery.action_done()
         # 10 left to deliver, nothing held: the shortage is 10, not 20.
-        self.assertRecordValues(order.line_ids, [{"qty_delivered": 60, "qty_reserved": 0,
-                                                  "qty_shortage": 10}])
+        self.assertRecordValues(
+            order.line_ids, [{"qty_delivered": 60, "qty_reserved": 0, "qty_shortage": 10}]
+        )
         self._receive(self.product, 10, 6.0)
         self._delivery(order).action_done()
         self.assertRecordValues(order.line_ids, [{"qty_delivered": 70, "qty_shortage": 0}])
@@ -248,8 +249,9 @@ class TestSaleFlow(JxcSalesCommon):
         self.assertLedgerConsistent()
 
     def test_partial_delivery_in_a_bigger_unit(self):
-        order = self._make_order([{"product_id": self.product.id, "quantity": 2,
-                                   "uom_id": self.uom_dozen.id}])
+        order = self._make_order(
+            [{"product_id": self.product.id, "quantity": 2, "uom_id": self.uom_dozen.id}]
+        )
         order.action_confirm()
         delivery = self._delivery(order)
         delivery.line_ids.write({"quantity_done": 0.58})  # 7 units of 24 (0.5833 dozen)
