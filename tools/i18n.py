@@ -44,6 +44,13 @@ def refresh(db, addon):
         {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(path)} if os.path.exists(path) else {}
     )
     old_by_id = {msgid: msgstr for (_ctx, msgid), msgstr in old.items()}
+    # A term that moved between addons keeps the translation it had in the other one.
+    for other in sorted(os.listdir(os.path.join(ROOT, "addons"))):
+        other_po = os.path.join(ROOT, "addons", other, "i18n", "zh_CN.po")
+        if other != addon and os.path.exists(other_po):
+            for entry in polib.pofile(other_po):
+                if entry.msgstr:
+                    old_by_id.setdefault(entry.msgid, entry.msgstr)
     new.metadata.update(
         {
             "Project-Id-Version": "Odoo Server 18.0",
