@@ -1,0 +1,48 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class JxcFinanceAccount(models.Model):
+    """A cash box or bank account (现金 / 银行账户) that receipts and payments go through."""
+
+    _name = "jxc.finance.account"
+    _description = "Cash / Bank Account"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    account_type = fields.Selection(
+        [("cash", "Cash"), ("bank", "Bank")],
+        string="Type",
+        required=True,
+        default="bank",
+        tracking=True,
+    )
+    bank_account_number = fields.Char(string="Account Number")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    opening_balance = fields.Monetary(tracking=True)
+    payment_ids = fields.One2many("jxc.finance.payment", "account_id", string="Movements")
+    balance = fields.Monetary(
+        compute="_compute_balance", help="Opening balance + posted receipts − posted payments."
+    )
+
+    @api.depends("opening_balance", "payment_ids.state", "payment_ids.amount")
+    def _compute_balance(self):
+        groups = self.env["jxc.finance.payment"]._read_group(
+            [("account_id", "in", self.ids), ("state", "=", "posted")],
+            ["account_id", "payment_type"],
+            ["amount:sum"],
+        )
+        moved = {}
+        for account, payment_type, amount in groups:
+            sign = 1 if payment_type == "inbound" else -1
+            moved[account.id] = moved.get(account.id, 0.0) + sign * amount
+        for account in self:
+            account.balance = account.opening_balance + moved.get(account.id, 0.0)

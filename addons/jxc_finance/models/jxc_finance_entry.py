@@ -1,0 +1,211 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class JxcFinanceEntry(models.Model):
+    """应收 / 应付: the money sub-ledger. Posted on creation, never edited or deleted.
+
+    ``amount`` is signed: positive when the partner owes us (receivable) or we owe the partner
+    (payable); negative for what reduces it (cancelled or returned goods). Corrections are
+    reversing entries.
+    """
+
+    _name = "jxc.finance.entry"
+    _description = "Receivable / Payable Entry"
+    _order = "date desc, id desc"
+    _rec_name = "reference"
+    _check_company_auto = True
+
+    entry_type = fields.Selection(
+        [("receivable", "Receivable"), ("payable", "Payable")],
+        string="Type",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    partner_id = fields.Many2one("res.partner", required=True, readonly=True, index=True)
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True, string="Commercial Partner"
+    )
+    date = fields.Date(required=True, readonly=True, index=True, default=fields.Date.context_today)
+    date_due = fields.Date(string="Due Date", required=True, readonly=True, index=True)
+    amount = fields.Monetary(required=True, readonly=True, help="Signed, company currency.")
+    amount_settled = fields.Monetary(compute="_compute_residual", store=True, string="Settled")
+    amount_residual = fields.Monetary(compute="_compute_residual", store=True, string="Residual")
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    res_model = fields.Char(string="Document Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Document ID", model_field="res_model", readonly=True)
+    reference = fields.Char(string="Document", readonly=True, index=True)
+    origin = fields.Char(
+        string="Order", readonly=True, index=True, help="The order the document belongs to."
+    )
+    description = fields.Char(readonly=True)
+    is_reversal = fields.Boolean(string="Reversal", readonly=True)
+    reversed_entry_id = fields.Many2one(
+        "jxc.finance.entry", string="Reverses", readonly=True, index="btree_not_null"
+    )
+    settlement_ids = fields.One2many("jxc.finance.payment.line", "entry_id", string="Settlements")
+    credit_settlement_ids = fields.One2many(
+        "jxc.finance.payment.line", "credit_entry_id", string="Used as Credit"
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Posted By", readonly=True, default=lambda self: self.env.user
+    )
+    is_open = fields.Boolean(compute="_compute_residual", store=True, string="Open")
+
+    @api.depends(
+        "amount",
+        "settlement_ids.amount",
+        "settlement_ids.state",
+        "credit_settlement_ids.amount",
+        "credit_settlement_ids.state",
+    )
+    def _compute_residual(self):
+        for entry in self:
+            settled = sum(
+                entry.settlement_ids.filtered(lambda s: s.state == "posted").mapped("amount")
+            )
+            used = sum(
+                entry.credit_settlement_ids.filtered(lambda s: s.state == "posted").mapped("amount")
+            )
+            entry.amount_settled = settled - used
+            entry.amount_residual = entry.currency_id.round(entry.amount - settled + used)
+            entry.is_open = not entry.currency_id.is_zero(entry.amount_residual)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.context.get("jxc_finance_post"):
+            raise UserError(_("Receivable and payable entries are posted by their documents."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self and not self.env.context.get("jxc_finance_post"):
+            raise UserError(
+                _("Posted receivable / payable entries cannot be changed; reverse them instead.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            _("Posted receivable / payable entries cannot be deleted; reverse them instead.")
+        )
+
+    def action_open_document(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    # ------------------------------------------------------------------
+    # Posting
+    # ------------------------------------------------------------------
+    @api.model
+    def _post(self, vals_list):
+        """Post entries (all or nothing): lock date checked, due date defaulted, then
+        credits and prepayments of the partner applied automatically."""
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            vals.setdefault("company_id", company.id)
+            vals.setdefault("date", fields.Date.context_today(self))
+            company._jxc_check_lock_date(vals["date"], vals.get("reference") or _("An entry"))
+            if not vals.get("date_due"):
+                days = vals.pop("payment_term_days", 0) or 0
+                vals["date_due"] = fields.Date.to_date(vals["date"]) + timedelta(days=days)
+            vals.pop("payment_term_days", None)
+        entries = (
+            self.sudo()
+            .with_context(jxc_finance_post=True)
+            .create(
+                [
+                    v
+                    for v in vals_list
+                    if not Company.browse(v["company_id"]).currency_id.is_zero(v["amount"])
+                ]
+            )
+        )
+        entries._auto_settle()
+        return entries.sudo(False)
+
+    def _reverse(self, date=None, reference=None):
+        """红冲: post the opposite entries; each pair settles itself."""
+        reversals = self.browse()
+        for entry in self:
+            if entry.is_reversal or self.search_count([("reversed_entry_id", "=", entry.id)]):
+                raise UserError(_("%s is a reversal or already reversed.", entry.reference))
+            reversals |= self._post(
+                [
+                    {
+                        "entry_type": entry.entry_type,
+                        "partner_id": entry.partner_id.id,
+                        "date": date or fields.Date.context_today(self),
+                        "date_due": date or fields.Date.context_today(self),
+                        "amount": -entry.amount,
+                        "company_id": entry.company_id.id,
+                        "res_model": entry.res_model,
+                        "res_id": entry.res_id,
+                        "reference": reference or entry.reference,
+                        "origin": entry.origin,
+                        "description": _("Reversal of %s", entry.reference),
+                        "is_reversal": True,
+                        "reversed_entry_id": entry.id,
+                    }
+                ]
+            )
+        return reversals
+
+    def _auto_settle(self):
+        """Apply credits: a new negative entry pays the partner's open positive ones (its own
+        order first, then oldest due); a new positive entry takes the partner's unsettled
+        payments (预收 / 预付) and open credits."""
+        Line = self.env["jxc.finance.payment.line"].sudo()
+        for entry in self.sorted("id"):
+            domain = [
+                ("entry_type", "=", entry.entry_type),
+                ("company_id", "=", entry.company_id.id),
+                ("commercial_partner_id", "=", entry.commercial_partner_id.id),
+                ("is_open", "=", True),
+                ("id", "!=", entry.id),
+            ]
+            if entry.amount < 0:
+                targets = self.search([*domain, ("amount_residual", ">", 0)])
+                targets = targets.sorted(
+                    lambda e, origin=entry.origin: (e.origin != origin, e.date_due, e.id)
+                )
+                credit = -entry.amount_residual
+                for target in targets:
+                    if entry.currency_id.compare_amounts(credit, 0) <= 0:
+                        break
+                    take = min(credit, target.amount_residual)
+                    Line.create(
+                        {"entry_id": target.id, "credit_entry_id": entry.id, "amount": take}
+                    )
+                    credit -= take
+            else:
+                self.env["jxc.finance.payment"].sudo()._apply_prepayments(entry)
+                credits = self.search([*domain, ("amount_residual", "<", 0)], order="date, id")
+                for credit_entry in credits:
+                    if entry.currency_id.compare_amounts(entry.amount_residual, 0) <= 0:
+                        break
+                    take = min(-credit_entry.amount_residual, entry.amount_residual)
+                    Line.create(
+                        {"entry_id": entry.id, "credit_entry_id": credit_entry.id, "amount": take}
+                    )

@@ -1,0 +1,52 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class JxcPurchaseOrder(models.Model):
+    _inherit = "jxc.purchase.order"
+
+    amount_payable = fields.Monetary(
+        string="Payable",
+        compute="_compute_amount_payable",
+        currency_field="company_currency_id",
+        help="Payable entries of the order's receipts and returns.",
+    )
+
+    def _compute_amount_payable(self):
+        for order in self:
+            order.amount_payable = sum(
+                self.env["jxc.finance.entry"]
+                .sudo()
+                .search(
+                    [
+                        ("entry_type", "=", "payable"),
+                        ("origin", "=", order.name),
+                        ("company_id", "=", order.company_id.id),
+                    ]
+                )
+                .mapped("amount")
+            )
+
+
+class JxcPurchaseOrderLine(models.Model):
+    _inherit = "jxc.purchase.order.line"
+
+    qty_billed = fields.Float(
+        string="Billed",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_billed",
+        help="Quantity whose payable is posted: accepted on receipts less returned.",
+    )
+
+    def _compute_qty_billed(self):
+        for line in self:
+            line.qty_billed = line.qty_received - line.qty_returned
+
+    def _value_of(self, quantity):
+        """The payable value (tax included, company currency) of ``quantity`` (line unit)."""
+        self.ensure_one()
+        if not self.quantity:
+            return 0.0
+        value = self.order_id._to_company_currency(self.price_total) * quantity / self.quantity
+        return self.order_id.company_id.currency_id.round(value)

@@ -1,0 +1,174 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class JxcSaleOrder(models.Model):
+    """Money follows goods: confirming posts the receivable, after the credit check."""
+
+    _inherit = "jxc.sale.order"
+
+    jxc_credit_approved_by_id = fields.Many2one(
+        "res.users",
+        string="Credit Exception By",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The finance manager who let this order pass the credit check.",
+    )
+    amount_receivable = fields.Monetary(
+        string="Receivable",
+        compute="_compute_amount_receivable",
+        currency_field="company_currency_id",
+        help="Receivable entries of the order and of its returns.",
+    )
+
+    def _compute_amount_receivable(self):
+        for order in self:
+            order.amount_receivable = sum(order._receivable_entries().mapped("amount"))
+
+    def _receivable_entries(self):
+        self.ensure_one()
+        return (
+            self.env["jxc.finance.entry"]
+            .sudo()
+            .search(
+                [
+                    ("entry_type", "=", "receivable"),
+                    ("origin", "=", self.name),
+                    ("company_id", "=", self.company_id.id),
+                ]
+            )
+        )
+
+    def action_confirm(self):
+        for order in self:
+            if order.state == "draft":
+                order._check_credit()
+        res = super().action_confirm()
+        for order in self:
+            order._post_receivable(order.amount_total_company, order, _("Sale order"))
+        return res
+
+    def action_cancel(self):
+        confirmed = self.filtered(lambda o: o.state == "confirmed")
+        before = {line.id: line.qty_cancelled for line in confirmed.line_ids}
+        res = super().action_cancel()
+        for order in confirmed:
+            value = sum(
+                line._value_of(line.qty_cancelled - before.get(line.id, 0.0))
+                for line in order.line_ids
+            )
+            order._post_receivable(-value, order, _("Cancelled part of the order"))
+        return res
+
+    def action_approve_credit(self):
+        """A finance manager lets an order pass the credit check (recorded in the chatter)."""
+        if not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
+            raise AccessError(_("Only finance managers can approve credit exceptions."))
+        for order in self:
+            order.jxc_credit_approved_by_id = self.env.user
+            order.message_post(body=_("Credit exception approved by %s.", self.env.user.name))
+        return True
+
+    def _check_credit(self):
+        """Block when open receivables + this order exceed the credit limit, or when
+        receivables are overdue beyond the credit days — unless a manager approved."""
+        self.ensure_one()
+        if self.jxc_credit_approved_by_id:
+            return
+        partner = self.partner_id.commercial_partner_id
+        Entry = self.env["jxc.finance.entry"].sudo()
+        problems = []
+        if partner.jxc_credit_limit > 0:
+            open_amount = sum(
+                Entry.search(
+                    [
+                        ("entry_type", "=", "receivable"),
+                        ("commercial_partner_id", "=", partner.id),
+                        ("company_id", "=", self.company_id.id),
+                    ]
+                ).mapped("amount_residual")
+            )
+            total = open_amount + self.amount_total_company
+            if self.company_id.currency_id.compare_amounts(total, partner.jxc_credit_limit) > 0:
+                problems.append(
+                    _(
+                        "open receivables %(open)s + this order %(order)s = %(total)s exceed the "
+                        "credit limit %(limit)s",
+                        open=open_amount,
+                        order=self.amount_total_company,
+                        total=total,
+                        limit=partner.jxc_credit_limit,
+                    )
+                )
+        if partner.jxc_credit_days > 0:
+            limit_date = fields.Date.context_today(self) - timedelta(days=partner.jxc_credit_days)
+            overdue = Entry.search(
+                [
+                    ("entry_type", "=", "receivable"),
+                    ("commercial_partner_id", "=", partner.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("amount_residual", ">", 0),
+                    ("date", "<", limit_date),
+                ],
+                order="date",
+            )
+            if overdue:
+                problems.append(
+                    _(
+                        "%(count)s receivable(s) are more than %(days)s days old and unpaid, the "
+                        "oldest %(ref)s of %(date)s (%(amount)s open)",
+                        count=len(overdue),
+                        days=partner.jxc_credit_days,
+                        ref=overdue[0].reference,
+                        date=overdue[0].date,
+                        amount=overdue[0].amount_residual,
+                    )
+                )
+        if problems:
+            raise UserError(
+                _(
+                    "%(order)s is blocked by %(partner)s's credit: %(problems)s. A finance manager "
+                    "can approve an exception.",
+                    order=self.name,
+                    partner=partner.display_name,
+                    problems="; ".join(problems),
+                )
+            )
+
+    def _post_receivable(self, amount, document, description):
+        self.ensure_one()
+        return self.env["jxc.finance.entry"]._post(
+            [
+                {
+                    "entry_type": "receivable",
+                    "partner_id": self.partner_id.commercial_partner_id.id,
+                    "amount": amount,
+                    "company_id": self.company_id.id,
+                    "payment_term_days": self.payment_term_days
+                    or self.partner_id.commercial_partner_id.jxc_credit_days,
+                    "res_model": document._name,
+                    "res_id": document.id,
+                    "reference": document.name,
+                    "origin": self.name,
+                    "description": description,
+                }
+            ]
+        )
+
+
+class JxcSaleOrderLine(models.Model):
+    _inherit = "jxc.sale.order.line"
+
+    def _value_of(self, quantity):
+        """The receivable value (tax included, company currency) of ``quantity`` of the
+        line, in the line's unit."""
+        self.ensure_one()
+        if not self.quantity:
+            return 0.0
+        value = self.order_id._to_company_currency(self.price_total) * quantity / self.quantity
+        return self.order_id.company_id.currency_id.round(value)

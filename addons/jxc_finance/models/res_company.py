@@ -1,0 +1,28 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    jxc_finance_lock_date = fields.Date(
+        string="Finance Lock Date",
+        help="关账日期: nothing can be posted, settled or reversed on or before this date.",
+    )
+
+    def _jxc_check_lock_date(self, date, what):
+        """Refuse ``what`` (a label for the message) dated on or before the lock date."""
+        for company in self:
+            if company.jxc_finance_lock_date and date and date <= company.jxc_finance_lock_date:
+                raise UserError(
+                    _(
+                        "%(what)s is dated %(date)s, on or before the lock date %(lock)s of "
+                        "%(company)s: the period is closed.",
+                        what=what,
+                        date=date,
+                        lock=company.jxc_finance_lock_date,
+                        company=company.name,
+                    )
+                )

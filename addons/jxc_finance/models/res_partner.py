@@ -1,0 +1,85 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    """Credit terms and balances (应收 / 应付 / 预收 / 预付) of a partner."""
+
+    _inherit = "res.partner"
+
+    jxc_credit_limit = fields.Monetary(
+        string="Credit Limit",
+        currency_field="jxc_currency_id",
+        help="信用额度: open receivables plus a new order may not exceed it (0: no limit).",
+    )
+    jxc_credit_days = fields.Integer(
+        string="Credit Days",
+        help="Receivables this many days past their date block new orders (0: not checked).",
+    )
+    jxc_currency_id = fields.Many2one("res.currency", compute="_compute_jxc_currency_id")
+    jxc_receivable = fields.Monetary(
+        string="Receivable", currency_field="jxc_currency_id", compute="_compute_jxc_balances"
+    )
+    jxc_payable = fields.Monetary(
+        string="Payable", currency_field="jxc_currency_id", compute="_compute_jxc_balances"
+    )
+    jxc_prepaid_in = fields.Monetary(
+        string="Received in Advance",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_balances",
+        help="预收",
+    )
+    jxc_prepaid_out = fields.Monetary(
+        string="Paid in Advance",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_balances",
+        help="预付",
+    )
+
+    def _compute_jxc_currency_id(self):
+        for partner in self:
+            partner.jxc_currency_id = self.env.company.currency_id
+
+    def _compute_jxc_balances(self):
+        company = self.env.company
+        partners = self.commercial_partner_id
+        entries = (
+            self.env["jxc.finance.entry"]
+            .sudo()
+            ._read_group(
+                [("commercial_partner_id", "in", partners.ids), ("company_id", "=", company.id)],
+                ["commercial_partner_id", "entry_type"],
+                ["amount_residual:sum"],
+            )
+        )
+        residual = {(p.id, t): amount for p, t, amount in entries}
+        payments = (
+            self.env["jxc.finance.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("commercial_partner_id", "in", partners.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "=", "posted"),
+                ],
+                ["commercial_partner_id", "payment_type"],
+                ["amount_unsettled:sum"],
+            )
+        )
+        prepaid = {(p.id, t): amount for p, t, amount in payments}
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.jxc_receivable = residual.get((key, "receivable"), 0.0)
+            partner.jxc_payable = residual.get((key, "payable"), 0.0)
+            partner.jxc_prepaid_in = prepaid.get((key, "inbound"), 0.0)
+            partner.jxc_prepaid_out = prepaid.get((key, "outbound"), 0.0)
+
+    def action_view_jxc_entries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_finance.jxc_finance_entry_action"
+        )
+        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"search_default_open": 1}
+        return action

@@ -1,0 +1,1 @@
+from . import jxc_finance_aging, jxc_finance_statement

@@ -1,0 +1,105 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+BUCKETS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90")
+
+
+class JxcFinanceAging(models.TransientModel):
+    """账龄: what was open on a date, by partner, in buckets of days past due."""
+
+    _name = "jxc.finance.aging"
+    _description = "Aging"
+
+    date = fields.Date(string="As Of", required=True, default=fields.Date.context_today)
+    entry_type = fields.Selection(
+        [("receivable", "Receivable"), ("payable", "Payable")],
+        string="Type",
+        required=True,
+        default="receivable",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("jxc.finance.aging.line", "aging_id", readonly=True)
+
+    @api.model
+    def _compute_buckets(self, date, entry_type, company):
+        """{partner id: {bucket: amount, "total": amount}} of residuals as of ``date``:
+        entries dated up to then, less settlements dated up to then."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            WITH settled AS (
+                SELECT entry_id AS id, SUM(amount) AS amount
+                  FROM jxc_finance_payment_line
+                 WHERE state = 'posted' AND date <= %(date)s GROUP BY entry_id
+            ), used AS (
+                SELECT credit_entry_id AS id, SUM(amount) AS amount
+                  FROM jxc_finance_payment_line
+                 WHERE state = 'posted' AND date <= %(date)s AND credit_entry_id IS NOT NULL
+                 GROUP BY credit_entry_id
+            ), open AS (
+                SELECT e.commercial_partner_id AS partner_id, e.date_due,
+                       e.amount - COALESCE(s.amount, 0) + COALESCE(u.amount, 0) AS residual
+                  FROM jxc_finance_entry e
+                  LEFT JOIN settled s ON s.id = e.id
+                  LEFT JOIN used u ON u.id = e.id
+                 WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
+                   AND e.date <= %(date)s
+            )
+            SELECT partner_id,
+                   SUM(residual) FILTER (WHERE date_due >= %(date)s),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 1 AND 30),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 31 AND 60),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 61 AND 90),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due > 90),
+                   SUM(residual)
+              FROM open
+             WHERE residual <> 0
+             GROUP BY partner_id
+            """,
+            {"date": date, "type": entry_type, "company": company.id},
+        )
+        result = {}
+        for partner_id, *amounts, total in self.env.cr.fetchall():
+            values = {
+                bucket: float(amount or 0.0)
+                for bucket, amount in zip(BUCKETS, amounts, strict=True)
+            }
+            values["total"] = float(total or 0.0)
+            result[partner_id] = values
+        return result
+
+    def action_compute(self):
+        self.ensure_one()
+        buckets = self._compute_buckets(self.date, self.entry_type, self.company_id)
+        self.line_ids = [fields.Command.clear()] + [
+            fields.Command.create(dict(values, partner_id=partner_id))
+            for partner_id, values in sorted(buckets.items(), key=lambda kv: -kv[1]["total"])
+        ]
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+
+class JxcFinanceAgingLine(models.TransientModel):
+    _name = "jxc.finance.aging.line"
+    _description = "Aging Line"
+    _order = "total desc"
+
+    aging_id = fields.Many2one("jxc.finance.aging", required=True, ondelete="cascade")
+    currency_id = fields.Many2one(related="aging_id.currency_id")
+    partner_id = fields.Many2one("res.partner")
+    not_due = fields.Monetary(string="Not Due")
+    days_1_30 = fields.Monetary(string="1–30 Days")
+    days_31_60 = fields.Monetary(string="31–60 Days")
+    days_61_90 = fields.Monetary(string="61–90 Days")
+    days_over_90 = fields.Monetary(string="Over 90 Days")
+    total = fields.Monetary()

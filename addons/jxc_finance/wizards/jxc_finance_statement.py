@@ -1,0 +1,255 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class JxcFinanceStatement(models.TransientModel):
+    """对账单: a partner's documents and payments in a period, with a running balance."""
+
+    _name = "jxc.finance.statement"
+    _description = "Partner Statement"
+
+    partner_id = fields.Many2one("res.partner", required=True)
+    entry_type = fields.Selection(
+        [("receivable", "Receivable"), ("payable", "Payable")],
+        string="Type",
+        required=True,
+        default="receivable",
+    )
+    date_from = fields.Date(
+        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
+    )
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    opening_balance = fields.Monetary(readonly=True)
+    closing_balance = fields.Monetary(readonly=True)
+    line_ids = fields.One2many("jxc.finance.statement.line", "statement_id", readonly=True)
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for statement in self:
+            if statement.date_from > statement.date_to:
+                raise UserError(
+                    _(
+                        "The statement starts (%(start)s) after it ends (%(end)s).",
+                        start=statement.date_from,
+                        end=statement.date_to,
+                    )
+                )
+
+    def _rows(self):
+        """(opening balance, [row dicts], closing balance) in company currency.
+
+        The balance is what the partner owes us (receivable) or we owe them (payable): entries
+        add their amount, payments subtract theirs.
+        """
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id
+        Entry = self.env["jxc.finance.entry"].sudo()
+        Payment = self.env["jxc.finance.payment"].sudo()
+        payment_type = "inbound" if self.entry_type == "receivable" else "outbound"
+        base_entry = [
+            ("entry_type", "=", self.entry_type),
+            ("commercial_partner_id", "=", partner.id),
+            ("company_id", "=", self.company_id.id),
+        ]
+        base_payment = [
+            ("payment_type", "=", payment_type),
+            ("state", "=", "posted"),
+            ("commercial_partner_id", "=", partner.id),
+            ("company_id", "=", self.company_id.id),
+        ]
+        opening = sum(
+            Entry.search([*base_entry, ("date", "<", self.date_from)]).mapped("amount")
+        ) - sum(Payment.search([*base_payment, ("date", "<", self.date_from)]).mapped("amount"))
+        rows = []
+        for entry in Entry.search(
+            [*base_entry, ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+        ):
+            rows.append(
+                {
+                    "date": entry.date,
+                    "reference": entry.reference,
+                    "description": entry.description or "",
+                    "origin": entry.origin or "",
+                    "debit": entry.amount,
+                    "credit": 0.0,
+                    "seq": (0, entry.id),
+                }
+            )
+        for payment in Payment.search(
+            [*base_payment, ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+        ):
+            rows.append(
+                {
+                    "date": payment.date,
+                    "reference": payment.name,
+                    "description": payment.memo or payment.account_id.name,
+                    "origin": "",
+                    "debit": 0.0,
+                    "credit": payment.amount,
+                    "seq": (1, payment.id),
+                }
+            )
+        rows.sort(key=lambda r: (r["date"], r["seq"]))
+        balance = opening
+        for row in rows:
+            balance = self.currency_id.round(balance + row["debit"] - row["credit"])
+            row["balance"] = balance
+            del row["seq"]
+        return opening, rows, balance
+
+    def action_compute(self):
+        self.ensure_one()
+        opening, rows, closing = self._rows()
+        self.write(
+            {
+                "opening_balance": opening,
+                "closing_balance": closing,
+                "line_ids": [fields.Command.clear()] + [fields.Command.create(r) for r in rows],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def action_print(self):
+        self.ensure_one()
+        self.action_compute()
+        return self.env.ref("jxc_finance.jxc_finance_statement_report_action").report_action(self)
+
+    def _xlsx(self):
+        """The statement as an XLSX file (bytes)."""
+        import xlsxwriter
+
+        self.ensure_one()
+        opening, rows, closing = self._rows()
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
+        sheet = book.add_worksheet(_("Statement"))
+        bold = book.add_format({"bold": True})
+        head = book.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
+        money = book.add_format({"num_format": "#,##0.00"})
+        money_bold = book.add_format({"num_format": "#,##0.00", "bold": True})
+        date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+        type_label = dict(self._fields["entry_type"]._description_selection(self.env))[
+            self.entry_type
+        ]
+        sheet.write(
+            0,
+            0,
+            _(
+                "Statement: %(partner)s (%(type)s)",
+                partner=self.partner_id.display_name,
+                type=type_label,
+            ),
+            bold,
+        )
+        sheet.write(1, 0, _("%(start)s to %(end)s", start=self.date_from, end=self.date_to))
+        headers = [
+            _("Date"),
+            _("Document"),
+            _("Order"),
+            _("Description"),
+            _("Debit"),
+            _("Credit"),
+            _("Balance"),
+        ]
+        for col, title in enumerate(headers):
+            sheet.write(3, col, title, head)
+        sheet.freeze_panes(4, 0)
+        sheet.write(4, 3, _("Opening balance"), bold)
+        sheet.write_number(4, 6, opening, money_bold)
+        for number, row in enumerate(rows, start=5):
+            sheet.write_datetime(number, 0, fields.Datetime.to_datetime(row["date"]), date_format)
+            sheet.write_string(number, 1, row["reference"] or "")
+            sheet.write_string(number, 2, row["origin"] or "")
+            sheet.write_string(number, 3, row["description"] or "")
+            sheet.write_number(number, 4, row["debit"], money)
+            sheet.write_number(number, 5, row["credit"], money)
+            sheet.write_number(number, 6, row["balance"], money)
+        last = 5 + len(rows)
+        sheet.write(last, 3, _("Closing balance"), bold)
+        sheet.write_number(last, 4, sum(r["debit"] for r in rows), money_bold)
+        sheet.write_number(last, 5, sum(r["credit"] for r in rows), money_bold)
+        sheet.write_number(last, 6, closing, money_bold)
+        sheet.set_column(0, 0, 12)
+        sheet.set_column(1, 3, 22)
+        sheet.set_column(4, 6, 14)
+        book.close()
+        return output.getvalue()
+
+    def _xlsx_attachment(self):
+        self.ensure_one()
+        name = _(
+            "Statement %(partner)s %(start)s %(end)s.xlsx",
+            partner=self.partner_id.display_name,
+            start=self.date_from,
+            end=self.date_to,
+        )
+        return self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "datas": base64.b64encode(self._xlsx()),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+
+    def action_export_xlsx(self):
+        attachment = self._xlsx_attachment()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_send(self):
+        """Email the statement (XLSX attached) to the partner from its chatter."""
+        self.ensure_one()
+        attachment = self._xlsx_attachment()
+        attachment.write({"res_model": "res.partner", "res_id": self.partner_id.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": "res.partner",
+                "default_res_ids": self.partner_id.ids,
+                "default_composition_mode": "comment",
+                "default_subject": attachment.name.removesuffix(".xlsx"),
+                "default_attachment_ids": attachment.ids,
+                "force_email": True,
+            },
+        }
+
+
+class JxcFinanceStatementLine(models.TransientModel):
+    _name = "jxc.finance.statement.line"
+    _description = "Partner Statement Line"
+    _order = "id"
+
+    statement_id = fields.Many2one("jxc.finance.statement", required=True, ondelete="cascade")
+    currency_id = fields.Many2one(related="statement_id.currency_id")
+    date = fields.Date()
+    reference = fields.Char(string="Document")
+    origin = fields.Char(string="Order")
+    description = fields.Char()
+    debit = fields.Monetary()
+    credit = fields.Monetary()
+    balance = fields.Monetary()
