@@ -29,7 +29,10 @@ class JxcFinanceEntry(models.Model):
     )
     partner_id = fields.Many2one("res.partner", required=True, readonly=True, index=True)
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Commercial Partner"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Commercial Partner",
     )
     date = fields.Date(required=True, readonly=True, index=True, default=fields.Date.context_today)
     date_due = fields.Date(string="Due Date", required=True, readonly=True, index=True)
@@ -143,7 +146,7 @@ class JxcFinanceEntry(models.Model):
             )
         )
         entries._auto_settle()
-        return entries.sudo(False)
+        return self.browse(entries.ids)
 
     def _reverse(self, date=None, reference=None):
         """红冲: post the opposite entries; each pair settles itself."""

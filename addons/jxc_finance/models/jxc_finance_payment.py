@@ -31,7 +31,10 @@ class JxcFinancePayment(models.Model):
         "res.partner", required=True, tracking=True, index=True, check_company=True
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Commercial Partner"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Commercial Partner",
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     account_id = fields.Many2one(

@@ -70,8 +70,12 @@ class JxcSaleOrder(models.Model):
         if not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
             raise AccessError(_("Only finance managers can approve credit exceptions."))
         for order in self:
-            order.jxc_credit_approved_by_id = self.env.user
-            order.message_post(body=_("Credit exception approved by %s.", self.env.user.name))
+            # Finance reads orders but does not edit them: only this field, as superuser.
+            order.sudo().jxc_credit_approved_by_id = self.env.user
+            order.sudo().message_post(
+                author_id=self.env.user.partner_id.id,
+                body=_("Credit exception approved by %s.", self.env.user.name),
+            )
         return True
 
     def _check_credit(self):

@@ -1,0 +1,37 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+
+from .common import JxcFinanceCommon
+
+
+class TestFinanceAccess(JxcFinanceCommon):
+    def test_finance_user_posts_and_settles(self):
+        entry = self._entry(self.customer, 40.0)
+        env = self.env(user=self.finance_user)
+        payment = env["jxc.finance.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_id": self.customer.id,
+                "amount": 40.0,
+                "account_id": self.bank.id,
+            }
+        )
+        payment.action_post()
+        self.assertEqual(entry.amount_residual, 0.0)
+        with self.assertRaises(AccessError):
+            env["jxc.finance.account"].create({"name": "X"})
+        with self.assertRaises(AccessError):
+            env["jxc.stock.move"].search([])
+        with self.assertRaises(AccessError):
+            env["jxc.sale.order"].check_access("write")
+
+    def test_sales_see_balances_stock_sees_no_money(self):
+        self._entry(self.customer, 40.0)
+        partner = self.customer.with_user(self.sales_user)
+        self.assertEqual(partner.jxc_receivable, 40.0)
+        with self.assertRaises(AccessError):
+            self.env["jxc.finance.entry"].with_user(self.sales_user).check_access("write")
+        for model in ("jxc.finance.entry", "jxc.finance.payment", "jxc.finance.account"):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(self.stock_user).search([])

@@ -1,0 +1,85 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from .common import JxcFinanceCommon
+
+
+class TestMoneyFollowsGoods(JxcFinanceCommon):
+    """Invariant 4 through every path."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._receive(cls.product, 100, 4.0)
+
+    def test_receivable_through_confirm_partial_delivery_cancel_and_return(self):
+        order = self._make_order([(self.product, 10, 10.0)])  # 113.00 with 13 % tax
+        order.action_confirm()
+        self.assertRecordValues(
+            self._receivables(order),
+            [{"amount": 113.0, "partner_id": self.customer.id, "reference": order.name}],
+        )
+        delivery = self._delivery(order)
+        delivery.line_ids.quantity_done = 6
+        delivery.action_done()
+        order.action_cancel()  # the 4 not delivered
+        sale_return = self.env["jxc.stock.picking"].browse(
+            delivery.action_create_sale_return()["res_id"]
+        )
+        sale_return.line_ids.quantity = 2
+        sale_return.action_done()
+        entries = self._receivables(order)
+        self.assertEqual(sorted(entries.mapped("amount")), [-45.2, -22.6, 113.0])
+        # ordered 10 − cancelled 4 − returned 2 = 4 × 11.30
+        self.assertAlmostEqual(sum(entries.mapped("amount")), 45.2)
+        self.assertAlmostEqual(order.amount_receivable, 45.2)
+        # The credits settled the order's own receivable.
+        self.assertAlmostEqual(sum(entries.mapped("amount_residual")), 45.2)
+        self.assertEqual(entries.filtered(lambda e: e.amount > 0).amount_residual, 45.2)
+
+    def test_payable_through_partial_receipt_and_return(self):
+        po = self._purchase([(self.product2, 10, 5.0)])
+        po.action_confirm()
+        receipt = po.picking_ids
+        receipt.line_ids.write(
+            {"quantity_done": 6, "quantity_rejected": 1, "reject_reason": "Broken"}
+        )
+        receipt.action_done()
+        payables = self.env["jxc.finance.entry"].search([("origin", "=", po.name)])
+        self.assertRecordValues(
+            payables, [{"entry_type": "payable", "amount": 33.9, "partner_id": self.supplier.id}]
+        )
+        backorder = po.picking_ids.filtered(lambda p: p.state == "draft")
+        backorder.action_done()
+        ret = self.env["jxc.stock.picking"].browse(receipt.action_create_return()["res_id"])
+        ret.line_ids.quantity = 3
+        ret.action_done()
+        payables = self.env["jxc.finance.entry"].search([("origin", "=", po.name)])
+        self.assertEqual(sorted(payables.mapped("amount")), [-16.95, 22.6, 33.9])
+        # accepted 10 − returned 3 = 7 × 5.65
+        self.assertAlmostEqual(po.amount_payable, 39.55)
+        self.assertEqual(po.line_ids.qty_billed, 7)
+
+    def test_entries_are_immutable(self):
+        entry = self._entry(self.customer, 50.0)
+        from odoo.exceptions import UserError
+
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            entry.write({"amount": 5})
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            entry.unlink()
+        with self.assertRaisesRegex(UserError, "posted by their documents"):
+            self.env["jxc.finance.entry"].create(
+                {
+                    "entry_type": "receivable",
+                    "partner_id": self.customer.id,
+                    "amount": 1,
+                    "date_due": self.today,
+                }
+            )
+        reversal = entry._reverse()
+        self.assertRecordValues(
+            reversal, [{"amount": -50.0, "is_reversal": True, "reversed_entry_id": entry.id}]
+        )
+        self.assertEqual(entry.amount_residual, 0.0)
+        with self.assertRaisesRegex(UserError, "already reversed"):
+            entry._reverse()
