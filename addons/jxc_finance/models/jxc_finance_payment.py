@@ -276,12 +276,9 @@ class JxcFinancePaymentLine(models.Model):
     _order = "id"
 
     payment_id = fields.Many2one("jxc.finance.payment", ondelete="cascade", index=True)
-    entry_id = fields.Many2one(
-        "jxc.finance.entry", string="Entry", required=True, ondelete="restrict", index=True
-    )
+    entry_id = fields.Many2one("jxc.finance.entry", required=True, ondelete="restrict", index=True)
     credit_entry_id = fields.Many2one(
         "jxc.finance.entry",
-        string="Credit Entry",
         ondelete="restrict",
         index="btree_not_null",
         help="A negative entry (returns, cancellations) used instead of money.",

@@ -42,11 +42,3 @@ class JxcPurchaseOrderLine(models.Model):
     def _compute_qty_billed(self):
         for line in self:
             line.qty_billed = line.qty_received - line.qty_returned
-
-    def _value_of(self, quantity):
-        """The payable value (tax included, company currency) of ``quantity`` (line unit)."""
-        self.ensure_one()
-        if not self.quantity:
-            return 0.0
-        value = self.order_id._to_company_currency(self.price_total) * quantity / self.quantity
-        return self.order_id.company_id.currency_id.round(value)

@@ -163,16 +163,3 @@ class JxcSaleOrder(models.Model):
                 }
             ]
         )
-
-
-class JxcSaleOrderLine(models.Model):
-    _inherit = "jxc.sale.order.line"
-
-    def _value_of(self, quantity):
-        """The receivable value (tax included, company currency) of ``quantity`` of the
-        line, in the line's unit."""
-        self.ensure_one()
-        if not self.quantity:
-            return 0.0
-        value = self.order_id._to_company_currency(self.price_total) * quantity / self.quantity
-        return self.order_id.company_id.currency_id.round(value)

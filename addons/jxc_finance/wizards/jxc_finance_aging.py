@@ -97,7 +97,7 @@ class JxcFinanceAgingLine(models.TransientModel):
     aging_id = fields.Many2one("jxc.finance.aging", required=True, ondelete="cascade")
     currency_id = fields.Many2one(related="aging_id.currency_id")
     partner_id = fields.Many2one("res.partner")
-    not_due = fields.Monetary(string="Not Due")
+    not_due = fields.Monetary()
     days_1_30 = fields.Monetary(string="1–30 Days")
     days_31_60 = fields.Monetary(string="31–60 Days")
     days_61_90 = fields.Monetary(string="61–90 Days")

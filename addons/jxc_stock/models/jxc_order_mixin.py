@@ -197,6 +197,16 @@ class JxcOrderLineMixin(models.AbstractModel):
             return qty
         return self.uom_id._compute_quantity(qty, self.product_id.uom_id, round=False)
 
+    def _value_of(self, quantity):
+        """What ``quantity`` (in the line's unit) of the line is worth, tax included, in
+        company currency: the receivable / payable value of goods."""
+        self.ensure_one()
+        if not self.quantity:
+            return 0.0
+        order = self.order_id
+        value = order._to_company_currency(self.price_total) * quantity / self.quantity
+        return order.company_id.currency_id.round(value)
+
     def _get_net_price(self):
         """Unit price after discount."""
         self.ensure_one()
