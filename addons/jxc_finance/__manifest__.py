@@ -26,6 +26,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/jxc_finance_menus.xml",
+        "views/jxc_finance_lock_date_views.xml",
     ],
     "demo": ["demo/jxc_finance_demo.xml"],
 }

@@ -121,7 +121,7 @@ class JxcFinanceEntry(models.Model):
     # Posting
     # ------------------------------------------------------------------
     @api.model
-    def _post(self, vals_list):
+    def _post(self, vals_list, auto_settle=True):
         """Post entries (all or nothing): lock date checked, due date defaulted, then
         credits and prepayments of the partner applied automatically."""
         Company = self.env["res.company"]
@@ -145,7 +145,8 @@ class JxcFinanceEntry(models.Model):
                 ]
             )
         )
-        entries._auto_settle()
+        if auto_settle:
+            entries._auto_settle()
         return self.browse(entries.ids)
 
     def _reverse(self, date=None, reference=None):
@@ -154,7 +155,7 @@ class JxcFinanceEntry(models.Model):
         for entry in self:
             if entry.is_reversal or self.search_count([("reversed_entry_id", "=", entry.id)]):
                 raise UserError(_("%s is a reversal or already reversed.", entry.reference))
-            reversals |= self._post(
+            reversal = self._post(
                 [
                     {
                         "entry_type": entry.entry_type,
@@ -171,8 +172,18 @@ class JxcFinanceEntry(models.Model):
                         "is_reversal": True,
                         "reversed_entry_id": entry.id,
                     }
-                ]
+                ],
+                auto_settle=False,
             )
+            # The pair settles itself first; whatever is left is settled as usual.
+            debit, credit = (entry, reversal) if entry.amount > 0 else (reversal, entry)
+            take = min(debit.amount_residual, -credit.amount_residual)
+            if entry.currency_id.compare_amounts(take, 0) > 0:
+                self.env["jxc.finance.payment.line"].sudo().create(
+                    {"entry_id": debit.id, "credit_entry_id": credit.id, "amount": take}
+                )
+            reversal._auto_settle()
+            reversals |= reversal
         return reversals
 
     def _auto_settle(self):

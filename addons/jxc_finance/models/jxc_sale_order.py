@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 
 class JxcSaleOrder(models.Model):
@@ -87,6 +88,10 @@ class JxcSaleOrder(models.Model):
         partner = self.partner_id.commercial_partner_id
         Entry = self.env["jxc.finance.entry"].sudo()
         problems = []
+
+        def fmt(amount):
+            return format_amount(self.env, amount, self.company_id.currency_id)
+
         if partner.jxc_credit_limit > 0:
             open_amount = sum(
                 Entry.search(
@@ -103,10 +108,10 @@ class JxcSaleOrder(models.Model):
                     _(
                         "open receivables %(open)s + this order %(order)s = %(total)s exceed the "
                         "credit limit %(limit)s",
-                        open=open_amount,
-                        order=self.amount_total_company,
-                        total=total,
-                        limit=partner.jxc_credit_limit,
+                        open=fmt(open_amount),
+                        order=fmt(self.amount_total_company),
+                        total=fmt(total),
+                        limit=fmt(partner.jxc_credit_limit),
                     )
                 )
         if partner.jxc_credit_days > 0:
@@ -130,7 +135,7 @@ class JxcSaleOrder(models.Model):
                         days=partner.jxc_credit_days,
                         ref=overdue[0].reference,
                         date=overdue[0].date,
-                        amount=overdue[0].amount_residual,
+                        amount=fmt(overdue[0].amount_residual),
                     )
                 )
         if problems:

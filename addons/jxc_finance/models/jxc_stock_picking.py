@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import _, models
+from odoo import _, fields, models
 
 
 class JxcStockPicking(models.Model):
@@ -20,6 +20,23 @@ class JxcStockPicking(models.Model):
             elif picking.picking_type == "sale_return" and picking.sale_id:
                 picking._post_money("receivable", picking.sale_id, -1, _("Sale return"))
         return res
+
+    def action_reverse(self):
+        """红冲 of a document that moved money moves the money back too."""
+        action = super().action_reverse()
+        money = {
+            "purchase_in": ("payable", -1),
+            "purchase_return": ("payable", 1),
+            "sale_return": ("receivable", 1),
+        }
+        for original in self.sudo():
+            if original.picking_type not in money:
+                continue
+            order = original.purchase_id or original.sale_id
+            entry_type, sign = money[original.picking_type]
+            for reversal in original.reversal_ids:
+                reversal._post_money(entry_type, order, sign, _("Reversal of %s", original.name))
+        return action
 
     def _post_money(self, entry_type, order, sign, description):
         """One entry for the document: the value of its posted lines at the order's prices."""
@@ -40,7 +57,7 @@ class JxcStockPicking(models.Model):
                     "partner_id": order.partner_id.commercial_partner_id.id,
                     "amount": amount,
                     "company_id": self.company_id.id,
-                    "date": self.date_done.date(),
+                    "date": fields.Date.context_today(self, self.date_done),
                     "payment_term_days": order.payment_term_days,
                     "res_model": self._name,
                     "res_id": self.id,

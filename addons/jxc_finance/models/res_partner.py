@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# Finance maintains credit terms; sales staff see them and the balances, read-only (views).
+MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user"
+
 
 class ResPartner(models.Model):
     """Credit terms and balances (应收 / 应付 / 预收 / 预付) of a partner."""
@@ -11,26 +14,36 @@ class ResPartner(models.Model):
     jxc_credit_limit = fields.Monetary(
         string="Credit Limit",
         currency_field="jxc_currency_id",
+        groups=MONEY_GROUPS,
         help="信用额度: open receivables plus a new order may not exceed it (0: no limit).",
     )
     jxc_credit_days = fields.Integer(
         string="Credit Days",
+        groups=MONEY_GROUPS,
         help="Receivables this many days past their date block new orders (0: not checked).",
     )
     jxc_currency_id = fields.Many2one("res.currency", compute="_compute_jxc_currency_id")
     jxc_receivable = fields.Monetary(
-        string="Receivable", currency_field="jxc_currency_id", compute="_compute_jxc_balances"
+        groups=MONEY_GROUPS,
+        string="Receivable",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_balances",
     )
     jxc_payable = fields.Monetary(
-        string="Payable", currency_field="jxc_currency_id", compute="_compute_jxc_balances"
+        groups=MONEY_GROUPS,
+        string="Payable",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_balances",
     )
     jxc_prepaid_in = fields.Monetary(
+        groups=MONEY_GROUPS,
         string="Received in Advance",
         currency_field="jxc_currency_id",
         compute="_compute_jxc_balances",
         help="预收",
     )
     jxc_prepaid_out = fields.Monetary(
+        groups=MONEY_GROUPS,
         string="Paid in Advance",
         currency_field="jxc_currency_id",
         compute="_compute_jxc_balances",

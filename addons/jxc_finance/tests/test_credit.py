@@ -17,8 +17,8 @@ class TestCredit(JxcFinanceCommon):
         order = self._make_order([(self.product, 10, 10.0)])  # 113.00
         with self.assertRaisesRegex(
             UserError,
-            r"150.0 \+ this order 113.0 = 263.0 exceed the "
-            "credit limit 200.0",
+            r"150\.00.* \+ this order .*113\.00.* = .*263\.00.* exceed the credit limit "
+            r".*200\.00",
         ):
             order.with_user(self.sales_user).action_confirm()
         self.assertEqual(order.state, "draft")

@@ -35,3 +35,24 @@ class TestFinanceAccess(JxcFinanceCommon):
         for model in ("jxc.finance.entry", "jxc.finance.payment", "jxc.finance.account"):
             with self.assertRaises(AccessError, msg=model):
                 self.env[model].with_user(self.stock_user).search([])
+
+    def test_money_fields_hidden_from_stock_staff(self):
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.stock_user).read(["jxc_receivable"])
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.stock_user).read(["jxc_credit_limit"])
+        self.customer.with_user(self.finance_user).write({"jxc_credit_limit": 500.0})
+        self.assertEqual(self.customer.jxc_credit_limit, 500.0)
+
+    def test_finance_manager_closes_periods(self):
+        wizard = (
+            self.env["jxc.finance.lock.date"]
+            .with_user(self.finance_manager)
+            .create({"lock_date": self.today})
+        )
+        wizard.action_apply()
+        self.assertEqual(self.company.jxc_finance_lock_date, self.today)
+        with self.assertRaises(AccessError):
+            self.env["jxc.finance.lock.date"].with_user(self.finance_user).create(
+                {"lock_date": self.today}
+            )

@@ -83,3 +83,16 @@ class TestMoneyFollowsGoods(JxcFinanceCommon):
         self.assertEqual(entry.amount_residual, 0.0)
         with self.assertRaisesRegex(UserError, "already reversed"):
             entry._reverse()
+
+    def test_reversed_receipt_takes_the_payable_back(self):
+        po = self._purchase([(self.product2, 10, 5.0)])
+        po.action_confirm()
+        receipt = po.picking_ids
+        receipt.action_done()
+        self.assertAlmostEqual(po.amount_payable, 56.5)
+        receipt.with_user(self.stock_manager).action_reverse()
+        self.assertEqual(po.line_ids.qty_received, 0)
+        po.invalidate_recordset(["amount_payable"])  # computed on read, as a new request would
+        self.assertAlmostEqual(po.amount_payable, 0.0)
+        entries = self.env["jxc.finance.entry"].search([("origin", "=", po.name)])
+        self.assertEqual(sum(entries.mapped("amount_residual")), 0.0)

@@ -1,1 +1,1 @@
-from . import jxc_finance_aging, jxc_finance_statement
+from . import jxc_finance_aging, jxc_finance_lock_date, jxc_finance_statement

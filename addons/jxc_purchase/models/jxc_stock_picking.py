@@ -169,6 +169,11 @@ class JxcStockPickingLine(models.Model):
                 return exact
         return super()._get_base_unit_cost()
 
+    def _prepare_reversal_line_vals(self):
+        vals = super()._prepare_reversal_line_vals()
+        vals["purchase_line_id"] = self.purchase_line_id.id
+        return vals
+
     def _prepare_return_line_vals(self):
         vals = super()._prepare_return_line_vals()
         vals["purchase_line_id"] = self.purchase_line_id.id

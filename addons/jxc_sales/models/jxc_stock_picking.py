@@ -152,6 +152,11 @@ class JxcStockPickingLine(models.Model):
         "jxc.sale.order.line", string="Sale Order Line", readonly=True, index="btree_not_null"
     )
 
+    def _prepare_reversal_line_vals(self):
+        vals = super()._prepare_reversal_line_vals()
+        vals["sale_line_id"] = self.sale_line_id.id
+        return vals
+
     def _prepare_return_line_vals(self):
         vals = super()._prepare_return_line_vals()
         vals["sale_line_id"] = self.sale_line_id.id

@@ -299,21 +299,25 @@ class JxcStockPicking(models.Model):
                     "name": picking.name + "-R",
                 }
             )
-            reversal.line_ids = [
-                fields.Command.create(
-                    {
-                        "product_id": line.product_id.id,
-                        "name": line.name,
-                        "quantity": line.quantity_done,
-                        "quantity_done": line.quantity_done,
-                        "uom_id": line.uom_id.id,
-                        "lot_id": line.lot_id.id,
-                        "unit_cost": line.unit_cost,
-                    }
+            lines = picking.line_ids.filtered(
+                lambda ln: (
+                    not float_is_zero(ln.quantity_done, precision_rounding=ln.uom_id.rounding)
                 )
-                for line in picking.line_ids
-                if not float_is_zero(line.quantity_done, precision_rounding=line.uom_id.rounding)
-            ]
+            )
+            mirror = dict(
+                zip(
+                    lines.ids,
+                    self.env["jxc.stock.picking.line"]
+                    .create(
+                        [
+                            dict(line._prepare_reversal_line_vals(), picking_id=reversal.id)
+                            for line in lines
+                        ]
+                    )
+                    .ids,
+                    strict=True,
+                )
+            )
             vals_list = [
                 {
                     "product_id": move.product_id.id,
@@ -328,6 +332,7 @@ class JxcStockPicking(models.Model):
                     "res_model": reversal._name,
                     "res_id": reversal.id,
                     "picking_id": reversal.id,
+                    "picking_line_id": mirror.get(move.picking_line_id.id),
                     "line_label": move.product_id.display_name,
                 }
                 # Take goods back out first, so a transfer's reversal checks the destination.

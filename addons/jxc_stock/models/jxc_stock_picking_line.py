@@ -225,6 +225,20 @@ class JxcStockPickingLine(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    def _prepare_reversal_line_vals(self):
+        """Values of the line that reverses (红冲) this posted one; downstream addons add the
+        order links, so that what the order received or delivered follows the reversal."""
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "name": self.name,
+            "quantity": self.quantity_done,
+            "quantity_done": self.quantity_done,
+            "uom_id": self.uom_id.id,
+            "lot_id": self.lot_id.id,
+            "unit_cost": self.unit_cost,
+        }
+
     def _prepare_return_line_vals(self):
         """Values of the line that returns this one (downstream adds its order links)."""
         self.ensure_one()
