@@ -305,6 +305,11 @@ class JxcFinancePaymentLine(models.Model):
                 line.state = "posted"
                 line.date = line.credit_entry_id.date
 
+    @api.onchange("entry_id")
+    def _onchange_entry_id(self):
+        if self.entry_id and not self.amount:
+            self.amount = self.entry_id.amount_residual
+
     @api.constrains("amount", "entry_id")
     def _check_amount(self):
         for line in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 BUCKETS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90")
 
@@ -23,6 +23,16 @@ class JxcFinanceAging(models.TransientModel):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     line_ids = fields.One2many("jxc.finance.aging.line", "aging_id", readonly=True)
+
+    @api.depends("date", "entry_type")
+    def _compute_display_name(self):
+        labels = dict(self._fields["entry_type"]._description_selection(self.env))
+        for aging in self:
+            aging.display_name = _(
+                "%(type)s aging as of %(date)s",
+                type=labels.get(aging.entry_type, ""),
+                date=aging.date,
+            )
 
     @api.model
     def _compute_buckets(self, date, entry_type, company):
@@ -79,14 +89,7 @@ class JxcFinanceAging(models.TransientModel):
             fields.Command.create(dict(values, partner_id=partner_id))
             for partner_id, values in sorted(buckets.items(), key=lambda kv: -kv[1]["total"])
         ]
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return True
 
 
 class JxcFinanceAgingLine(models.TransientModel):

@@ -4,7 +4,6 @@ import base64
 import io
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 
 class JxcFinanceStatement(models.TransientModel):
@@ -36,7 +35,7 @@ class JxcFinanceStatement(models.TransientModel):
     def _check_dates(self):
         for statement in self:
             if statement.date_from > statement.date_to:
-                raise UserError(
+                raise ValidationError(
                     _(
                         "The statement starts (%(start)s) after it ends (%(end)s).",
                         start=statement.date_from,
