@@ -4,6 +4,7 @@ import base64
 import io
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class JxcFinanceStatement(models.TransientModel):
