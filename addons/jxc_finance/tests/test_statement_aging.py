@@ -85,3 +85,15 @@ class TestStatementAndAging(JxcFinanceCommon):
         self.assertEqual(
             wizard.line_ids.filtered(lambda ln: ln.partner_id == self.customer).total, 500.0
         )
+
+    def test_statement_period_must_be_ordered(self):
+        from odoo.exceptions import ValidationError
+
+        with self.assertRaisesRegex(ValidationError, "starts .* after it ends"):
+            self.env["jxc.finance.statement"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "date_from": self.today,
+                    "date_to": self.today - timedelta(days=1),
+                }
+            )
