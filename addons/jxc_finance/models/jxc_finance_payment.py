@@ -275,7 +275,9 @@ class JxcFinancePaymentLine(models.Model):
     _description = "Settlement"
     _order = "id"
 
-    payment_id = fields.Many2one("jxc.finance.payment", ondelete="cascade", index=True)
+    payment_id = fields.Many2one(
+        "jxc.finance.payment", string="Receipt / Payment", ondelete="cascade", index=True
+    )
     entry_id = fields.Many2one("jxc.finance.entry", required=True, ondelete="restrict", index=True)
     credit_entry_id = fields.Many2one(
         "jxc.finance.entry",

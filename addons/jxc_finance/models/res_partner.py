@@ -22,7 +22,9 @@ class ResPartner(models.Model):
         groups=MONEY_GROUPS,
         help="Receivables this many days past their date block new orders (0: not checked).",
     )
-    jxc_currency_id = fields.Many2one("res.currency", compute="_compute_jxc_currency_id")
+    jxc_currency_id = fields.Many2one(
+        "res.currency", string="Currency", compute="_compute_jxc_currency_id"
+    )
     jxc_receivable = fields.Monetary(
         groups=MONEY_GROUPS,
         string="Receivable",
