@@ -75,7 +75,8 @@ class TestConcurrentSaleConfirmation(unittest.TestCase):
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
-            env["res.partner"].browse(cls.partner_id).unlink()
+            # Other addons (finance) may have posted records for it: archive, do not delete.
+            env["res.partner"].browse(cls.partner_id).active = False
         super().tearDownClass()
 
     def test_parallel_confirmations_never_oversell(self):

@@ -53,7 +53,7 @@ def run_workers(conf, db, job, batches_per_worker, timeout=600):
 def main(conf, db, job, batches_json):
     import odoo
     from odoo.exceptions import UserError
-    from odoo.tools import config
+    from odoo.tools import config, mute_logger
 
     config.parse_config(["-c", conf, "--log-level=warn"])
     # This file runs as a script (its own process), so it cannot import relatively.
@@ -78,9 +78,14 @@ def main(conf, db, job, batches_json):
 
     for batch in batches:
         try:
-            run_with_retry(
-                registry, lambda env, b=batch: function(env, b), tries=200, on_retry=count_retry
-            )
+            # Serialization failures are expected here and retried: keep them out of the log.
+            with mute_logger("odoo.sql_db"):
+                run_with_retry(
+                    registry,
+                    lambda env, b=batch: function(env, b),
+                    tries=200,
+                    on_retry=count_retry,
+                )
             result["done"] += 1
         except UserError:
             result["refused"] += 1
