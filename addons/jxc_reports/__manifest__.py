@@ -11,5 +11,11 @@
     "application": False,
     "installable": True,
     "depends": ["jxc_finance"],
-    "data": ["security/jxc_reports_groups.xml", "views/jxc_reports_menus.xml"],
+    "data": [
+        "security/jxc_reports_groups.xml",
+        "security/jxc_reports_security.xml",
+        "security/ir.model.access.csv",
+        "views/jxc_report_stock_summary_views.xml",
+        "views/jxc_reports_menus.xml",
+    ],
 }

@@ -1,1 +1,1 @@
-from . import test_jxc_groups
+from . import test_jxc_groups, test_stock_summary

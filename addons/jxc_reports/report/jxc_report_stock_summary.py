@@ -1,0 +1,143 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+# Ledger move types by summary column; downstream addons extend `_get_columns()`.
+COLUMNS = {
+    "purchase_in": ("purchase_in",),
+    "purchase_return": ("purchase_return",),
+    "sale_out": ("sale_out",),
+    "sale_return": ("sale_return",),
+    "transfer_in": ("internal_in",),
+    "transfer_out": ("internal_out",),
+    "adjustment": ("count_gain", "count_loss"),
+    "other_in": ("in",),
+    "other_out": ("out",),
+}
+
+
+class JxcReportStockSummary(models.TransientModel):
+    """进销存汇总表: per product and warehouse, for a period: opening, each kind of movement,
+    closing — quantities and values, computed in one set-based SQL statement.
+
+    Rows belong to the wizard that computed them. Like Odoo's ``sale.report``, the query is
+    built from :meth:`_select`, :meth:`_from`, :meth:`_where` and :meth:`_group_by`, so that
+    other addons can add columns.
+    """
+
+    _name = "jxc.report.stock.summary"
+    _description = "Stock Summary (进销存汇总)"
+    _order = "product_id, warehouse_id"
+    _rec_name = "product_id"
+
+    wizard_id = fields.Many2one(
+        "jxc.report.stock.summary.wizard", required=True, ondelete="cascade", index=True
+    )
+    product_id = fields.Many2one("product.product", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Category", readonly=True)
+    warehouse_id = fields.Many2one("jxc.stock.warehouse", readonly=True)
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    opening_qty = fields.Float(string="Opening Qty", digits="Product Unit of Measure")
+    opening_value = fields.Monetary(string="Opening Value")
+    purchase_in_qty = fields.Float(string="Purchased", digits="Product Unit of Measure")
+    purchase_in_value = fields.Monetary(string="Purchased Value")
+    purchase_return_qty = fields.Float(string="Purchase Returns", digits="Product Unit of Measure")
+    purchase_return_value = fields.Monetary(string="Purchase Returns Value")
+    sale_out_qty = fields.Float(string="Sold", digits="Product Unit of Measure")
+    sale_out_value = fields.Monetary(string="Sold Value (Cost)")
+    sale_return_qty = fields.Float(string="Sale Returns", digits="Product Unit of Measure")
+    sale_return_value = fields.Monetary(string="Sale Returns Value")
+    transfer_in_qty = fields.Float(string="Transfers In", digits="Product Unit of Measure")
+    transfer_in_value = fields.Monetary(string="Transfers In Value")
+    transfer_out_qty = fields.Float(string="Transfers Out", digits="Product Unit of Measure")
+    transfer_out_value = fields.Monetary(string="Transfers Out Value")
+    adjustment_qty = fields.Float(string="Count Adjustments", digits="Product Unit of Measure")
+    adjustment_value = fields.Monetary(string="Count Adjustments Value")
+    other_in_qty = fields.Float(string="Other Receipts", digits="Product Unit of Measure")
+    other_in_value = fields.Monetary(string="Other Receipts Value")
+    other_out_qty = fields.Float(string="Other Issues", digits="Product Unit of Measure")
+    other_out_value = fields.Monetary(string="Other Issues Value")
+    closing_qty = fields.Float(string="Closing Qty", digits="Product Unit of Measure")
+    closing_value = fields.Monetary(string="Closing Value")
+
+    @api.model
+    def _get_columns(self):
+        """{column prefix: ledger move types}: what each movement column sums."""
+        return dict(COLUMNS)
+
+    @api.model
+    def _select(self):
+        parts = [
+            "m.product_id",
+            "m.warehouse_id",
+            "m.categ_id",
+            "m.company_id",
+            "SUM(m.quantity) FILTER (WHERE m.date < %(date_from)s) AS opening_qty",
+            "SUM(m.value) FILTER (WHERE m.date < %(date_from)s) AS opening_value",
+        ]
+        for column, move_types in self._get_columns().items():
+            types = ", ".join(f"'{t}'" for t in move_types)
+            in_period = f"m.date >= %(date_from)s AND m.move_type IN ({types})"
+            # Outgoing columns are shown as positive quantities.
+            sign = (
+                "-"
+                if column in ("purchase_return", "sale_out", "transfer_out", "other_out")
+                else ""
+            )
+            parts += [
+                f"{sign}SUM(m.quantity) FILTER (WHERE {in_period}) AS {column}_qty",
+                f"{sign}SUM(m.value) FILTER (WHERE {in_period}) AS {column}_value",
+            ]
+        parts += ["SUM(m.quantity) AS closing_qty", "SUM(m.value) AS closing_value"]
+        return ",\n".join(parts)
+
+    @api.model
+    def _from(self):
+        return "jxc_stock_move m"
+
+    @api.model
+    def _where(self):
+        return (
+            "m.date < %(date_to)s AND m.company_id = %(company_id)s"
+            " AND (%(no_warehouse)s OR m.warehouse_id = ANY(%(warehouse_ids)s))"
+            " AND (%(no_category)s OR m.categ_id = ANY(%(categ_ids)s))"
+        )
+
+    @api.model
+    def _group_by(self):
+        return "m.product_id, m.warehouse_id, m.categ_id, m.company_id"
+
+    @api.model
+    def _query(self):
+        return (
+            f"SELECT {self._select()} FROM {self._from()} WHERE {self._where()} "
+            f"GROUP BY {self._group_by()}"
+        )
+
+    @api.model
+    def _compute_rows(self, wizard):
+        """Insert the rows of ``wizard`` in one statement; return how many."""
+        self.env.flush_all()
+        numeric = [
+            name
+            for name, field in self._fields.items()
+            if name.endswith(("_qty", "_value")) and field.store
+        ]
+        keys = ["product_id", "warehouse_id", "categ_id", "company_id"]
+        params = wizard._query_params()
+        self.env.cr.execute(
+            f"""
+            INSERT INTO {self._table} (wizard_id, {", ".join(keys + numeric)}, create_uid,
+                                       create_date, write_uid, write_date)
+            SELECT %(wizard_id)s, {", ".join("r." + k for k in keys)},
+                   {", ".join(f"COALESCE(r.{n}, 0)" for n in numeric)},
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM ({self._query()}) r
+            """,
+            dict(params, wizard_id=wizard.id, uid=self.env.uid),
+        )
+        count = self.env.cr.rowcount
+        self.invalidate_model()
+        return count

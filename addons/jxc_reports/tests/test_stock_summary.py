@@ -1,0 +1,172 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+from datetime import datetime, timedelta
+
+import openpyxl
+
+from odoo import fields
+from odoo.exceptions import AccessError
+
+from odoo.addons.jxc_stock.tests.common import JxcStockCommon
+
+MOVEMENT_IN = ("purchase_in", "sale_return", "transfer_in", "other_in")
+MOVEMENT_OUT = ("purchase_return", "sale_out", "transfer_out", "other_out")
+
+
+class TestStockSummary(JxcStockCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.tz = "UTC"
+        cls.day = fields.Date.today() - timedelta(days=60)
+        Move = cls.env["jxc.stock.move"]
+
+        def post(days, product, warehouse, qty, move_type, cost=None):
+            Move._post(
+                [
+                    {
+                        "product_id": product.id,
+                        "warehouse_id": warehouse.id,
+                        "quantity": qty,
+                        "move_type": move_type,
+                        "unit_cost": cost,
+                        "reference": f"R{days}",
+                        "date": datetime.combine(
+                            cls.day + timedelta(days=days), datetime.min.time()
+                        )
+                        + timedelta(hours=10),
+                    }
+                ]
+            )
+
+        post(0, cls.product, cls.wh1, 100, "in", 2.0)  # before the period
+        post(10, cls.product, cls.wh1, 50, "in", 3.2)  # in period 1
+        post(12, cls.product, cls.wh1, -30, "out")  # in period 1
+        post(15, cls.product, cls.wh1, -20, "internal_out")  # in period 1
+        post(15, cls.product, cls.wh2, 20, "internal_in", 2.4)
+        post(40, cls.product, cls.wh1, -10, "count_loss")  # in period 2
+        post(41, cls.product2, cls.wh1, 7, "count_gain")  # in period 2
+
+    def _summary(self, start, end, **vals):
+        wizard = self.env["jxc.report.stock.summary.wizard"].create(
+            dict(
+                {
+                    "date_from": self.day + timedelta(days=start),
+                    "date_to": self.day + timedelta(days=end),
+                },
+                **vals,
+            )
+        )
+        wizard.action_compute()
+        return wizard
+
+    def _row(self, wizard, product, warehouse):
+        return wizard.line_ids.filtered(
+            lambda r: r.product_id == product and r.warehouse_id == warehouse
+        )
+
+    def test_columns_and_balance(self):
+        wizard = self._summary(5, 30)
+        row = self._row(wizard, self.product, self.wh1)
+        self.assertRecordValues(
+            row,
+            [
+                {
+                    "opening_qty": 100,
+                    "opening_value": 200.0,
+                    "other_in_qty": 50,
+                    "other_in_value": 160.0,
+                    "other_out_qty": 30,
+                    "transfer_out_qty": 20,
+                    "closing_qty": 100,
+                }
+            ],
+        )
+        # average after the receipt: 360 / 150 = 2.40; 30 out = 72.00, 20 out = 48.00
+        self.assertAlmostEqual(row.other_out_value, 72.0)
+        self.assertAlmostEqual(row.closing_value, 240.0)
+        self.assertRecordValues(
+            self._row(wizard, self.product, self.wh2),
+            [{"opening_qty": 0, "transfer_in_qty": 20, "closing_qty": 20, "closing_value": 48.0}],
+        )
+
+    def test_opening_plus_in_minus_out_is_closing_and_matches_quants(self):
+        wizard = self._summary(-30, (fields.Date.today() - self.day).days)
+        for row in wizard.line_ids:
+            moved = (
+                sum(row[f"{c}_qty"] for c in MOVEMENT_IN)
+                - sum(row[f"{c}_qty"] for c in MOVEMENT_OUT)
+                + row.adjustment_qty
+            )
+            self.assertAlmostEqual(row.opening_qty + moved, row.closing_qty)
+            quant_qty = sum(
+                self.env["jxc.stock.quant"]
+                .search(
+                    [
+                        ("product_id", "=", row.product_id.id),
+                        ("warehouse_id", "=", row.warehouse_id.id),
+                    ]
+                )
+                .mapped("quantity")
+            )
+            self.assertAlmostEqual(row.closing_qty, quant_qty, msg=row.product_id.display_name)
+        row = self._row(wizard, self.product, self.wh1)
+        self.assertEqual(row.adjustment_qty, -10)
+
+    def test_periods_chain(self):
+        first = self._summary(5, 30)
+        second = self._summary(31, 50)
+        for row in first.line_ids:
+            nxt = self._row(second, row.product_id, row.warehouse_id)
+            self.assertAlmostEqual(nxt.opening_qty, row.closing_qty)
+            self.assertAlmostEqual(nxt.opening_value, row.closing_value)
+
+    def test_filters(self):
+        wizard = self._summary(0, 50, warehouse_ids=[(6, 0, self.wh2.ids)])
+        self.assertEqual(wizard.line_ids.warehouse_id, self.wh2)
+
+    def test_xlsx_has_the_view_totals_and_no_formulas(self):
+        self.product.name = '=HYPERLINK("http://example.com")'
+        wizard = self._summary(5, 30)
+        book = openpyxl.load_workbook(
+            io.BytesIO(
+                base64.b64decode(
+                    self.env["ir.attachment"]
+                    .browse(int(wizard.action_export_xlsx()["url"].split("/")[3].split("?")[0]))
+                    .datas
+                )
+            )
+        )
+        sheet = book.active
+        self.assertEqual(sheet.freeze_panes, "B4")
+        rows = list(sheet.iter_rows(min_row=4, values_only=True))
+        total = rows[-1]
+        headers = [c.value for c in sheet[3]]
+        closing_col = headers.index("Closing Qty")
+        self.assertAlmostEqual(total[closing_col], sum(wizard.line_ids.mapped("closing_qty")))
+        names = [r[0] for r in rows[:-1]]
+        self.assertTrue(any(n.startswith("[T-WATER] =HYPERLINK") for n in names))
+        for cell in sheet["A"]:
+            self.assertNotEqual(cell.data_type, "f")
+
+    def test_running_balance(self):
+        ledger = self.env["jxc.report.stock.ledger"].search(
+            [("product_id", "=", self.product.id), ("warehouse_id", "=", self.wh1.id)],
+            order="date, id",
+        )
+        self.assertEqual(ledger.mapped("balance"), [100, 150, 120, 100, 90])
+        self.assertEqual(ledger.mapped("quantity_out"), [0, 0, 30, 20, 10])
+
+    def test_access(self):
+        with self.assertRaises(AccessError):
+            self.env["jxc.report.stock.summary.wizard"].with_user(self.stock_user).create(
+                {"date_from": self.day, "date_to": self.day}
+            )
+        wizard = (
+            self.env["jxc.report.stock.summary.wizard"]
+            .with_user(self.stock_manager)
+            .create({"date_from": self.day, "date_to": self.day})
+        )
+        wizard.action_compute()
