@@ -96,6 +96,22 @@ class JxcFinancePayment(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
         return super().create(vals_list)
 
+    def write(self, vals):
+        frozen = {
+            "amount",
+            "partner_id",
+            "date",
+            "payment_type",
+            "company_id",
+            "account_id",
+            "settle_mode",
+        }
+        if frozen & set(vals) and any(p.state == "posted" for p in self):
+            raise UserError(
+                _("A posted receipt / payment cannot be changed; cancel it and enter a new one.")
+            )
+        return super().write(vals)
+
     def unlink(self):
         if any(p.state == "posted" for p in self):
             raise UserError(_("A posted receipt / payment cannot be deleted; cancel it."))
@@ -142,7 +158,7 @@ class JxcFinancePayment(models.Model):
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",
                     )
                 )
-            payment.line_ids.unlink()
+            payment.line_ids.with_context(jxc_finance_post=True).unlink()
             payment.state = "cancel"
         return True
 
@@ -312,9 +328,36 @@ class JxcFinancePaymentLine(models.Model):
         if self.entry_id and not self.amount:
             self.amount = self.entry_id.amount_residual
 
-    @api.constrains("amount", "entry_id")
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_editable()
+        return lines
+
+    def write(self, vals):
+        self._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_editable()
+        return super().unlink()
+
+    def _check_editable(self):
+        """Settlements come from a draft receipt / payment (entered by hand) or from the
+        posting code (credits, automatic settlement); a posted one is never edited."""
+        if self.env.context.get("jxc_finance_post") or self.env.su:
+            return
+        for line in self:
+            if not line.payment_id or line.payment_id.state != "draft":
+                raise UserError(_("Settlements are entered on draft receipts and payments only."))
+
+    @api.constrains("amount", "entry_id", "payment_id", "credit_entry_id")
     def _check_amount(self):
         for line in self:
+            if not line.payment_id and not line.credit_entry_id:
+                raise UserError(_("A settlement comes from a receipt / payment or a credit."))
+            if line.payment_id and line.payment_id.company_id != line.entry_id.company_id:
+                raise UserError(_("%s belongs to another company.", line.entry_id.reference))
             currency = line.entry_id.currency_id
             if currency.compare_amounts(line.amount, 0) <= 0:
                 raise UserError(

@@ -41,4 +41,9 @@ class JxcPurchaseOrderLine(models.Model):
 
     def _compute_qty_billed(self):
         for line in self:
-            line.qty_billed = line.qty_received - line.qty_returned
+            line.qty_billed = line._jxc_billed_quantity()
+
+    def _jxc_billed_quantity(self):
+        """What we pay the supplier for: accepted − returned (line unit)."""
+        self.ensure_one()
+        return self.qty_received - self.qty_returned

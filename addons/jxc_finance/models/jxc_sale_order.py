@@ -51,7 +51,13 @@ class JxcSaleOrder(models.Model):
                 order._check_credit()
         res = super().action_confirm()
         for order in self:
-            order._post_receivable(order.amount_total_company, order, _("Sale order"))
+            # Line by line, rounded as cancellations and returns will be: the entries of an
+            # order always add up to the value of what it still sells, to the cent.
+            order._post_receivable(
+                sum(line._value_of(line.quantity) for line in order.line_ids),
+                order,
+                _("Sale order"),
+            )
         return res
 
     def action_cancel(self):
@@ -60,7 +66,8 @@ class JxcSaleOrder(models.Model):
         res = super().action_cancel()
         for order in confirmed:
             value = sum(
-                line._value_of(line.qty_cancelled - before.get(line.id, 0.0))
+                line._value_of(line.quantity - before.get(line.id, 0.0) - line.qty_returned)
+                - line._value_of(line.quantity - line.qty_cancelled - line.qty_returned)
                 for line in order.line_ids
             )
             order._post_receivable(-value, order, _("Cancelled part of the order"))
@@ -83,7 +90,8 @@ class JxcSaleOrder(models.Model):
         """Block when open receivables + this order exceed the credit limit, or when
         receivables are overdue beyond the credit days — unless a manager approved."""
         self.ensure_one()
-        if self.jxc_credit_approved_by_id:
+        approver = self.jxc_credit_approved_by_id
+        if approver and approver.has_group("jxc_finance.group_jxc_finance_manager"):
             return
         partner = self.partner_id.commercial_partner_id
         Entry = self.env["jxc.finance.entry"].sudo()
@@ -168,3 +176,12 @@ class JxcSaleOrder(models.Model):
                 }
             ]
         )
+
+
+class JxcSaleOrderLine(models.Model):
+    _inherit = "jxc.sale.order.line"
+
+    def _jxc_billed_quantity(self):
+        """What the customer pays for: ordered − cancelled − returned (line unit)."""
+        self.ensure_one()
+        return self.quantity - self.qty_cancelled - self.qty_returned

@@ -49,7 +49,12 @@ class JxcStockPicking(models.Model):
                 quantities[order_line] += line.product_id.uom_id._compute_quantity(
                     posted, order_line.uom_id, round=False
                 )
-        amount = sign * sum(ol._value_of(qty) for ol, qty in quantities.items())
+        # The value of what the order line bills after this document, less before it: the
+        # entries of a line then add up to the value of its billed quantity, to the cent.
+        amount = 0.0
+        for order_line, qty in quantities.items():
+            billed = order_line._jxc_billed_quantity()
+            amount += order_line._value_of(billed) - order_line._value_of(billed - sign * qty)
         return self.env["jxc.finance.entry"]._post(
             [
                 {

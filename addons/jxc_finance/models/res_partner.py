@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import AccessError
 
 # Finance maintains credit terms; sales staff see them and the balances, read-only (views).
 MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user"
@@ -51,6 +52,15 @@ class ResPartner(models.Model):
         compute="_compute_jxc_balances",
         help="预付",
     )
+
+    def write(self, vals):
+        if (
+            {"jxc_credit_limit", "jxc_credit_days"} & set(vals)
+            and not self.env.su
+            and not (self.env.user.has_group("jxc_finance.group_jxc_finance_user"))
+        ):
+            raise AccessError(_("Only finance staff change credit limits and credit days."))
+        return super().write(vals)
 
     def _compute_jxc_currency_id(self):
         for partner in self:

@@ -56,3 +56,28 @@ class TestFinanceAccess(JxcFinanceCommon):
             self.env["jxc.finance.lock.date"].with_user(self.finance_user).create(
                 {"lock_date": self.today}
             )
+
+    def test_sales_cannot_grant_themselves_credit(self):
+        from odoo.exceptions import UserError
+
+        self._receive(self.product, 10, 1.0)
+        self.customer.jxc_credit_limit = 50.0
+        order = self._make_order([(self.product, 10, 10.0)])
+        order.jxc_credit_approved_by_id = self.sales_user  # e.g. through RPC
+        with self.assertRaisesRegex(UserError, "credit"):
+            order.with_user(self.sales_user).action_confirm()
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.sales_user).sudo(False).write({"jxc_credit_limit": 1e9})
+
+    def test_settlements_and_posted_payments_are_protected(self):
+        from odoo.exceptions import UserError
+
+        entry = self._entry(self.customer, 200.0)
+        with self.assertRaisesRegex(UserError, "(?i)settlement"), self.env.cr.savepoint():
+            self.env["jxc.finance.payment.line"].with_user(self.finance_user).create(
+                {"entry_id": entry.id, "amount": 200.0}
+            )
+        payment = self._payment(self.customer, 100.0)
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            payment.with_user(self.finance_user).write({"amount": 5000.0})
+        self.assertEqual(entry.amount_residual, 100.0)

@@ -96,3 +96,19 @@ class TestMoneyFollowsGoods(JxcFinanceCommon):
         self.assertAlmostEqual(po.amount_payable, 0.0)
         entries = self.env["jxc.finance.entry"].search([("origin", "=", po.name)])
         self.assertEqual(sum(entries.mapped("amount_residual")), 0.0)
+
+    def test_no_cent_left_after_cancelling_in_parts(self):
+        """Three lines of 1.01 at 13 % cancelled in full leave exactly nothing."""
+        order = self._make_order(
+            [(self.product, 3, 1.0), (self.product, 1, 1.01), (self.product, 7, 0.33)]
+        )
+        order.action_confirm()
+        delivery = self._delivery(order)
+        delivery.line_ids[0].quantity_done = 1
+        delivery.action_done()
+        order.action_cancel()
+        returned = self.env["jxc.stock.picking"].browse(
+            delivery.action_create_sale_return()["res_id"]
+        )
+        returned.action_done()
+        self.assertEqual(sum(self._receivables(order).mapped("amount")), 0.0)

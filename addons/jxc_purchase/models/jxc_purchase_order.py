@@ -195,7 +195,9 @@ class JxcPurchaseOrder(models.Model):
             if order.state == "confirmed":
                 order.picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
                 for line in order.line_ids:
-                    line.qty_cancelled = max(line.quantity - line.qty_received, 0.0)
+                    line.with_context(jxc_order_internal=True).qty_cancelled = max(
+                        line.quantity - line.qty_received, 0.0
+                    )
                 received = any(line.qty_received for line in order.line_ids)
                 order.write({"state": "done" if received else "cancel"})
                 if received:
@@ -211,7 +213,7 @@ class JxcPurchaseOrder(models.Model):
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.qty_cancelled = 0.0
+        orders.line_ids.with_context(jxc_order_internal=True).qty_cancelled = 0.0
         orders.write({"state": "draft"})
         return True
 

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
@@ -66,7 +66,9 @@ class JxcStockPicking(models.Model):
         receipts = self.sudo().filtered(lambda p: p.picking_type == "purchase_in")
         for picking in receipts.filtered(lambda p: p.purchase_id and p.cancel_backorder):
             for line in picking.line_ids.purchase_line_id:
-                line.qty_cancelled = max(line.quantity - line.qty_received, 0.0)
+                line.with_context(jxc_order_internal=True).qty_cancelled = max(
+                    line.quantity - line.qty_received, 0.0
+                )
         receipts.purchase_id._check_done()
         return res
 
@@ -157,6 +159,17 @@ class JxcStockPickingLine(models.Model):
         help="Refused at inspection: recorded, not stocked.",
     )
     reject_reason = fields.Char(copy=False)
+
+    @api.depends("purchase_line_id")
+    def _compute_unit_cost(self):
+        # A receipt line is worth the order's price, whatever unit it is counted in.
+        res = super()._compute_unit_cost()
+        for line in self.filtered(
+            lambda ln: ln.purchase_line_id and ln.picking_type == "purchase_in"
+        ):
+            exact = line.sudo().purchase_line_id._get_base_unit_cost()
+            line.unit_cost = line.product_id.uom_id._compute_price(exact, line.uom_id)
+        return res
 
     def _get_base_unit_cost(self):
         # Unless someone changed the cost on the receipt, value it at the order's exact price

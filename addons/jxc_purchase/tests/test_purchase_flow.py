@@ -354,3 +354,28 @@ class TestPurchaseDetails(JxcPurchaseCommon):
         self.assertEqual(a.line_ids.qty_cancelled, 0)
         a.action_confirm()
         self.assertEqual(self._receipt(a).line_ids.quantity, 8)
+
+    def test_receipt_in_another_unit_keeps_the_order_price(self):
+        self._receive(self.product, 10, 5.0)  # average 5.00 a unit
+        order = self._make_order(
+            [
+                {
+                    "product_id": self.product.id,
+                    "quantity": 2,
+                    "uom_id": self.uom_dozen.id,
+                    "price_unit": 120.0,
+                }
+            ]
+        )
+        order.action_confirm()
+        receipt = self._receipt(order)
+        receipt.line_ids.write({"uom_id": self.uom_unit.id, "quantity": 24})
+        self.assertEqual(receipt.line_ids.unit_cost, 10.0)
+        receipt.action_done()
+        self.assertEqual(receipt.move_ids.value, 240.0)
+
+    def test_purchase_staff_post_only_purchase_documents(self):
+        self._receive(self.product, 10, 5.0)
+        issue = self._make_picking("out", [{"product_id": self.product.id, "quantity": 7}])
+        with self.assertRaises(AccessError):
+            issue.with_user(self.purchase_user).action_done()

@@ -34,7 +34,7 @@ class JxcReportStockLedger(models.Model):
     )
     unit_cost = fields.Float(digits=(16, 4), readonly=True)
     value = fields.Monetary(readonly=True)
-    balance_value = fields.Monetary(string="Balance Value", readonly=True)
+    balance_value = fields.Monetary(readonly=True)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -39,8 +39,8 @@ class JxcReportStockSummary(models.TransientModel):
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    opening_qty = fields.Float(string="Opening Qty", digits="Product Unit of Measure")
-    opening_value = fields.Monetary(string="Opening Value")
+    opening_qty = fields.Float(digits="Product Unit of Measure")
+    opening_value = fields.Monetary()
     purchase_in_qty = fields.Float(string="Purchased", digits="Product Unit of Measure")
     purchase_in_value = fields.Monetary(string="Purchased Value")
     purchase_return_qty = fields.Float(string="Purchase Returns", digits="Product Unit of Measure")
@@ -59,8 +59,8 @@ class JxcReportStockSummary(models.TransientModel):
     other_in_value = fields.Monetary(string="Other Receipts Value")
     other_out_qty = fields.Float(string="Other Issues", digits="Product Unit of Measure")
     other_out_value = fields.Monetary(string="Other Issues Value")
-    closing_qty = fields.Float(string="Closing Qty", digits="Product Unit of Measure")
-    closing_value = fields.Monetary(string="Closing Value")
+    closing_qty = fields.Float(digits="Product Unit of Measure")
+    closing_value = fields.Monetary()
 
     @api.model
     def _get_columns(self):

@@ -214,7 +214,9 @@ class JxcSaleOrder(models.Model):
                 )
                 order.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
                 for line in order.line_ids:
-                    line.qty_cancelled = max(line.quantity - line.qty_delivered, 0.0)
+                    line.with_context(jxc_order_internal=True).qty_cancelled = max(
+                        line.quantity - line.qty_delivered, 0.0
+                    )
                 delivered = any(order.line_ids.mapped("qty_delivered"))
                 order.write({"state": "done" if delivered else "cancel"})
                 if delivered:
@@ -230,7 +232,7 @@ class JxcSaleOrder(models.Model):
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.qty_cancelled = 0.0
+        orders.line_ids.with_context(jxc_order_internal=True).qty_cancelled = 0.0
         orders.write({"state": "draft"})
         return True
 

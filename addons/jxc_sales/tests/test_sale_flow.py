@@ -270,3 +270,30 @@ class TestSaleFlow(JxcSalesCommon):
         self.assertEqual(order.line_ids.qty_cancelled, 0)
         order.with_user(self.sales_user).action_confirm()
         self.assertEqual(self._delivery(order).line_ids.quantity, 5)
+
+    def test_reviewed_edge_cases(self):
+        """Returns of reversed deliveries, returns posted together, cancelled quantities."""
+        order = self._make_order([(self.product, 10)])
+        order.action_confirm()
+        delivery = self._delivery(order)
+        delivery.action_done()
+        first = self.env["jxc.stock.picking"].browse(delivery.action_create_sale_return()["res_id"])
+        second = self.env["jxc.stock.picking"].browse(
+            delivery.action_create_sale_return()["res_id"]
+        )
+        with self.assertRaisesRegex(UserError, "only 0.0 from"), self.env.cr.savepoint():
+            (first | second).action_done()
+        first.line_ids.quantity = 4
+        first.action_done()
+        with self.assertRaisesRegex(UserError, "has posted returns"):
+            delivery.with_user(self.stock_manager).action_reverse()
+        with self.assertRaisesRegex(UserError, "set by cancelling"):
+            order.line_ids.qty_cancelled = 3
+        other = self._make_order([(self.product, 5)])
+        other.action_confirm()
+        shipped = self._delivery(other)
+        shipped.action_done()
+        shipped.with_user(self.stock_manager).action_reverse()
+        with self.assertRaisesRegex(UserError, "reversal or was reversed"):
+            shipped.action_create_sale_return()
+        self.assertLedgerConsistent()

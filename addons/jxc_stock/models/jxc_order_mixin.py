@@ -179,6 +179,8 @@ class JxcOrderLineMixin(models.AbstractModel):
             self.name = self.product_id.display_name
 
     def write(self, vals):
+        if "qty_cancelled" in vals and not self.env.context.get("jxc_order_internal"):
+            raise UserError(_("Cancelled quantities are set by cancelling the order."))
         locked = {"product_id", "quantity", "uom_id", "price_unit", "discount", "tax_rate"}
         if locked & set(vals) and any(line.state not in self._jxc_editable_states for line in self):
             raise UserError(_("Lines of a confirmed order cannot be changed."))

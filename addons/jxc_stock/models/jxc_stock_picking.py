@@ -173,6 +173,10 @@ class JxcStockPicking(models.Model):
         self.ensure_one()
         if self.state != "done":
             raise UserError(_("Only posted documents can be returned."))
+        if self.is_reversal or self.reversal_ids:
+            raise UserError(
+                _("%s is a reversal or was reversed: it cannot be returned.", self.name)
+            )
         lines = [
             fields.Command.create(line._prepare_return_line_vals())
             for line in self.line_ids
@@ -207,6 +211,14 @@ class JxcStockPicking(models.Model):
                         "%(doc)s, line %(line)s: a return line must name the line it returns.",
                         doc=self.name,
                         line=number,
+                    )
+                )
+            if origin.picking_id.is_reversal or origin.picking_id.reversal_ids:
+                raise UserError(
+                    _(
+                        "%(doc)s: %(origin)s is a reversal or was reversed: it cannot be returned.",
+                        doc=self.name,
+                        origin=origin.picking_id.name,
                     )
                 )
             qty = line.quantity if in_full else line.quantity_done
@@ -244,8 +256,8 @@ class JxcStockPicking(models.Model):
     def action_done(self):
         """Post the documents: all their lines or nothing (invariant 3)."""
         for picking in self:
+            # Checked right before each posts, so documents posted together see each other.
             picking._check_can_post()
-        for picking in self:
             if all(
                 float_is_zero(line.quantity_done, precision_rounding=line.uom_id.rounding)
                 for line in picking.line_ids
@@ -290,6 +302,8 @@ class JxcStockPicking(models.Model):
                 )
             if picking.is_reversal or picking.reversal_ids:
                 raise UserError(_("%s is a reversal or already reversed.", picking.name))
+            if picking.line_ids.return_line_ids.filtered(lambda rl: rl.state == "done"):
+                raise UserError(_("%s has posted returns: reverse those first.", picking.name))
             reversal = picking.copy(
                 {
                     "is_reversal": True,
@@ -375,6 +389,10 @@ class JxcStockPicking(models.Model):
     # ------------------------------------------------------------------
     def _check_can_post(self):
         self.ensure_one()
+        if self.picking_type in ("in", "out", "internal") and not self.env.user.has_group(
+            "jxc_stock.group_jxc_stock_user"
+        ):
+            raise AccessError(_("Only stock staff post receipts, issues and transfers."))
         if self.state != "draft":
             raise UserError(
                 _(
