@@ -344,6 +344,12 @@ class JxcStockCountLine(models.Model):
     def write(self, vals):
         if any(line.state == "done" for line in self):
             raise UserError(_("Lines of a posted count cannot be changed."))
+        if (
+            {"theoretical_quantity", "product_id", "lot_id"} & set(vals)
+            and not self.env.context.get("jxc_stock_internal")
+            and any(line.state == "in_progress" and line.theoretical_quantity for line in self)
+        ):
+            raise UserError(_("The snapshot of a count being counted cannot be changed."))
         if "counted_quantity" in vals and "is_counted" not in vals:
             vals = dict(vals, is_counted=True)
         return super().write(vals)
@@ -359,7 +365,8 @@ class JxcStockCountLine(models.Model):
                 ],
                 limit=1,
             )
-            line.lot_id = lot or Lot.create(
+            # A lot found on the shelf gets its record; the snapshot itself is unchanged.
+            line.with_context(jxc_stock_internal=True).lot_id = lot or Lot.create(
                 {
                     "name": line.lot_name.strip(),
                     "product_id": line.product_id.id,

@@ -1,7 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class JxcStockLot(models.Model):
@@ -51,6 +51,11 @@ class JxcStockLot(models.Model):
         today = fields.Date.context_today(self)
         for lot in self:
             lot.is_expired = bool(lot.expiration_date and lot.expiration_date < today)
+
+    def write(self, vals):
+        if {"product_id", "company_id"} & set(vals) and self.quant_ids:
+            raise UserError(_("A lot that has been in stock keeps its product and company."))
+        return super().write(vals)
 
     @api.constrains("product_id")
     def _check_product_tracked(self):

@@ -133,3 +133,31 @@ class TestStockCount(JxcStockCommon):
         wizard.file = base64.b64encode(buffer.getvalue())
         with self.assertRaisesRegex(UserError, "row 4: no product with code or barcode NO-SUCH"):
             wizard.action_import()
+
+    def test_snapshot_cannot_be_edited(self):
+        count = self._count()
+        with self.assertRaisesRegex(UserError, "snapshot"):
+            self._line(count, self.product).with_user(self.stock_user).write(
+                {"theoretical_quantity": 999}
+            )
+
+    def test_new_lot_found_on_the_shelf(self):
+        count = self.env["jxc.stock.count"].create(
+            {"warehouse_id": self.wh1.id, "product_ids": [(6, 0, self.product_lot.ids)]}
+        )
+        count.action_start()
+        count.line_ids = [
+            (
+                0,
+                0,
+                {
+                    "product_id": self.product_lot.id,
+                    "lot_name": "SHELF-1",
+                    "counted_quantity": 3,
+                    "is_counted": True,
+                },
+            )
+        ]
+        count.with_user(self.stock_manager).action_validate()
+        lot = self.env["jxc.stock.lot"].search([("name", "=", "SHELF-1")])
+        self.assertEqual(lot.quantity, 3)

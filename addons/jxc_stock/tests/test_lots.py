@@ -133,3 +133,11 @@ class TestLotsAndSerials(JxcStockCommon):
         self.assertGreaterEqual(first, 3)
         Alert._cron_notify()
         self.assertEqual(Activity.search_count(domain), first, "each situation notified once")
+
+    def test_lot_in_stock_keeps_its_product(self):
+        picking = self._receive(self.product_lot, 2, 1.0, lot_name="KEEP")
+        other = self.env["product.product"].create(
+            {"name": "Other Milk", "type": "consu", "tracking": "lot"}
+        )
+        with self.assertRaisesRegex(UserError, "keeps its product"):
+            picking.line_ids.lot_id.product_id = other
