@@ -16,6 +16,7 @@ class JxcFinanceEntry(models.Model):
 
     _name = "jxc.finance.entry"
     _description = "Receivable / Payable Entry"
+    _inherit = ["jxc.document.link.mixin"]
     _order = "date desc, id desc"
     _rec_name = "reference"
     _check_company_auto = True
@@ -47,9 +48,6 @@ class JxcFinanceEntry(models.Model):
         default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    res_model = fields.Char(string="Document Model", readonly=True, index=True)
-    res_id = fields.Many2oneReference(string="Document ID", model_field="res_model", readonly=True)
-    reference = fields.Char(string="Document", readonly=True, index=True)
     origin = fields.Char(
         string="Order", readonly=True, index=True, help="The order the document belongs to."
     )
@@ -104,18 +102,6 @@ class JxcFinanceEntry(models.Model):
         raise UserError(
             _("Posted receivable / payable entries cannot be deleted; reverse them instead.")
         )
-
-    def action_open_document(self):
-        self.ensure_one()
-        if not self.res_model or not self.res_id:
-            return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
 
     # ------------------------------------------------------------------
     # Posting

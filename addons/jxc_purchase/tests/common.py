@@ -1,5 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import new_test_user
 
@@ -55,6 +56,25 @@ class JxcPurchaseCommon(JxcStockCommon):
                 **vals,
             )
         )
+
+    def _foreign_currency(self, rate):
+        """Another currency, worth 1 / ``rate`` company currency today (its only rate)."""
+        other = self.env["res.currency"].search(
+            [("id", "!=", self.currency.id), ("name", "in", ("EUR", "USD", "CNY"))], limit=1
+        )
+        other.active = True
+        self.env["res.currency.rate"].search(
+            [("currency_id", "in", (other | self.currency).ids)]
+        ).unlink()
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": other.id,
+                "rate": rate,
+                "name": fields.Date.today(),
+                "company_id": self.company.id,
+            }
+        )
+        return other
 
     @staticmethod
     def _receipt(order):

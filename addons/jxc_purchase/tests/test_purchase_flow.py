@@ -234,21 +234,7 @@ class TestPurchaseFlow(JxcPurchaseCommon):
         self.assertEqual(second.line_ids.last_price, 2.75)
 
     def test_currency_and_unit_conversion(self):
-        other = self.env["res.currency"].search(
-            [("id", "!=", self.currency.id), ("name", "in", ("EUR", "USD", "CNY"))], limit=1
-        )
-        other.active = True
-        self.env["res.currency.rate"].search(
-            [("currency_id", "in", (other | self.currency).ids)]
-        ).unlink()
-        self.env["res.currency.rate"].create(
-            {
-                "currency_id": other.id,
-                "rate": 0.125,
-                "name": fields.Date.today(),
-                "company_id": self.company.id,
-            }
-        )
+        other = self._foreign_currency(0.125)
         order = self._make_order(
             [
                 {
@@ -320,21 +306,7 @@ class TestPurchaseApproval(JxcPurchaseCommon):
 class TestPurchaseDetails(JxcPurchaseCommon):
     def test_receipt_valued_at_exact_order_price(self):
         """6.80 in a currency worth 7.18 is 48.824 a unit: shown 48.82, valued exactly."""
-        other = self.env["res.currency"].search(
-            [("id", "!=", self.currency.id), ("name", "in", ("EUR", "USD", "CNY"))], limit=1
-        )
-        other.active = True
-        self.env["res.currency.rate"].search(
-            [("currency_id", "in", (other | self.currency).ids)]
-        ).unlink()
-        self.env["res.currency.rate"].create(
-            {
-                "currency_id": other.id,
-                "rate": 1 / 7.18,
-                "name": fields.Date.today(),
-                "company_id": self.company.id,
-            }
-        )
+        other = self._foreign_currency(1 / 7.18)
         order = self._make_order([(self.product, 120, 6.80)], currency_id=other.id)
         order.action_confirm()
         receipt = self._receipt(order)

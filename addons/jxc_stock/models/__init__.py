@@ -1,4 +1,5 @@
 from . import (
+    jxc_document_link_mixin,
     jxc_order_mixin,
     jxc_stock_count,
     jxc_stock_integrity,

@@ -15,6 +15,7 @@ class JxcStockMove(models.Model):
 
     _name = "jxc.stock.move"
     _description = "Stock Ledger"
+    _inherit = ["jxc.document.link.mixin"]
     _order = "date desc, id desc"
     _rec_name = "reference"
 
@@ -58,9 +59,6 @@ class JxcStockMove(models.Model):
         index="btree_not_null",
         help="The move this one returns or reverses; its cost is used.",
     )
-    res_model = fields.Char(string="Document Model", readonly=True, index=True)
-    res_id = fields.Many2oneReference(string="Document ID", model_field="res_model", readonly=True)
-    reference = fields.Char(string="Document", readonly=True, index=True)
     picking_id = fields.Many2one("jxc.stock.picking", readonly=True, index="btree_not_null")
     picking_line_id = fields.Many2one(
         "jxc.stock.picking.line", readonly=True, index="btree_not_null"
@@ -88,17 +86,6 @@ class JxcStockMove(models.Model):
         raise UserError(
             _("Posted ledger rows cannot be deleted. Reverse (红冲) the document instead.")
         )
-
-    def action_open_document(self):
-        self.ensure_one()
-        if not self.res_model or not self.res_id:
-            return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-        }
 
     # ------------------------------------------------------------------
     # Posting
