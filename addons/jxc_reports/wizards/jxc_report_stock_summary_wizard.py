@@ -1,7 +1,5 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -82,10 +80,7 @@ class JxcReportStockSummaryWizard(models.TransientModel):
         return action
 
     def _xlsx(self):
-        """The summary as XLSX bytes: formatted headers, frozen header row, number formats,
-        totals; text cells are always written as text (no formulas from data)."""
-        import xlsxwriter
-
+        """The summary as XLSX bytes (see ``jxc.report.xlsx``)."""
         self.ensure_one()
         if not self.line_ids:
             self.env["jxc.report.stock.summary"]._compute_rows(self)
@@ -95,75 +90,44 @@ class JxcReportStockSummaryWizard(models.TransientModel):
             for n in Summary._fields
             if n.endswith(("_qty", "_value")) and Summary._fields[n].store
         ]
-        output = io.BytesIO()
-        book = xlsxwriter.Workbook(
-            output, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
-        )
-        sheet = book.add_worksheet(_("Stock Summary"))
-        title = book.add_format({"bold": True, "font_size": 13})
-        head = book.add_format(
+        columns = [
+            {"label": _("Product"), "kind": "text", "width": 34},
+            {"label": _("Warehouse"), "kind": "text", "width": 14},
+            {"label": _("Category"), "kind": "text", "width": 14},
+            {"label": _("Unit"), "kind": "text", "width": 8},
+        ] + [
             {
-                "bold": True,
-                "bg_color": "#DDDDDD",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "vcenter",
+                "label": Summary._fields[n].get_description(self.env)["string"],
+                "kind": "monetary" if n.endswith("_value") else "float",
+                "width": 12,
+                "total": True,
             }
-        )
-        qty = book.add_format({"num_format": "#,##0.00"})
-        money = book.add_format({"num_format": "#,##0.00"})
-        total_qty = book.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
-        total_label = book.add_format({"bold": True, "top": 1})
-        sheet.write_string(
-            0,
-            0,
-            _("Stock Summary %(start)s – %(end)s", start=self.date_from, end=self.date_to),
-            title,
-        )
-        headers = [_("Product"), _("Warehouse"), _("Category"), _("Unit")] + [
-            Summary._fields[n].get_description(self.env)["string"] for n in numeric
+            for n in numeric
         ]
-        for col, text in enumerate(headers):
-            sheet.write_string(2, col, text, head)
-        sheet.freeze_panes(3, 1)
-        sheet.set_row(2, 30)
         rows = self.line_ids.sorted(
             lambda r: (r.product_id.display_name, r.warehouse_id.code or "")
         )
-        for number, row in enumerate(rows, start=3):
-            sheet.write_string(number, 0, row.product_id.display_name or "")
-            sheet.write_string(number, 1, row.warehouse_id.display_name or "")
-            sheet.write_string(number, 2, row.categ_id.display_name or "")
-            sheet.write_string(number, 3, row.uom_id.name or "")
-            for col, name in enumerate(numeric, start=4):
-                sheet.write_number(
-                    number, col, row[name], money if name.endswith("_value") else qty
-                )
-        last = 3 + len(rows)
-        sheet.write_string(last, 0, _("Total"), total_label)
-        for col, name in enumerate(numeric, start=4):
-            sheet.write_number(last, col, sum(rows.mapped(name)), total_qty)
-        sheet.set_column(0, 0, 34)
-        sheet.set_column(1, 3, 14)
-        sheet.set_column(4, 3 + len(numeric), 12)
-        book.close()
-        return output.getvalue()
+        spec = {
+            "name": _("Stock Summary"),
+            "title": _("Stock Summary %(start)s – %(end)s", start=self.date_from, end=self.date_to),
+            "columns": columns,
+            "rows": [
+                [
+                    row.product_id.display_name,
+                    row.warehouse_id.display_name,
+                    row.categ_id.display_name,
+                    row.uom_id.name,
+                ]
+                + [row[n] for n in numeric]
+                for row in rows
+            ],
+        }
+        return self.env["jxc.report.xlsx"]._workbook([spec])
 
     def action_export_xlsx(self):
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": _(
-                    "Stock Summary %(start)s %(end)s.xlsx", start=self.date_from, end=self.date_to
-                ),
-                "datas": base64.b64encode(self._xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
+        return self.env["jxc.report.xlsx"]._download(
+            _("Stock Summary %(start)s %(end)s.xlsx", start=self.date_from, end=self.date_to),
+            self._xlsx(),
+            self,
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }

@@ -1,0 +1,213 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+
+from lxml import etree
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Cell formats by column kind; `_formats()` may be extended.
+NUMBER_FORMATS = {
+    "float": "#,##0.00",
+    "monetary": "#,##0.00",
+    "integer": "#,##0",
+    "percent": "0.00",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+}
+
+
+class JxcReportXlsx(models.AbstractModel):
+    """Writes the XLSX files of every JXC report the same way: a title, a bold frozen header
+    row, number formats, a total row of plain numbers, and text that is always text (a cell
+    from the data that starts with = + - @ never becomes a formula)."""
+
+    _name = "jxc.report.xlsx"
+    _description = "JXC XLSX Export"
+
+    @api.model
+    def _formats(self, book):
+        formats = {
+            "title": book.add_format({"bold": True, "font_size": 13}),
+            "subtitle": book.add_format({"italic": True, "font_color": "#555555"}),
+            "header": book.add_format(
+                {
+                    "bold": True,
+                    "bg_color": "#DDDDDD",
+                    "border": 1,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                }
+            ),
+            "text": None,
+            "total_label": book.add_format({"bold": True, "top": 1}),
+        }
+        for kind, number_format in NUMBER_FORMATS.items():
+            formats[kind] = book.add_format({"num_format": number_format})
+            formats[f"total_{kind}"] = book.add_format(
+                {"num_format": number_format, "bold": True, "top": 1}
+            )
+        return formats
+
+    @api.model
+    def _workbook(self, sheets):
+        """XLSX bytes of ``sheets``: a list of dicts with ``name``, ``title``, optional
+        ``subtitle``, ``columns`` (dicts with ``label``, ``kind`` — text, float, monetary,
+        integer, percent, date, datetime — optional ``width`` and ``total``) and ``rows``
+        (lists of cell values in column order)."""
+        import xlsxwriter
+
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(
+            output,
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False},
+        )
+        formats = self._formats(book)
+        for sheet_spec in sheets:
+            self._write_sheet(book, formats, sheet_spec)
+        book.close()
+        return output.getvalue()
+
+    @api.model
+    def _write_sheet(self, book, formats, spec):
+        # Sheet names: at most 31 characters, none of []:*?/\
+        name = "".join(c for c in spec["name"] if c not in "[]:*?/\\")[:31]
+        sheet = book.add_worksheet(name or None)
+        columns, rows = spec["columns"], spec["rows"]
+        sheet.write_string(0, 0, spec.get("title") or "", formats["title"])
+        if spec.get("subtitle"):
+            sheet.write_string(1, 0, spec["subtitle"], formats["subtitle"])
+        header_row = 2
+        for col, column in enumerate(columns):
+            sheet.write_string(header_row, col, column["label"], formats["header"])
+            kind = column.get("kind", "text")
+            width = column.get("width") or (30 if kind == "text" else 14)
+            sheet.set_column(col, col, width)
+        sheet.set_row(header_row, 30)
+        sheet.freeze_panes(header_row + 1, 1 if columns and columns[0].get("kind") == "text" else 0)
+        totals = [0.0] * len(columns)
+        for number, row in enumerate(rows, start=header_row + 1):
+            for col, (column, value) in enumerate(zip(columns, row, strict=True)):
+                self._write_cell(sheet, number, col, column.get("kind", "text"), value, formats)
+                if column.get("total") and isinstance(value, int | float):
+                    totals[col] += value
+        if any(column.get("total") for column in columns):
+            last = header_row + 1 + len(rows)
+            sheet.write_string(last, 0, _("Total"), formats["total_label"])
+            for col, column in enumerate(columns):
+                if column.get("total"):
+                    kind = column.get("kind", "float")
+                    sheet.write_number(last, col, totals[col], formats[f"total_{kind}"])
+        return sheet
+
+    @api.model
+    def _write_cell(self, sheet, row, col, kind, value, formats):
+        if value is None or value is False:
+            sheet.write_blank(row, col, None)
+        elif kind in ("date", "datetime") and not isinstance(value, str):
+            sheet.write_datetime(row, col, value, formats[kind])
+        elif kind != "text" and isinstance(value, int | float):
+            sheet.write_number(row, col, value, formats[kind])
+        else:
+            sheet.write_string(row, col, str(value), formats["text"])
+
+    @api.model
+    def _download(self, filename, content, record=None):
+        """An action that downloads ``content`` as ``filename`` (kept as an attachment of
+        ``record`` when given)."""
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": filename,
+                    "datas": base64.b64encode(content),
+                    "mimetype": XLSX_MIMETYPE,
+                    "res_model": record._name if record else False,
+                    "res_id": record.id if record else False,
+                    "public": False,
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+
+class JxcReportXlsxMixin(models.AbstractModel):
+    """Export XLSX for SQL-view reports: the selected rows with the columns of the report's
+    list view, and a total row for the columns that the list view sums."""
+
+    _name = "jxc.report.xlsx.mixin"
+    _description = "JXC Report XLSX Export Mixin"
+
+    @api.model
+    def _xlsx_columns(self):
+        """[(field name, summed)] from the list view the user sees, in its order."""
+        arch = self.get_views([(False, "list")])["views"]["list"]["arch"]
+        columns = []
+        for node in etree.fromstring(arch).iter("field"):
+            name = node.get("name")
+            if (
+                node.get("column_invisible") in ("1", "True", "true")
+                or name not in self._fields
+                or name == "currency_id"
+            ):
+                continue
+            columns.append((name, bool(node.get("sum"))))
+        return columns
+
+    @api.model
+    def _xlsx_kind(self, field):
+        if field.type in ("float", "monetary", "integer", "date", "datetime"):
+            return field.type
+        return "text"
+
+    @api.model
+    def _xlsx_value(self, record, field):
+        value = record[field.name]
+        if field.type in ("many2one", "many2many", "one2many"):
+            return ", ".join(value.mapped("display_name"))
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, "")
+        if field.type == "datetime" and value:
+            return fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
+        if field.type == "boolean":
+            return _("Yes") if value else _("No")
+        return value
+
+    def _xlsx_rows(self):
+        columns = [self._fields[name] for name, _summed in self._xlsx_columns()]
+        return [[self._xlsx_value(record, field) for field in columns] for record in self]
+
+    def _xlsx_content(self):
+        columns = self._xlsx_columns()
+        spec = {
+            "name": self._description,
+            "title": self.env["ir.model"]._get(self._name).name,
+            "columns": [
+                {
+                    "label": self._fields[name].get_description(self.env)["string"],
+                    "kind": self._xlsx_kind(self._fields[name]),
+                    "total": summed,
+                }
+                for name, summed in columns
+            ],
+            "rows": self._xlsx_rows(),
+        }
+        return self.env["jxc.report.xlsx"]._workbook([spec])
+
+    def action_jxc_export_xlsx(self):
+        records = self or self.browse(self.env.context.get("active_ids", []))
+        if not records:
+            raise UserError(_("Select the rows to export."))
+        title = self.env["ir.model"]._get(self._name).name
+        return self.env["jxc.report.xlsx"]._download(
+            f"{title} {fields.Date.context_today(self)}.xlsx", records._xlsx_content()
+        )
