@@ -1,0 +1,1 @@
+from . import jxc_report_schedule

@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 
 class JxcReportSale(models.Model):
@@ -11,6 +12,7 @@ class JxcReportSale(models.Model):
     """
 
     _name = "jxc.report.sale"
+    _inherit = ["jxc.report.sql.view", "jxc.report.xlsx.mixin"]
     _description = "Sales Analysis"
     _auto = False
     _order = "date desc"
@@ -32,21 +34,28 @@ class JxcReportSale(models.Model):
         help="Shipped less returned, in the product's unit.",
     )
     revenue = fields.Monetary(readonly=True, help="Untaxed, after discount, company currency.")
-    cogs = fields.Monetary(string="Cost of Goods Sold", readonly=True)
-    gross_profit = fields.Monetary(readonly=True)
+    cogs = fields.Monetary(
+        string="Cost of Goods Sold", readonly=True, groups="jxc_reports.group_jxc_reports_cost"
+    )
+    gross_profit = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    margin_percent = fields.Float(
+        string="Margin (%)",
+        digits=(16, 2),
+        readonly=True,
+        aggregator="avg",
+        groups="jxc_reports.group_jxc_reports_cost",
+        help="Gross profit / revenue; grouped rows weigh it by revenue.",
+    )
 
     def _select(self):
         return """
             m.id, m.date, so.id AS order_id, so.partner_id, so.user_id, m.product_id,
             m.categ_id, m.warehouse_id, m.company_id,
             -m.quantity AS quantity,
-            ROUND((-m.quantity * sol.price_subtotal / NULLIF(sol_base.quantity, 0)
-                   * COALESCE(so.amount_total_company / NULLIF(so.amount_total, 0), 1)
-                  )::numeric, 2) AS revenue,
+            rev.amount AS revenue,
             -m.value AS cogs,
-            ROUND((-m.quantity * sol.price_subtotal / NULLIF(sol_base.quantity, 0)
-                   * COALESCE(so.amount_total_company / NULLIF(so.amount_total, 0), 1)
-                  )::numeric, 2) + m.value AS gross_profit
+            rev.amount + m.value AS gross_profit,
+            100.0 * (rev.amount + m.value) / NULLIF(rev.amount, 0) AS margin_percent
         """
 
     def _from(self):
@@ -62,14 +71,21 @@ class JxcReportSale(models.Model):
             CROSS JOIN LATERAL (
                 SELECT sol.quantity / line_uom.factor * base_uom.factor AS quantity
             ) sol_base
+            CROSS JOIN LATERAL (
+                SELECT ROUND((-m.quantity * sol.price_subtotal / NULLIF(sol_base.quantity, 0)
+                              * COALESCE(so.amount_total_company / NULLIF(so.amount_total, 0), 1)
+                             )::numeric, 2) AS amount
+            ) rev
         """
 
     def _where(self):
         return "m.move_type IN ('sale_out', 'sale_return')"
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"CREATE VIEW {self._table} AS (SELECT {self._select()} FROM {self._from()} "
-            f"WHERE {self._where()})"
-        )
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec == "margin_percent:avg":
+            return SQL(
+                "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+                self._field_to_sql(self._table, "gross_profit", query),
+                self._field_to_sql(self._table, "revenue", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)

@@ -7,6 +7,7 @@ class JxcReportStockLedger(models.Model):
     """商品收发明细: the stock ledger of each product and warehouse with its running balance."""
 
     _name = "jxc.report.stock.ledger"
+    _inherit = ["jxc.report.xlsx.mixin"]
     _description = "Product Movements with Running Balance"
     _auto = False
     _order = "date desc, id desc"
@@ -32,9 +33,11 @@ class JxcReportStockLedger(models.Model):
         readonly=True,
         help="On hand in the warehouse after this movement.",
     )
-    unit_cost = fields.Float(digits=(16, 4), readonly=True)
-    value = fields.Monetary(readonly=True)
-    balance_value = fields.Monetary(readonly=True)
+    unit_cost = fields.Float(
+        digits=(16, 4), readonly=True, groups="jxc_reports.group_jxc_reports_cost"
+    )
+    value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    balance_value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

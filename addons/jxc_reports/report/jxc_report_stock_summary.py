@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+COST = "jxc_reports.group_jxc_reports_cost"
+
 # Ledger move types by summary column; downstream addons extend `_get_columns()`.
 COLUMNS = {
     "purchase_in": ("purchase_in",),
@@ -26,6 +28,7 @@ class JxcReportStockSummary(models.TransientModel):
     """
 
     _name = "jxc.report.stock.summary"
+    _inherit = ["jxc.report.row.mixin"]
     _description = "Stock Summary (进销存汇总)"
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
@@ -40,27 +43,27 @@ class JxcReportStockSummary(models.TransientModel):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     opening_qty = fields.Float(digits="Product Unit of Measure")
-    opening_value = fields.Monetary()
+    opening_value = fields.Monetary(groups=COST)
     purchase_in_qty = fields.Float(string="Purchased", digits="Product Unit of Measure")
-    purchase_in_value = fields.Monetary(string="Purchased Value")
+    purchase_in_value = fields.Monetary(string="Purchased Value", groups=COST)
     purchase_return_qty = fields.Float(string="Purchase Returns", digits="Product Unit of Measure")
-    purchase_return_value = fields.Monetary(string="Purchase Returns Value")
+    purchase_return_value = fields.Monetary(string="Purchase Returns Value", groups=COST)
     sale_out_qty = fields.Float(string="Sold", digits="Product Unit of Measure")
-    sale_out_value = fields.Monetary(string="Sold Value (Cost)")
+    sale_out_value = fields.Monetary(string="Sold Value (Cost, groups=COST)")
     sale_return_qty = fields.Float(string="Sale Returns", digits="Product Unit of Measure")
-    sale_return_value = fields.Monetary(string="Sale Returns Value")
+    sale_return_value = fields.Monetary(string="Sale Returns Value", groups=COST)
     transfer_in_qty = fields.Float(string="Transfers In", digits="Product Unit of Measure")
-    transfer_in_value = fields.Monetary(string="Transfers In Value")
+    transfer_in_value = fields.Monetary(string="Transfers In Value", groups=COST)
     transfer_out_qty = fields.Float(string="Transfers Out", digits="Product Unit of Measure")
-    transfer_out_value = fields.Monetary(string="Transfers Out Value")
+    transfer_out_value = fields.Monetary(string="Transfers Out Value", groups=COST)
     adjustment_qty = fields.Float(string="Count Adjustments", digits="Product Unit of Measure")
-    adjustment_value = fields.Monetary(string="Count Adjustments Value")
+    adjustment_value = fields.Monetary(string="Count Adjustments Value", groups=COST)
     other_in_qty = fields.Float(string="Other Receipts", digits="Product Unit of Measure")
-    other_in_value = fields.Monetary(string="Other Receipts Value")
+    other_in_value = fields.Monetary(string="Other Receipts Value", groups=COST)
     other_out_qty = fields.Float(string="Other Issues", digits="Product Unit of Measure")
-    other_out_value = fields.Monetary(string="Other Issues Value")
+    other_out_value = fields.Monetary(string="Other Issues Value", groups=COST)
     closing_qty = fields.Float(digits="Product Unit of Measure")
-    closing_value = fields.Monetary()
+    closing_value = fields.Monetary(groups=COST)
 
     @api.model
     def _get_columns(self):
@@ -99,11 +102,7 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _where(self):
-        return (
-            "m.date < %(date_to)s AND m.company_id = %(company_id)s"
-            " AND (%(no_warehouse)s OR m.warehouse_id = ANY(%(warehouse_ids)s))"
-            " AND (%(no_category)s OR m.categ_id = ANY(%(categ_ids)s))"
-        )
+        return "m.date < %(date_to)s AND " + self.env["jxc.report.filter.mixin"]._filter_where("m")
 
     @api.model
     def _group_by(self):
@@ -119,25 +118,5 @@ class JxcReportStockSummary(models.TransientModel):
     @api.model
     def _compute_rows(self, wizard):
         """Insert the rows of ``wizard`` in one statement; return how many."""
-        self.env.flush_all()
-        numeric = [
-            name
-            for name, field in self._fields.items()
-            if name.endswith(("_qty", "_value")) and field.store
-        ]
         keys = ["product_id", "warehouse_id", "categ_id", "company_id"]
-        params = wizard._query_params()
-        self.env.cr.execute(
-            f"""
-            INSERT INTO {self._table} (wizard_id, {", ".join(keys + numeric)}, create_uid,
-                                       create_date, write_uid, write_date)
-            SELECT %(wizard_id)s, {", ".join("r." + k for k in keys)},
-                   {", ".join(f"COALESCE(r.{n}, 0)" for n in numeric)},
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM ({self._query()}) r
-            """,
-            dict(params, wizard_id=wizard.id, uid=self.env.uid),
-        )
-        count = self.env.cr.rowcount
-        self.invalidate_model()
-        return count
+        return wizard._insert_rows(self._name, self._query(), keys, wizard._query_params())

@@ -88,7 +88,7 @@ class JxcReportXlsx(models.AbstractModel):
             width = column.get("width") or (30 if kind == "text" else 14)
             sheet.set_column(col, col, width)
         sheet.set_row(header_row, 30)
-        sheet.freeze_panes(header_row + 1, 1 if columns and columns[0].get("kind") == "text" else 0)
+        sheet.freeze_panes(header_row + 1, 1)
         totals = [0.0] * len(columns)
         for number, row in enumerate(rows, start=header_row + 1):
             for col, (column, value) in enumerate(zip(columns, row, strict=True)):
@@ -186,11 +186,11 @@ class JxcReportXlsxMixin(models.AbstractModel):
         columns = [self._fields[name] for name, _summed in self._xlsx_columns()]
         return [[self._xlsx_value(record, field) for field in columns] for record in self]
 
-    def _xlsx_content(self):
+    def _xlsx_content(self, title=None):
         columns = self._xlsx_columns()
         spec = {
-            "name": self._description,
-            "title": self.env["ir.model"]._get(self._name).name,
+            "name": title or self.env["ir.model"]._get(self._name).name,
+            "title": title or self.env["ir.model"]._get(self._name).name,
             "columns": [
                 {
                     "label": self._fields[name].get_description(self.env)["string"],

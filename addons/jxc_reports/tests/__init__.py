@@ -1,1 +1,9 @@
-from . import test_jxc_groups, test_sale_analysis, test_stock_summary
+from . import (
+    test_aging_xlsx,
+    test_analysis_reports,
+    test_jxc_groups,
+    test_report_schedule,
+    test_sale_analysis,
+    test_stock_analysis,
+    test_stock_summary,
+)

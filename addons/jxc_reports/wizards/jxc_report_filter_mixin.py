@@ -1,0 +1,149 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JxcReportFilterMixin(models.AbstractModel):
+    """Company, warehouses and categories that a stock report wizard filters on, and the
+    parameters its SQL uses (``no_warehouse``, ``warehouse_ids``, ``no_category``,
+    ``categ_ids``, ``company_id``)."""
+
+    _name = "jxc.report.filter.mixin"
+    _description = "JXC Report Filters"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    warehouse_ids = fields.Many2many(
+        "jxc.stock.warehouse", string="Warehouses", help="Empty: all warehouses."
+    )
+    categ_ids = fields.Many2many(
+        "product.category", string="Categories", help="Empty: all categories."
+    )
+
+    def _day_start_utc(self, day):
+        """Midnight of ``day`` in the user's time zone, as a naive UTC datetime (the ledger's
+        dates are stored in UTC)."""
+        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        local = tz.localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _day_end_utc(self, day):
+        """The first instant after ``day`` in the user's time zone, naive UTC."""
+        return self._day_start_utc(day + timedelta(days=1))
+
+    def _query_params(self):
+        self.ensure_one()
+        categories = (
+            self.env["product.category"].search([("id", "child_of", self.categ_ids.ids)])
+            if self.categ_ids
+            else self.categ_ids
+        )
+        return {
+            "company_id": self.company_id.id,
+            "no_warehouse": not self.warehouse_ids,
+            "warehouse_ids": self.warehouse_ids.ids or [0],
+            "no_category": not categories,
+            "categ_ids": categories.ids or [0],
+        }
+
+    @api.model
+    def _filter_where(self, alias="m"):
+        """The SQL condition of the filters on ledger rows aliased ``alias``."""
+        return (
+            f"{alias}.company_id = %(company_id)s"
+            f" AND (%(no_warehouse)s OR {alias}.warehouse_id = ANY(%(warehouse_ids)s))"
+            f" AND (%(no_category)s OR {alias}.categ_id = ANY(%(categ_ids)s))"
+        )
+
+    # The rows model and the action that shows them; set by each report wizard.
+    _jxc_rows_model = None
+    _jxc_rows_action = None
+
+    def _title(self):
+        return self._description
+
+    def action_compute(self):
+        """(Re)compute the rows and show them."""
+        self.ensure_one()
+        self.line_ids.unlink()
+        self.env[self._jxc_rows_model]._compute_rows(self)
+        action = self.env["ir.actions.act_window"]._for_xml_id(self._jxc_rows_action)
+        action.update(
+            domain=[("wizard_id", "=", self.id)],
+            display_name=self._title(),
+            context={"jxc_report_wizard_id": self.id},
+        )
+        return action
+
+    def _xlsx(self):
+        """The rows as XLSX bytes, with the columns of their list view."""
+        self.ensure_one()
+        if not self.line_ids:
+            self.env[self._jxc_rows_model]._compute_rows(self)
+        return self.line_ids._xlsx_content(self._title())
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return self.env["jxc.report.xlsx"]._download(f"{self._title()}.xlsx", self._xlsx(), self)
+
+    def _insert_rows(self, model_name, query, keys, params):
+        """Insert the result of ``query`` (which selects ``keys`` and the stored numeric
+        fields of ``model_name``) as rows of ``model_name`` belonging to this wizard, in one
+        statement; return how many."""
+        self.ensure_one()
+        self.env.flush_all()
+        Rows = self.env[model_name]
+        numeric = [name for name in Rows._jxc_numeric_fields() if name not in keys]
+        self.env.cr.execute(
+            f"""
+            INSERT INTO {Rows._table} (wizard_id, {", ".join(keys + numeric)}, create_uid,
+                                       create_date, write_uid, write_date)
+            SELECT %(wizard_id)s, {", ".join("r." + k for k in keys)},
+                   {", ".join(f"COALESCE(r.{n}, 0)" for n in numeric)},
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM ({query}) r
+            """,
+            dict(params, wizard_id=self.id, uid=self.env.uid),
+        )
+        count = self.env.cr.rowcount
+        Rows.invalidate_model()
+        return count
+
+
+class JxcReportPeriodMixin(models.AbstractModel):
+    """A report wizard over a period of days (in the user's time zone)."""
+
+    _name = "jxc.report.period.mixin"
+    _inherit = ["jxc.report.filter.mixin"]
+    _description = "JXC Report Period"
+
+    date_from = fields.Date(
+        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
+    )
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for wizard in self:
+            if wizard.date_from > wizard.date_to:
+                raise ValidationError(
+                    _(
+                        "The period starts (%(start)s) after it ends (%(end)s).",
+                        start=wizard.date_from,
+                        end=wizard.date_to,
+                    )
+                )
+
+    def _query_params(self):
+        params = super()._query_params()
+        params.update(
+            date_from=self._day_start_utc(self.date_from),
+            date_to=self._day_end_utc(self.date_to),
+        )
+        return params
