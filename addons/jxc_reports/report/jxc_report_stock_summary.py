@@ -49,7 +49,7 @@ class JxcReportStockSummary(models.TransientModel):
     purchase_return_qty = fields.Float(string="Purchase Returns", digits="Product Unit of Measure")
     purchase_return_value = fields.Monetary(string="Purchase Returns Value", groups=COST)
     sale_out_qty = fields.Float(string="Sold", digits="Product Unit of Measure")
-    sale_out_value = fields.Monetary(string="Sold Value (Cost, groups=COST)")
+    sale_out_value = fields.Monetary(string="Sold Value (Cost)", groups=COST)
     sale_return_qty = fields.Float(string="Sale Returns", digits="Product Unit of Measure")
     sale_return_value = fields.Monetary(string="Sale Returns Value", groups=COST)
     transfer_in_qty = fields.Float(string="Transfers In", digits="Product Unit of Measure")
