@@ -24,6 +24,12 @@
         "views/jxc_finance_aging_views.xml",
         "views/jxc_report_schedule_views.xml",
         "views/jxc_reports_menus.xml",
+        "views/jxc_report_dashboard_views.xml",
     ],
     "demo": ["demo/jxc_reports_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "jxc_reports/static/src/dashboard/**/*",
+        ],
+    },
 }

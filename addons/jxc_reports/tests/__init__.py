@@ -1,6 +1,7 @@
 from . import (
     test_aging_xlsx,
     test_analysis_reports,
+    test_dashboard,
     test_jxc_groups,
     test_report_schedule,
     test_sale_analysis,
