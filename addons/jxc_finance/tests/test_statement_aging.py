@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import openpyxl
 
+from odoo.exceptions import AccessError
+
 from .common import JxcFinanceCommon
 
 
@@ -97,3 +99,13 @@ class TestStatementAndAging(JxcFinanceCommon):
                     "date_to": self.today - timedelta(days=1),
                 }
             )
+
+    def test_aging_of_another_company_is_refused(self):
+        other = self.env["res.company"].create({"name": "Test Aging Other Company"})
+        aging = (
+            self.env["jxc.finance.aging"]
+            .with_user(self.finance_user)
+            .create({"company_id": other.id, "entry_type": "receivable"})
+        )
+        with self.assertRaises(AccessError):
+            aging.action_compute()

@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 BUCKETS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90")
 
@@ -82,8 +83,17 @@ class JxcFinanceAging(models.TransientModel):
             result[partner_id] = values
         return result
 
+    def _check_company_allowed(self):
+        """The buckets are computed in SQL, past record rules: only for the user's companies."""
+        self.ensure_one()
+        if not self.env.su and self.company_id not in self.env.user.company_ids:
+            raise AccessError(
+                _("You cannot see the aging of %(company)s.", company=self.company_id.name)
+            )
+
     def action_compute(self):
         self.ensure_one()
+        self._check_company_allowed()
         buckets = self._compute_buckets(self.date, self.entry_type, self.company_id)
         self.line_ids = [fields.Command.clear()] + [
             fields.Command.create(dict(values, partner_id=partner_id))

@@ -195,21 +195,23 @@ class JxcReportSchedule(models.Model):
 
     def _send(self, today):
         """Mail the reports of the last complete period before ``today`` to the recipients:
-        one mail per language and time zone, generated in that language and time zone."""
+        one mail per language, time zone and right to see costs (recipients who may not see
+        costs get the quantities only), generated in that language and time zone."""
         self.ensure_one()
         self._check_recipients_and_reports()
         start, end, label = self._get_period(today)
         groups = {}
         for user in self.user_ids:
-            groups.setdefault((user.lang, user.tz), self.env["res.users"])
-            groups[(user.lang, user.tz)] |= user
-        for (lang, _tz), users in groups.items():
+            key = (user.lang, user.tz, user.has_group("jxc_reports.group_jxc_reports_cost"))
+            groups.setdefault(key, self.env["res.users"])
+            groups[key] |= user
+        for (lang, _tz, sees_costs), users in groups.items():
             # The first user of the group gives the time zone of the period's boundaries.
             schedule = (
                 self.with_user(users[0])
                 .sudo()
                 .with_company(self.company_id)
-                .with_context(lang=lang or self.env.lang)
+                .with_context(lang=lang or self.env.lang, jxc_report_hide_costs=not sees_costs)
             )
             files = schedule._render_attachments(start, end, label)
             self.with_context(lang=lang or self.env.lang)._create_mail(users, files, end, label)

@@ -37,22 +37,24 @@ class JxcReportPartnerBalance(models.Model):
     amount = fields.Monetary(readonly=True, help="Signed, company currency.")
     residual = fields.Monetary(string="Open Amount", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
-    aging = fields.Selection(AGING, readonly=True, help="Days past the due date, today.")
+    aging = fields.Selection(
+        AGING, readonly=True, help="Days past the due date, today in the company's time zone."
+    )
     is_overdue = fields.Boolean(string="Overdue", readonly=True)
 
     def _select(self):
         return """
             e.id * 2 AS id, e.entry_type, e.commercial_partner_id AS partner_id, e.company_id,
             e.date, e.date_due, e.reference, e.amount, e.amount_residual AS residual,
-            CASE WHEN e.amount_residual <> 0 THEN GREATEST(CURRENT_DATE - e.date_due, 0)
+            CASE WHEN e.amount_residual <> 0 THEN GREATEST(t.today - e.date_due, 0)
                  ELSE 0 END AS days_overdue,
             CASE WHEN e.amount_residual = 0 THEN 'settled'
-                 WHEN e.date_due >= CURRENT_DATE THEN 'not_due'
-                 WHEN CURRENT_DATE - e.date_due <= 30 THEN 'days_1_30'
-                 WHEN CURRENT_DATE - e.date_due <= 60 THEN 'days_31_60'
-                 WHEN CURRENT_DATE - e.date_due <= 90 THEN 'days_61_90'
+                 WHEN e.date_due >= t.today THEN 'not_due'
+                 WHEN t.today - e.date_due <= 30 THEN 'days_1_30'
+                 WHEN t.today - e.date_due <= 60 THEN 'days_31_60'
+                 WHEN t.today - e.date_due <= 90 THEN 'days_61_90'
                  ELSE 'days_over_90' END AS aging,
-            e.amount_residual > 0 AND e.date_due < CURRENT_DATE AS is_overdue
+            e.amount_residual > 0 AND e.date_due < t.today AS is_overdue
         """
 
     def _select_prepayments(self):
@@ -69,6 +71,12 @@ class JxcReportPartnerBalance(models.Model):
             f"""
             CREATE VIEW {self._table} AS (
                 SELECT {self._select()} FROM jxc_finance_entry e
+                  -- "Today" in the company's time zone, not the database server's.
+                  JOIN res_company c ON c.id = e.company_id
+                  JOIN res_partner cp ON cp.id = c.partner_id
+                  CROSS JOIN LATERAL (
+                      SELECT (now() AT TIME ZONE COALESCE(cp.tz, 'Asia/Shanghai'))::date AS today
+                  ) t
                 UNION ALL
                 SELECT {self._select_prepayments()} FROM jxc_finance_payment p
                  WHERE p.state = 'posted' AND p.amount_unsettled <> 0

@@ -126,9 +126,14 @@ class JxcReportPurchase(models.Model):
               ) mv
               CROSS JOIN LATERAL (
                   SELECT COALESCE(pl.quantity_rejected, 0) / pl_uom.factor * pl_base.factor
-                         * (CASE WHEN p.is_reversal THEN -1 ELSE 1 END) AS quantity
+                         AS quantity
               ) rej
              WHERE pl.purchase_line_id IS NOT NULL
+               -- A reversed (红冲) document and its reversal cancel out, rejections and
+               -- punctuality included.
+               AND p.is_reversal IS NOT TRUE
+               AND NOT EXISTS (SELECT 1 FROM jxc_stock_picking rv
+                                WHERE rv.reversal_of_id = p.id AND rv.state = 'done')
              GROUP BY pl.purchase_line_id
         """
 

@@ -72,6 +72,8 @@ class JxcReportSale(models.Model):
                 SELECT sol.quantity / line_uom.factor * base_uom.factor AS quantity
             ) sol_base
             CROSS JOIN LATERAL (
+                -- To the cent on each delivery, like the ledger's values, so that gross
+                -- profit is revenue − cost of goods sold exactly on every row.
                 SELECT ROUND((-m.quantity * sol.price_subtotal / NULLIF(sol_base.quantity, 0)
                               * COALESCE(so.amount_total_company / NULLIF(so.amount_total, 0), 1)
                              )::numeric, 2) AS amount

@@ -71,12 +71,14 @@ class JxcReportStockAnalysis(models.TransientModel):
         string="Share of Outgoing (%)",
         digits=(16, 2),
         readonly=True,
+        groups="jxc_reports.group_jxc_reports_cost",
         help="This product's share of the outgoing value of all products in the report.",
     )
     cumulative_share = fields.Float(
         string="Cumulative Share (%)",
         digits=(16, 2),
         readonly=True,
+        groups="jxc_reports.group_jxc_reports_cost",
         aggregator=None,
         help="Share of outgoing value of this product and every product ranked before it.",
     )
@@ -142,15 +144,22 @@ class JxcReportStockAnalysis(models.TransientModel):
                            AS outgoing_value,
                        -SUM(m.value) FILTER (WHERE m.date >= %(date_from)s
                                                AND m.move_type IN %(cogs)s) AS cogs,
-                       MAX(m.date) FILTER (WHERE m.move_type IN %(demand)s
-                                             AND m.quantity < 0) AS last_outgoing,
                        MIN(m.date) FILTER (WHERE m.quantity > 0) AS first_in
                   FROM jxc_stock_move m
                  WHERE m.date < %(date_to)s
                    AND {self.env["jxc.report.filter.mixin"]._filter_where("m")}
                  GROUP BY m.product_id, m.company_id
+            ), demand AS (
+                -- The last outgoing that was not reversed (红冲).
+                SELECT m.product_id, MAX(m.date) AS last_outgoing
+                  FROM jxc_stock_move m
+                 WHERE m.date < %(date_to)s AND m.move_type IN %(demand)s AND m.quantity < 0
+                   AND {self.env["jxc.report.filter.mixin"]._filter_where("m")}
+                   AND NOT EXISTS (SELECT 1 FROM jxc_stock_move rv
+                                    WHERE rv.origin_move_id = m.id AND rv.is_reversal)
+                 GROUP BY m.product_id
             ), ranked AS (
-                SELECT b.*,
+                SELECT b.*, d.last_outgoing,
                        (COALESCE(b.opening_value, 0) + b.closing_value) / 2 AS average_value,
                        GREATEST(COALESCE(b.outgoing_value, 0), 0) AS rank_value,
                        SUM(GREATEST(COALESCE(b.outgoing_value, 0), 0)) OVER () AS total_value,
@@ -161,9 +170,10 @@ class JxcReportStockAnalysis(models.TransientModel):
                        ROW_NUMBER() OVER (
                            ORDER BY GREATEST(COALESCE(b.outgoing_value, 0), 0) DESC,
                                     b.product_id) AS abc_rank,
-                       ((COALESCE(b.last_outgoing, b.first_in) AT TIME ZONE 'UTC')
+                       ((COALESCE(d.last_outgoing, b.first_in) AT TIME ZONE 'UTC')
                             AT TIME ZONE %(tz)s)::date AS idle_since
                   FROM base b
+                  LEFT JOIN demand d ON d.product_id = b.product_id
             )
             SELECT r.product_id, pt.categ_id, r.company_id,
                    r.opening_qty, r.closing_qty, r.outgoing_qty,

@@ -116,22 +116,18 @@ class JxcReportXlsx(models.AbstractModel):
             sheet.write_string(row, col, str(value), formats["text"])
 
     @api.model
-    def _download(self, filename, content, record=None):
-        """An action that downloads ``content`` as ``filename`` (kept as an attachment of
-        ``record`` when given)."""
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": filename,
-                    "datas": base64.b64encode(content),
-                    "mimetype": XLSX_MIMETYPE,
-                    "res_model": record._name if record else False,
-                    "res_id": record.id if record else False,
-                    "public": False,
-                }
-            )
+    def _download(self, filename, content):
+        """An action that downloads ``content`` as ``filename``. The file is attached to no
+        record, so that only the user who exported it (and administrators) can read it."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "datas": base64.b64encode(content),
+                "mimetype": XLSX_MIMETYPE,
+                "res_model": False,
+                "res_id": False,
+                "public": False,
+            }
         )
         return {
             "type": "ir.actions.act_url",

@@ -29,7 +29,9 @@ class TestAgingXlsx(JxcFinanceCommon):
         attachment_id = int(action["url"].split("/")[3].split("?")[0])
         attachment = self.env["ir.attachment"].browse(attachment_id)
         self.assertEqual(attachment.name, f"Receivable Aging {self.today}.xlsx")
-        self.assertEqual((attachment.res_model, attachment.res_id), (aging._name, aging.id))
+        # Attached to no record: only whoever exported it reads it.
+        self.assertEqual((attachment.res_model, attachment.res_id), (False, 0))
+        self.assertEqual(attachment.create_uid, aging.env.user)
         return load_xlsx(base64.b64decode(attachment.datas))
 
     def test_xlsx_matches_the_buckets(self):

@@ -246,11 +246,81 @@ class TestAnalysisReports(JxcFinanceCommon):
         ledger = self.env["jxc.report.stock.ledger"].with_user(self.reports_user)
         with self.assertRaises(AccessError):
             ledger.search_read([("product_id", "=", self.product.id)], ["balance_value"])
-        stock_manager = wizard.with_user(self.stock_manager_only)
+        manager_wizard = (
+            self.env["jxc.report.stock.valuation.wizard"]
+            .with_user(self.stock_manager_only)
+            .create({"warehouse_ids": [(6, 0, self.wh1.ids)]})
+        )
+        manager_wizard.action_compute()
         self.assertEqual(
-            stock_manager.line_ids.filtered(lambda r: r.product_id == self.product).value, 40
+            manager_wizard.line_ids.filtered(lambda r: r.product_id == self.product).value, 40
         )
         with self.assertRaises(AccessError):
             self.env["jxc.report.sale"].with_user(self.reports_user).read_group(
                 [], ["gross_profit:sum"], []
             )
+
+    def test_reports_and_their_files_belong_to_whoever_ran_them(self):
+        self._receive(self.product, 10, 4.0)
+        wizard = (
+            self.env["jxc.report.stock.summary.wizard"]
+            .with_user(self.stock_manager_only)
+            .create({"warehouse_ids": [(6, 0, self.wh1.ids)]})
+        )
+        action = wizard.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/web/content/")[1].split("?")[0])
+        )
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.reports_user).read(["datas"])
+        wizard.action_compute()
+        other = self.env["jxc.report.stock.summary.wizard"].with_user(self.reports_user)
+        with self.assertRaises(AccessError):
+            other.browse(wizard.id).read(["date_from"])
+        rows = self.env["jxc.report.stock.summary"].with_user(self.reports_user)
+        self.assertFalse(rows.search([("wizard_id", "=", wizard.id)]))
+        with self.assertRaises(AccessError):
+            rows.create({"wizard_id": wizard.id, "product_id": self.product.id})
+        with self.assertRaises(AccessError):
+            wizard.line_ids.with_user(self.stock_manager_only).write({"closing_qty": 999})
+
+    def test_reports_of_another_company_are_refused(self):
+        other = self.env["res.company"].create({"name": "Test Other Company"})
+        with self.assertRaises(AccessError):
+            self.env["jxc.report.stock.valuation.wizard"].with_user(self.finance_user).create(
+                {"company_id": other.id}
+            ).action_compute()
+        with self.assertRaises(AccessError):
+            self.env["jxc.finance.aging"].with_user(self.finance_user).create(
+                {"company_id": other.id, "entry_type": "receivable"}
+            ).action_export_xlsx()
+
+    def test_an_export_follows_the_filters_changed_after_show(self):
+        self._receive(self.product, 10, 4.0)
+        wizard = self.env["jxc.report.stock.valuation.wizard"].create(
+            {"warehouse_ids": [(6, 0, self.wh1.ids)]}
+        )
+        wizard.action_compute()
+        self.assertTrue(wizard.line_ids)
+        wizard.date = fields.Date.today() - timedelta(days=3650)
+        _sheet, cells = self._xlsx_rows(wizard.action_export_xlsx())
+        self.assertEqual(cells[-1][0], "Total")
+        self.assertEqual(len(cells), 4, "ten years ago: header and total only")
+
+    def test_a_reversed_receipt_is_not_rejected_or_on_time(self):
+        order = self._purchase([(self.product, 10, 5.0)])
+        order.date_planned = fields.Datetime.now() + timedelta(days=2)
+        order.action_confirm()
+        receipt = self._receipt(order)
+        receipt.line_ids.write(
+            {"quantity_done": 6, "quantity_rejected": 4, "reject_reason": "Broken"}
+        )
+        receipt.action_done()
+        receipt.action_reverse()
+        self.env.flush_all()
+        row = self.env["jxc.report.purchase"].search([("order_id", "=", order.id)])
+        self.assertRecordValues(
+            row,
+            [{"qty_received": 0, "qty_rejected": 0, "qty_inspected": 0, "qty_on_time": 0}],
+        )

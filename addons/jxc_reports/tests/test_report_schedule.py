@@ -149,7 +149,14 @@ class TestReportSchedule(JxcFinanceCommon):
         self.assertFalse(later.last_sent)
         self.assertFalse(self._mails(later))
 
-        attachments = mails[0].attachment_ids
+        manager_mail = mails.filtered(lambda m: self.reports_manager.partner_id in m.recipient_ids)
+        attachments = manager_mail.attachment_ids
+        # A recipient who may not see costs gets the quantities only.
+        plain_mail = mails.filtered(lambda m: self.recipient.partner_id in m.recipient_ids)
+        plain = load_xlsx(plain_mail.attachment_ids.filtered(lambda a: a.name == self.summary_name))
+        plain_headers = [cell.value for cell in plain[3]]
+        self.assertIn("Other Receipts", plain_headers)
+        self.assertNotIn("Other Receipts Value", plain_headers)
         summary = load_xlsx(attachments.filtered(lambda a: a.name == self.summary_name))
         self.assertEqual(
             summary["A1"].value, f"Stock Summary {self.period_start} – {self.period_end}"

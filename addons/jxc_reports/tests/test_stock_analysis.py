@@ -154,6 +154,31 @@ class TestStockAnalysis(JxcStockCommon):
         )
         self.assertEqual(end - self._row(wizard, self.p1).last_outgoing_date, timedelta(24))
 
+    def test_a_reversed_issue_is_not_an_outgoing(self):
+        issue = self.env["jxc.stock.move"].search(
+            [("product_id", "=", self.p2.id), ("move_type", "=", "out")]
+        )
+        self.env["jxc.stock.move"]._post(
+            [
+                {
+                    "product_id": self.p2.id,
+                    "warehouse_id": self.wh1.id,
+                    "quantity": -issue.quantity,
+                    "value": -issue.value,
+                    "move_type": "out",
+                    "is_reversal": True,
+                    "origin_move_id": issue.id,
+                    "reference": "A36-R",
+                    "date": issue.date,
+                }
+            ]
+        )
+        wizard = self._analysis()
+        self.assertRecordValues(
+            self._row(wizard, self.p2),
+            [{"last_outgoing_date": False, "days_idle": 39, "stock_status": "dead"}],
+        )
+
     def test_thresholds_are_checked(self):
         with self.assertRaises(ValidationError):
             self._analysis(abc_a=95, abc_b=80)
@@ -188,10 +213,9 @@ class TestStockAnalysis(JxcStockCommon):
     def test_xlsx_has_the_totals_of_the_view(self):
         wizard = self._analysis()
         action = wizard.action_export_xlsx()
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/web/content/")[1].split("?")[0])
         )
-        self.assertIn(str(attachment.id), action["url"])
         sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas))).active
         self.assertEqual(sheet.freeze_panes, "B4")
         header = [cell.value for cell in sheet[3]]

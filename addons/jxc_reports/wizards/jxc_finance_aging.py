@@ -19,6 +19,7 @@ class JxcFinanceAging(models.TransientModel):
         """The aging as XLSX bytes (see ``jxc.report.xlsx``): one row per partner, computed by
         ``_compute_buckets`` as of the wizard's date, largest total first."""
         self.ensure_one()
+        self._check_company_allowed()
         buckets = self._compute_buckets(self.date, self.entry_type, self.company_id)
         partners = self.env["res.partner"].browse([pid for pid in buckets if pid])
         names = {partner.id: partner.display_name for partner in partners}
@@ -53,4 +54,4 @@ class JxcFinanceAging(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return self.env["jxc.report.xlsx"]._download(self._xlsx_filename(), self._xlsx(), self)
+        return self.env["jxc.report.xlsx"]._download(self._xlsx_filename(), self._xlsx())

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class JxcReportFilterMixin(models.AbstractModel):
@@ -39,6 +39,10 @@ class JxcReportFilterMixin(models.AbstractModel):
 
     def _query_params(self):
         self.ensure_one()
+        if not self.env.su and self.company_id not in self.env.user.company_ids:
+            raise AccessError(
+                _("You cannot run reports of %(company)s.", company=self.company_id.name)
+            )
         categories = (
             self.env["product.category"].search([("id", "child_of", self.categ_ids.ids)])
             if self.categ_ids
@@ -68,11 +72,16 @@ class JxcReportFilterMixin(models.AbstractModel):
     def _title(self):
         return self._description
 
+    def _recompute_rows(self):
+        """Replace the rows by those of the current filters. Rows are only ever written by
+        the report's SQL, so their users have no write access of their own."""
+        self.ensure_one()
+        self.line_ids.sudo().unlink()
+        self.env[self._jxc_rows_model]._compute_rows(self)
+
     def action_compute(self):
         """(Re)compute the rows and show them."""
-        self.ensure_one()
-        self.line_ids.unlink()
-        self.env[self._jxc_rows_model]._compute_rows(self)
+        self._recompute_rows()
         action = self.env["ir.actions.act_window"]._for_xml_id(self._jxc_rows_action)
         action.update(
             domain=[("wizard_id", "=", self.id)],
@@ -82,15 +91,15 @@ class JxcReportFilterMixin(models.AbstractModel):
         return action
 
     def _xlsx(self):
-        """The rows as XLSX bytes, with the columns of their list view."""
+        """The rows as XLSX bytes, with the columns of their list view, for the filters as
+        they are now."""
         self.ensure_one()
-        if not self.line_ids:
-            self.env[self._jxc_rows_model]._compute_rows(self)
+        self._recompute_rows()
         return self.line_ids._xlsx_content(self._title())
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return self.env["jxc.report.xlsx"]._download(f"{self._title()}.xlsx", self._xlsx(), self)
+        return self.env["jxc.report.xlsx"]._download(f"{self._title()}.xlsx", self._xlsx())
 
     def _insert_rows(self, model_name, query, keys, params):
         """Insert the result of ``query`` (which selects ``keys`` and the stored numeric

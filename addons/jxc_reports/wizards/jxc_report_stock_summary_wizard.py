@@ -20,15 +20,16 @@ class JxcReportStockSummaryWizard(models.TransientModel):
     def _xlsx(self):
         """The summary as XLSX bytes (see ``jxc.report.xlsx``)."""
         self.ensure_one()
-        if not self.line_ids:
-            self.env["jxc.report.stock.summary"]._compute_rows(self)
+        self._recompute_rows()
         Summary = self.env["jxc.report.stock.summary"]
+        hide_costs = self.env.context.get("jxc_report_hide_costs")
         numeric = [
             n
             for n in Summary._fields
             if n.endswith(("_qty", "_value"))
             and Summary._fields[n].store
             and Summary._fields[n].is_accessible(self.env)
+            and not (hide_costs and Summary._fields[n].groups)
         ]
         columns = [
             {"label": _("Product"), "kind": "text", "width": 34},
