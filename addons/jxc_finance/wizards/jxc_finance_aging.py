@@ -38,27 +38,32 @@ class JxcFinanceAging(models.TransientModel):
     @api.model
     def _compute_buckets(self, date, entry_type, company):
         """{partner id: {bucket: amount, "total": amount}} of residuals as of ``date``:
-        entries dated up to then, less settlements dated up to then."""
+        entries dated up to then, less settlements dated up to then (computed as today's
+        residual plus the settlements dated after ``date``)."""
         self.env.flush_all()
         self.env.cr.execute(
             """
             WITH settled AS (
+                -- Residual as of the date = stored residual + what was settled after it:
+                -- only the settlements after the date are read.
                 SELECT entry_id AS id, SUM(amount) AS amount
                   FROM jxc_finance_payment_line
-                 WHERE state = 'posted' AND date <= %(date)s GROUP BY entry_id
+                 WHERE state = 'posted' AND date > %(date)s GROUP BY entry_id
             ), used AS (
                 SELECT credit_entry_id AS id, SUM(amount) AS amount
                   FROM jxc_finance_payment_line
-                 WHERE state = 'posted' AND date <= %(date)s AND credit_entry_id IS NOT NULL
+                 WHERE state = 'posted' AND date > %(date)s AND credit_entry_id IS NOT NULL
                  GROUP BY credit_entry_id
             ), open AS (
                 SELECT e.commercial_partner_id AS partner_id, e.date_due,
-                       e.amount - COALESCE(s.amount, 0) + COALESCE(u.amount, 0) AS residual
+                       e.amount_residual + COALESCE(s.amount, 0) - COALESCE(u.amount, 0)
+                           AS residual
                   FROM jxc_finance_entry e
                   LEFT JOIN settled s ON s.id = e.id
                   LEFT JOIN used u ON u.id = e.id
                  WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
                    AND e.date <= %(date)s
+                   AND (e.amount_residual <> 0 OR s.id IS NOT NULL OR u.id IS NOT NULL)
             )
             SELECT partner_id,
                    SUM(residual) FILTER (WHERE date_due >= %(date)s),

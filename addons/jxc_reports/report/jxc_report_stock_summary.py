@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 COST = "jxc_reports.group_jxc_reports_cost"
+OPENING_CLOSING = ("opening_qty", "opening_value", "closing_qty", "closing_value")
 
 # Ledger move types by summary column; downstream addons extend `_get_columns()`.
 COLUMNS = {
@@ -30,6 +31,8 @@ class JxcReportStockSummary(models.TransientModel):
     _name = "jxc.report.stock.summary"
     _inherit = ["jxc.report.row.mixin"]
     _description = "Stock Summary (进销存汇总)"
+    _auto = False
+    _log_access = True  # the transient vacuum goes by create_date
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
 
@@ -72,17 +75,26 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _select(self):
+        """The ledger sums of a (product, warehouse): before the period, in it (in total and
+        by column) and after it. Which of these the scanned rows can contain depends on the
+        direction (see :meth:`_query`)."""
+        in_period = "m.date >= %(date_from)s AND m.date < %(date_to)s"
         parts = [
             "m.product_id",
             "m.warehouse_id",
             "m.categ_id",
             "m.company_id",
-            "SUM(m.quantity) FILTER (WHERE m.date < %(date_from)s) AS opening_qty",
-            "SUM(m.value) FILTER (WHERE m.date < %(date_from)s) AS opening_value",
+            "SUM(m.quantity) FILTER (WHERE m.date < %(date_from)s) AS before_qty",
+            "SUM(m.value) FILTER (WHERE m.date < %(date_from)s) AS before_value",
+            f"SUM(m.quantity) FILTER (WHERE {in_period}) AS period_qty",
+            f"SUM(m.value) FILTER (WHERE {in_period}) AS period_value",
+            f"COUNT(*) FILTER (WHERE {in_period}) AS period_moves",
+            "SUM(m.quantity) FILTER (WHERE m.date >= %(date_to)s) AS after_qty",
+            "SUM(m.value) FILTER (WHERE m.date >= %(date_to)s) AS after_value",
         ]
         for column, move_types in self._get_columns().items():
             types = ", ".join(f"'{t}'" for t in move_types)
-            in_period = f"m.date >= %(date_from)s AND m.move_type IN ({types})"
+            in_column = f"{in_period} AND m.move_type IN ({types})"
             # Outgoing columns are shown as positive quantities.
             sign = (
                 "-"
@@ -90,10 +102,9 @@ class JxcReportStockSummary(models.TransientModel):
                 else ""
             )
             parts += [
-                f"{sign}SUM(m.quantity) FILTER (WHERE {in_period}) AS {column}_qty",
-                f"{sign}SUM(m.value) FILTER (WHERE {in_period}) AS {column}_value",
+                f"{sign}SUM(m.quantity) FILTER (WHERE {in_column}) AS {column}_qty",
+                f"{sign}SUM(m.value) FILTER (WHERE {in_column}) AS {column}_value",
             ]
-        parts += ["SUM(m.quantity) AS closing_qty", "SUM(m.value) AS closing_value"]
         return ",\n".join(parts)
 
     @api.model
@@ -102,7 +113,9 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _where(self):
-        return "m.date < %(date_to)s AND " + self.env["jxc.report.filter.mixin"]._filter_where("m")
+        return "m.date >= %(scan_from)s AND m.date < %(scan_to)s AND " + self.env[
+            "jxc.report.filter.mixin"
+        ]._filter_where("m")
 
     @api.model
     def _group_by(self):
@@ -110,10 +123,49 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _query(self):
-        return (
-            f"SELECT {self._select()} FROM {self._from()} WHERE {self._where()} "
-            f"GROUP BY {self._group_by()}"
-        )
+        """Forward, the ledger up to the end of the period is summed. Backward (for recent
+        periods, ``%(backward)s``), only the ledger from the start of the period is read,
+        and the closing is the stock on hand (quants: quantity and value) less what moved
+        after the period — the same figures from far fewer rows. A row is a (product,
+        warehouse) with stock at either end of the period or movements in it."""
+        columns = [c for c in self._jxc_numeric_fields() if c not in OPENING_CLOSING]
+        quant_where = self.env["jxc.report.filter.mixin"]._filter_where("q")
+        opening = {
+            unit: f"""CASE WHEN %(backward)s
+                           THEN COALESCE(b.{unit}, 0) - COALESCE(r.after_{unit}, 0)
+                                - COALESCE(r.period_{unit}, 0)
+                           ELSE COALESCE(r.before_{unit}, 0) END"""
+            for unit in ("qty", "value")
+        }
+        return f"""
+            WITH moves AS (
+                SELECT {self._select()} FROM {self._from()} WHERE {self._where()}
+                 GROUP BY {self._group_by()}
+            ), balance AS (
+                SELECT q.product_id, q.warehouse_id, q.categ_id, q.company_id,
+                       SUM(q.quantity) AS qty, SUM(q.value) AS value
+                  FROM jxc_stock_quant q
+                 WHERE %(backward)s AND {quant_where}
+                 GROUP BY q.product_id, q.warehouse_id, q.categ_id, q.company_id
+            ), rows AS (
+                SELECT COALESCE(r.product_id, b.product_id) AS product_id,
+                       COALESCE(r.warehouse_id, b.warehouse_id) AS warehouse_id,
+                       COALESCE(r.categ_id, b.categ_id) AS categ_id,
+                       COALESCE(r.company_id, b.company_id) AS company_id,
+                       COALESCE(r.period_moves, 0) AS period_moves,
+                       {opening["qty"]} AS opening_qty,
+                       {opening["value"]} AS opening_value,
+                       {opening["qty"]} + COALESCE(r.period_qty, 0) AS closing_qty,
+                       {opening["value"]} + COALESCE(r.period_value, 0) AS closing_value,
+                       {", ".join(f"r.{c}" for c in columns)}
+                  FROM moves r
+                  FULL JOIN balance b
+                    ON b.product_id = r.product_id AND b.warehouse_id = r.warehouse_id
+                   AND b.company_id = r.company_id
+            )
+            SELECT * FROM rows
+             WHERE period_moves > 0 OR opening_qty <> 0 OR opening_value <> 0
+        """
 
     @api.model
     def _compute_rows(self, wizard):

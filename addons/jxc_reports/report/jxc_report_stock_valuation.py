@@ -10,6 +10,8 @@ class JxcReportStockValuation(models.TransientModel):
     _name = "jxc.report.stock.valuation"
     _inherit = ["jxc.report.row.mixin", "jxc.report.xlsx.mixin"]
     _description = "Stock Valuation at Date"
+    _auto = False
+    _log_access = True  # the transient vacuum goes by create_date
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
 
@@ -33,16 +35,30 @@ class JxcReportStockValuation(models.TransientModel):
 
     @api.model
     def _query(self):
+        """Forward: the ledger before the date. Backward (recent dates): the stock on hand
+        (quants) less the ledger from the date on. Same figures, fewer rows read."""
+        Filter = self.env["jxc.report.filter.mixin"]
         return f"""
-            SELECT m.product_id, m.warehouse_id, MAX(m.categ_id) AS categ_id, m.company_id,
-                   SUM(m.quantity) AS quantity, SUM(m.value) AS value,
-                   CASE WHEN SUM(m.quantity) <> 0 THEN SUM(m.value) / SUM(m.quantity) END
+            SELECT product_id, warehouse_id, MAX(categ_id) AS categ_id, company_id,
+                   SUM(quantity) AS quantity, SUM(value) AS value,
+                   CASE WHEN SUM(quantity) <> 0 THEN SUM(value) / SUM(quantity) END
                        AS unit_cost
-              FROM jxc_stock_move m
-             WHERE m.date < %(date_to)s
-               AND {self.env["jxc.report.filter.mixin"]._filter_where("m")}
-             GROUP BY m.product_id, m.warehouse_id, m.company_id
-            HAVING SUM(m.quantity) <> 0 OR SUM(m.value) <> 0
+              FROM (
+                SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id,
+                       CASE WHEN %(backward)s THEN -m.quantity ELSE m.quantity END
+                           AS quantity,
+                       CASE WHEN %(backward)s THEN -m.value ELSE m.value END AS value
+                  FROM jxc_stock_move m
+                 WHERE m.date >= %(scan_from)s AND m.date < %(scan_to)s
+                   AND {Filter._filter_where("m")}
+                UNION ALL
+                SELECT q.product_id, q.warehouse_id, q.categ_id, q.company_id,
+                       q.quantity, q.value
+                  FROM jxc_stock_quant q
+                 WHERE %(backward)s AND {Filter._filter_where("q")}
+              ) ledger
+             GROUP BY product_id, warehouse_id, company_id
+            HAVING SUM(quantity) <> 0 OR SUM(value) <> 0
         """
 
     @api.model

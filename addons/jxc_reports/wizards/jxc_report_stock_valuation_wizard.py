@@ -18,6 +18,7 @@ class JxcReportStockValuationWizard(models.TransientModel):
     def _query_params(self):
         params = super()._query_params()
         params["date_to"] = self._day_end_utc(self.date)
+        params.update(self._scan_params(params["date_to"], params["date_to"]))
         return params
 
     def _title(self):
