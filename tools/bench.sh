@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `make bench`: benchmark scripts in bench/ against a fresh database `jxc_bench` (no demo data).
+# `make bench`: benchmark scripts in bench/ against a fresh database `jxc_bench` (no demo data),
+# then the reports benchmark against `jxc_bench_reports` (1,000,000 ledger rows), which is
+# generated once and kept between runs (updated when the addons change).
 source "$(dirname "$0")/env.sh"
 "$ROOT/tools/setup.sh"
 "$ROOT/tools/pg.sh" start
@@ -9,3 +11,7 @@ log "bench_stock.py"
 "$PY" "$ROOT/bench/bench_stock.py" "$RUN/odoo.conf" jxc_bench
 log "bench_sales.py"
 "$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo
+log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"
+"$PY" "$ROOT/bench/gen_reports.py" --if-needed "$RUN/odoo.conf" jxc_bench_reports
+log "bench_reports.py"
+"$PY" "$ROOT/bench/bench_reports.py" "$RUN/odoo.conf" jxc_bench_reports

@@ -1,0 +1,532 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""jxc_reports benchmark: the reports against hand-written SQL over the same rows, same run.
+
+Usage: python bench/bench_reports.py ODOO_CONF DB
+DB is filled by bench/gen_reports.py (1,000,000 ledger rows, 10,000 products, 20 warehouses,
+~100,000 receivable / payable entries). For each report, the JXC way (the wizard or model
+call a user's click makes) and a hand-written SQL GROUP BY giving the same figures are timed
+alternately (both see the same machine load), warm, median of 3 runs, each rolled back to a
+savepoint:
+
+- 进销存汇总 for the last full month and for the 12 months to it (all warehouses, categories);
+- the sales analysis (jxc.report.sale) by month over those 12 months;
+- the valuation at a date (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day
+  when that wizard is not installed: the output says which);
+- the receivable aging as of today (jxc.finance.aging).
+
+It prints a table (JXC seconds, SQL seconds, ratio, PASS/FAIL per target), whether both ways
+gave the same figures, sanity checks of the data (closing quantities == quants, sales analysis
+rows == delivery and return ledger rows), then EXPLAIN (ANALYZE, BUFFERS) of the slowest
+statement of every report that misses a target. Everything is rolled back at the end.
+Targets (issue: reports benchmark): each report under 1 s on 2 cores, and at most 2× the
+hand-written SQL.
+"""
+
+import contextlib
+import os
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+
+import odoo
+from odoo.tools import config
+
+RUNS = 3
+TARGET_SECONDS = 1.0
+TARGET_RATIO = 2.0
+
+
+class Recorder:
+    """Record the statements a call runs, with their durations (to EXPLAIN the slowest)."""
+
+    def __init__(self, cr):
+        self.cr = cr
+        self.statements = []
+
+    @contextlib.contextmanager
+    def recording(self):
+        cr = self.cr
+        execute = cr.execute
+        self.statements = []
+
+        def recorded(query, params=None, log_exceptions=True):
+            start = time.perf_counter()
+            try:
+                return execute(query, params, log_exceptions)
+            finally:
+                sql = cr.mogrify(query, params).decode()
+                self.statements.append((time.perf_counter() - start, sql))
+
+        cr.execute = recorded
+        try:
+            yield self
+        finally:
+            del cr.execute
+
+    def slowest(self):
+        return max(self.statements, default=(0.0, None), key=lambda s: s[0])
+
+
+def run_once(env, func, extract=None):
+    """Wall time of ``func()``, rolled back to a savepoint afterwards; and its figures:
+    ``extract(result)`` (untimed), else the result."""
+    cr = env.cr
+    cr.execute("SAVEPOINT bench_report")
+    env.flush_all()
+    start = time.perf_counter()
+    result = func()
+    env.flush_all()
+    seconds = time.perf_counter() - start
+    figures = extract(result) if extract else result
+    cr.execute("ROLLBACK TO SAVEPOINT bench_report")
+    env.invalidate_all()
+    return seconds, figures
+
+
+def run_pair(env, jxc, hand):
+    """Time the JXC way and the hand SQL alternately (so both see the same machine load):
+    a warm-up run each, then RUNS runs each; return {way: (median, min, figures)}."""
+    times = {"jxc": [], "hand": []}
+    figures = {}
+    for run in range(RUNS + 1):
+        for way, (func, extract) in (("jxc", jxc), ("hand", (hand, None))):
+            seconds, figures[way] = run_once(env, func, extract)
+            if run:  # the first run warms caches up and is not counted
+                times[way].append(seconds)
+    return {way: (statistics.median(times[way]), min(times[way]), figures[way]) for way in times}
+
+
+def explain(env, func):
+    """EXPLAIN (ANALYZE, BUFFERS) of the slowest statement ``func`` runs (rolled back)."""
+    cr = env.cr
+    cr.execute("SAVEPOINT bench_explain")
+    recorder = Recorder(cr)
+    with recorder.recording():
+        func()
+        env.flush_all()
+    seconds, sql = recorder.slowest()
+    plan = []
+    if sql:
+        cr.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        plan = [row[0] for row in cr.fetchall()]
+    cr.execute("ROLLBACK TO SAVEPOINT bench_explain")
+    env.invalidate_all()
+    return seconds, sql, plan
+
+
+def close(a, b, tolerance=0.01):
+    return abs((a or 0.0) - (b or 0.0)) <= tolerance
+
+
+class Bench:
+    def __init__(self, env):
+        self.env = env
+        self.cr = env.cr
+        self.company = env.company
+        self.results = []  # dicts, see compare()
+        Wizard = env["jxc.report.stock.summary.wizard"]
+        self.day_start = Wizard._day_start_utc  # local midnight as naive UTC, as the reports
+        today = date.today()
+        self.today = today
+        self.month_to = today.replace(day=1) - timedelta(days=1)
+        self.month_from = self.month_to.replace(day=1)
+        year = self.month_from
+        for _i in range(11):
+            year = (year - timedelta(days=1)).replace(day=1)
+        self.year_from = year
+        self.valuation_date = (today.replace(day=1) - timedelta(days=150)).replace(day=1) - (
+            timedelta(days=1)
+        )
+
+    def sql(self, query, params):
+        self.cr.execute(query, params)
+        return self.cr.fetchall()
+
+    def compare(self, label, jxc, hand, same, note=""):
+        """Time ``jxc`` ((func, extract)) against ``hand``; ``same(jxc figures, hand
+        figures)`` says whether both gave the same figures."""
+        timings = run_pair(self.env, jxc, hand)
+        jxc_median, jxc_min, jxc_figures = timings["jxc"]
+        hand_median, hand_min, hand_figures = timings["hand"]
+        self.results.append(
+            {
+                "label": label,
+                "jxc": jxc_median,
+                "hand": hand_median,
+                "jxc_min": jxc_min,
+                "hand_min": hand_min,
+                "same": same(jxc_figures, hand_figures),
+                "note": note,
+                "func": jxc[0],
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # 进销存汇总
+    # ------------------------------------------------------------------
+    def summary_wizard(self, date_from, date_to):
+        """The 进销存汇总 as a user computes it; and its figures (untimed)."""
+
+        def func():
+            wizard = self.env["jxc.report.stock.summary.wizard"].create(
+                {"date_from": date_from, "date_to": date_to}
+            )
+            wizard.action_compute()
+            return wizard
+
+        def extract(wizard):
+            return self.sql(
+                """
+                SELECT count(*), sum(opening_qty), sum(sale_out_qty), sum(purchase_in_value),
+                       sum(closing_qty), sum(closing_value)
+                  FROM jxc_report_stock_summary WHERE wizard_id = %s
+                """,
+                [wizard.id],
+            )[0]
+
+        return func, extract
+
+    def summary_sql(self, date_from, date_to):
+        params = {
+            "date_from": self.day_start(date_from),
+            "date_to": self.day_start(date_to + timedelta(days=1)),
+            "company": self.company.id,
+        }
+        groups = self.env["jxc.report.stock.summary"]._get_columns()
+        sums = []
+        for column, move_types in groups.items():
+            types = ", ".join(f"'{t}'" for t in move_types)
+            sign = (
+                "-"
+                if column in ("purchase_return", "sale_out", "transfer_out", "other_out")
+                else ""
+            )
+            where = f"date >= %(date_from)s AND move_type IN ({types})"
+            sums += [
+                f"{sign}SUM(quantity) FILTER (WHERE {where}) AS {column}_qty",
+                f"{sign}SUM(value) FILTER (WHERE {where}) AS {column}_value",
+            ]
+        query = f"""
+            SELECT product_id, warehouse_id,
+                   SUM(quantity) FILTER (WHERE date < %(date_from)s) AS opening_qty,
+                   SUM(value) FILTER (WHERE date < %(date_from)s) AS opening_value,
+                   {", ".join(sums)},
+                   SUM(quantity) AS closing_qty, SUM(value) AS closing_value
+              FROM jxc_stock_move
+             WHERE date < %(date_to)s AND company_id = %(company)s
+             GROUP BY product_id, warehouse_id
+            -- The report's rows: stock at the start (hence at the end) or movements.
+            HAVING COUNT(*) FILTER (WHERE date >= %(date_from)s) > 0
+                OR SUM(quantity) FILTER (WHERE date < %(date_from)s) <> 0
+                OR SUM(value) FILTER (WHERE date < %(date_from)s) <> 0
+        """
+
+        def func():
+            rows = self.sql(query, params)
+            names = [d.name for d in self.cr.description]
+            col = {n: i for i, n in enumerate(names)}
+            return (
+                len(rows),
+                sum(r[col["opening_qty"]] or 0 for r in rows),
+                sum(r[col["sale_out_qty"]] or 0 for r in rows),
+                sum(r[col["purchase_in_value"]] or 0 for r in rows),
+                sum(r[col["closing_qty"]] or 0 for r in rows),
+                sum(r[col["closing_value"]] or 0 for r in rows),
+            )
+
+        return func
+
+    def bench_summary(self, label, date_from, date_to, note=""):
+        self.compare(
+            label,
+            self.summary_wizard(date_from, date_to),
+            self.summary_sql(date_from, date_to),
+            lambda a, b: all(
+                close(float(x or 0), float(y or 0)) for x, y in zip(a, b, strict=True)
+            ),
+            note,
+        )
+
+    # ------------------------------------------------------------------
+    # Sales analysis
+    # ------------------------------------------------------------------
+    def bench_sales(self):
+        tz = self.env.user.tz or "Asia/Shanghai"
+        start = self.day_start(self.year_from)
+        end = self.day_start(self.month_to + timedelta(days=1))
+        Report = self.env["jxc.report.sale"].with_context(tz=tz)
+
+        def jxc_func():
+            groups = Report.read_group(
+                [("date", ">=", start), ("date", "<", end)],
+                ["revenue:sum", "cogs:sum", "gross_profit:sum"],
+                ["date:month"],
+            )
+            return [(g["revenue"], g["cogs"], g["gross_profit"]) for g in groups]
+
+        query = """
+            SELECT date_trunc('month', timezone(%(tz)s, timezone('UTC', m.date))) AS month,
+                   SUM(r.revenue), SUM(-m.value), SUM(r.revenue + m.value)
+              FROM jxc_stock_move m
+              JOIN jxc_stock_picking_line pl ON pl.id = m.picking_line_id
+              JOIN jxc_sale_order_line sol ON sol.id = pl.sale_line_id
+              JOIN jxc_sale_order so ON so.id = sol.order_id
+              JOIN product_product pp ON pp.id = m.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              JOIN uom_uom lu ON lu.id = sol.uom_id
+              JOIN uom_uom bu ON bu.id = pt.uom_id
+             CROSS JOIN LATERAL (
+                   SELECT ROUND((-m.quantity * sol.price_subtotal
+                                 / NULLIF(sol.quantity / lu.factor * bu.factor, 0)
+                                 * COALESCE(so.amount_total_company
+                                            / NULLIF(so.amount_total, 0), 1))::numeric, 2)
+                          AS revenue) r
+             WHERE m.move_type IN ('sale_out', 'sale_return')
+               AND m.date >= %(start)s AND m.date < %(end)s
+             GROUP BY 1 ORDER BY 1
+        """
+
+        def hand_func():
+            rows = self.sql(query, {"tz": tz, "start": start, "end": end})
+            return [(float(a), float(b), float(c)) for _m, a, b, c in rows]
+
+        self.compare(
+            "销售分析 by month, 12 months",
+            (jxc_func, None),
+            hand_func,
+            lambda a, b: (
+                len(a) == len(b)
+                and all(
+                    close(x, y)
+                    for r, t in zip(a, b, strict=True)
+                    for x, y in zip(r, t, strict=True)
+                )
+            ),
+        )
+
+    # ------------------------------------------------------------------
+    # Valuation at a date
+    # ------------------------------------------------------------------
+    def bench_valuation(self):
+        day = self.valuation_date
+        label = f"库存估值 at {day}"
+        if "jxc.report.stock.valuation.wizard" in self.env:
+            Wizard = self.env["jxc.report.stock.valuation.wizard"]
+            table = self.env["jxc.report.stock.valuation"]._table
+
+            def jxc_func():
+                wizard = Wizard.create({"date": day})
+                wizard.action_compute()
+                return wizard
+
+            def extract(wizard):
+                return self.sql(
+                    f"SELECT count(*), sum(quantity), sum(value) FROM {table} WHERE wizard_id = %s",
+                    [wizard.id],
+                )[0]
+
+            note = "jxc.report.stock.valuation.wizard"
+        else:
+            jxc_func, summary = self.summary_wizard(day, day)
+
+            def extract(wizard):
+                count, _o, _s, _p, qty, value = summary(wizard)
+                return (count, qty, value)
+
+            note = "valuation wizard not installed: timed the 进销存汇总 of that day instead"
+        params = {"date": self.day_start(day + timedelta(days=1)), "company": self.company.id}
+
+        def hand_func():
+            rows = self.sql(
+                """
+                SELECT product_id, warehouse_id, SUM(quantity), SUM(value)
+                  FROM jxc_stock_move WHERE date < %(date)s AND company_id = %(company)s
+                 GROUP BY 1, 2
+                """,
+                params,
+            )
+            return (len(rows), sum(r[2] for r in rows), sum(r[3] for r in rows))
+
+        # A valuation report may leave out empty rows: compare the totals only.
+        self.compare(
+            label,
+            (jxc_func, extract),
+            hand_func,
+            lambda a, b: all(
+                close(float(x or 0), float(y or 0)) for x, y in zip(a[1:], b[1:], strict=True)
+            ),
+            note,
+        )
+
+    # ------------------------------------------------------------------
+    # Aging
+    # ------------------------------------------------------------------
+    def bench_aging(self):
+        day = self.today
+        Aging = self.env["jxc.finance.aging"]
+
+        def jxc_func():
+            buckets = Aging._compute_buckets(day, "receivable", self.company)
+            return (len(buckets), sum(b["total"] for b in buckets.values()))
+
+        query = """
+            SELECT commercial_partner_id,
+                   SUM(amount_residual) FILTER (WHERE date_due >= %(date)s),
+                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 1 AND 30),
+                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 31 AND 60),
+                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 61 AND 90),
+                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due > 90),
+                   SUM(amount_residual)
+              FROM jxc_finance_entry
+             WHERE entry_type = 'receivable' AND company_id = %(company)s
+               AND date <= %(date)s AND amount_residual <> 0
+             GROUP BY commercial_partner_id
+        """
+
+        def hand_func():
+            rows = self.sql(query, {"date": day, "company": self.company.id})
+            return (len(rows), float(sum(r[6] for r in rows)))
+
+        self.compare(
+            f"应收账龄 as of {day}",
+            (jxc_func, None),
+            hand_func,
+            lambda a, b: a[0] == b[0] and close(a[1], b[1]),
+            "hand SQL reads the stored residuals",
+        )
+
+    # ------------------------------------------------------------------
+    # Sanity of the data, through the reports
+    # ------------------------------------------------------------------
+    def sanity(self):
+        """[(label, got, expected)]: the reports agree with the quants and the ledger."""
+        checks = []
+        wizard = self.env["jxc.report.stock.summary.wizard"].create(
+            {"date_from": self.today.replace(day=1), "date_to": self.today}
+        )
+        wizard.action_compute()
+        differing = self.sql(
+            """
+            SELECT count(*)
+              FROM (SELECT product_id, warehouse_id, sum(closing_qty) AS qty,
+                           sum(closing_value) AS value
+                      FROM jxc_report_stock_summary WHERE wizard_id = %(wizard)s
+                     GROUP BY 1, 2) s
+              FULL JOIN (SELECT product_id, warehouse_id, sum(quantity) AS qty,
+                                sum(value) AS value
+                           FROM jxc_stock_quant WHERE company_id = %(company)s
+                          GROUP BY 1, 2) q
+                ON q.product_id = s.product_id AND q.warehouse_id = s.warehouse_id
+             WHERE coalesce(s.qty, 0) <> coalesce(q.qty, 0)
+                OR coalesce(s.value, 0) <> coalesce(q.value, 0)
+            """,
+            {"wizard": wizard.id, "company": self.company.id},
+        )[0][0]
+        checks.append(
+            ("进销存汇总 closing quantity and value == quants (pairs differing)", differing, 0)
+        )
+        ledger = self.sql(
+            "SELECT count(*) FROM jxc_stock_move WHERE move_type IN ('sale_out', 'sale_return')",
+            {},
+        )[0][0]
+        checks.append(
+            (
+                "jxc.report.sale rows == sale_out + sale_return rows",
+                self.env["jxc.report.sale"].search_count([]),
+                ledger,
+            )
+        )
+        return checks
+
+    def report(self):
+        """Print the table; return the results that miss a target."""
+        print()
+        print(
+            f"{'report':<34} {'JXC s':>7} {'SQL s':>7} {'ratio':>6}  {'< 1 s':<5} {'≤ 2×':<5} "
+            f"{'same':<5}{'min JXC / SQL s':>17}"
+        )
+        failed = []
+        for r in self.results:
+            r["ratio"] = r["jxc"] / r["hand"] if r["hand"] else float("inf")
+            r["fast"] = r["jxc"] < TARGET_SECONDS
+            r["near"] = r["ratio"] <= TARGET_RATIO
+            print(
+                f"{r['label']:<34} {r['jxc']:7.3f} {r['hand']:7.3f} {r['ratio']:6.2f}  "
+                f"{'PASS' if r['fast'] else 'FAIL':<5} {'PASS' if r['near'] else 'FAIL':<5} "
+                f"{'yes' if r['same'] else 'NO':<5}{r['jxc_min']:8.3f} / {r['hand_min']:.3f}"
+                + (f"  ({r['note']})" if r["note"] else "")
+            )
+            if not (r["fast"] and r["near"]):
+                failed.append(r)
+        return failed
+
+
+def main(conf, db):
+    config.parse_config(["-c", conf, "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        if not env["ir.config_parameter"].get_param("jxc_bench.reports_data"):
+            sys.exit(
+                f"{db} holds no generated data: run python bench/gen_reports.py {conf} {db} first"
+            )
+        cr.execute(
+            "SELECT (SELECT count(*) FROM jxc_stock_move), (SELECT count(*) FROM "
+            "jxc_finance_entry), (SELECT count(*) FROM product_product), "
+            "(SELECT count(*) FROM jxc_stock_warehouse), current_setting('jit')"
+        )
+        moves, entries, products, warehouses, jit = cr.fetchone()
+        print(
+            f"{db}: {moves:,} ledger rows, {entries:,} receivable / payable entries, "
+            f"{products:,} products, {warehouses} warehouses (PostgreSQL jit={jit}); "
+            f"median of {RUNS} warm runs; load average before: "
+            + " ".join(f"{x:.2f}" for x in os.getloadavg())
+        )
+        bench = Bench(env)
+        bench.bench_summary(
+            f"进销存汇总 month {bench.month_from:%Y-%m}", bench.month_from, bench.month_to
+        )
+        bench.bench_summary(
+            f"进销存汇总 year {bench.year_from:%Y-%m}..{bench.month_to:%Y-%m}",
+            bench.year_from,
+            bench.month_to,
+        )
+        bench.bench_sales()
+        bench.bench_valuation()
+        bench.bench_aging()
+        failed = bench.report()
+        print()
+        sane = True
+        for label, got, expected in bench.sanity():
+            ok = got == expected
+            sane &= ok
+            print(f"sanity: {label}: {got:,} vs {expected:,} {'OK' if ok else 'WRONG'}")
+        for r in failed:
+            seconds, sql, plan = explain(env, r["func"])
+            print()
+            print(
+                f"EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of {r['label']} "
+                f"({seconds:.3f} s):"
+            )
+            print("  " + " ".join((sql or "").split())[:600])
+            for line in plan:
+                print("  " + line)
+        results = bench.results
+        total = len(results)
+        fast = sum(r["fast"] for r in results)
+        near = sum(r["near"] for r in results)
+        same = sum(r["same"] for r in results)
+        verdict = "PASS" if fast == near == same == total and sane else "FAIL"
+        print()
+        print(
+            f"reports benchmark: {fast}/{total} under {TARGET_SECONDS:g} s, {near}/{total} within "
+            f"{TARGET_RATIO:g}× of hand SQL, {same}/{total} same figures, sanity "
+            f"{'OK' if sane else 'WRONG'}: {verdict}"
+        )
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
