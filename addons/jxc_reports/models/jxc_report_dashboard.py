@@ -9,14 +9,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.tools import format_amount, formatLang
 
-# Who sees costs and margins (gross profit, stock value) on the dashboard.
-COST_GROUPS = (
-    "jxc_stock.group_jxc_stock_manager",
-    "jxc_purchase.group_jxc_purchase_manager",
-    "jxc_sales.group_jxc_sales_manager",
-    "jxc_finance.group_jxc_finance_user",
-    "jxc_reports.group_jxc_reports_manager",
-)
 CONFIRMED_STATES = ("confirmed", "done")
 TREND_DAYS = 30
 TOP_PRODUCTS = 10
@@ -28,10 +20,10 @@ class JxcReportDashboard(models.AbstractModel):
     company and the user's day and month.
 
     Every figure is one aggregate query under the user's own access rights; a tile or chart
-    appears only when the user may read its records (and, for costs and margins, is in one of
-    :data:`COST_GROUPS`). Each tile carries the window action that lists exactly the records
-    it counts. Add a tile by extending :meth:`_get_tile_builders` or
-    :meth:`_get_chart_builders`.
+    appears only when the user may read its records (and, for costs and margins, has "See
+    Costs and Margins", the group that guards those fields). Each tile carries the window
+    action that lists exactly the records it counts. Add a tile by extending
+    :meth:`_get_tile_builders` or :meth:`_get_chart_builders`.
     """
 
     _name = "jxc.report.dashboard"
@@ -122,7 +114,7 @@ class JxcReportDashboard(models.AbstractModel):
         return all(self.env[model].has_access("read") for model in models)
 
     def _sees_costs(self):
-        return any(self.env.user.has_group(group) for group in COST_GROUPS)
+        return self.env.user.has_group("jxc_reports.group_jxc_reports_cost")
 
     def _totals(self, model, domain, aggregates):
         """The ``aggregates`` of ``model`` over ``domain`` (empty sums as 0), in one query."""

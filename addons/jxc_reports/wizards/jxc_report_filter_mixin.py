@@ -26,10 +26,14 @@ class JxcReportFilterMixin(models.AbstractModel):
         "product.category", string="Categories", help="Empty: all categories."
     )
 
+    def _tz_name(self):
+        """The time zone that days are counted in: the user's (China's when not set)."""
+        return self.env.user.tz or "Asia/Shanghai"
+
     def _day_start_utc(self, day):
         """Midnight of ``day`` in the user's time zone, as a naive UTC datetime (the ledger's
         dates are stored in UTC)."""
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self._tz_name())
         local = tz.localize(datetime.combine(day, time.min))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 

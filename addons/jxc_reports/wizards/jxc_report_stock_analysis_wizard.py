@@ -62,7 +62,7 @@ class JxcReportStockAnalysisWizard(models.TransientModel):
     def _query_params(self):
         params = super()._query_params()
         params.update(
-            tz=self.env.user.tz or "Asia/Shanghai",
+            tz=self._tz_name(),
             day_to=self.date_to,
             period_days=(self.date_to - self.date_from).days + 1,
             abc_a=self.abc_a,
