@@ -1,14 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.tools import SQL
-
-# Measures that are ratios: read_group weighs them by a quantity instead of averaging rows.
-WEIGHTED = {
-    "price_average:avg": ("amount", "qty_ordered", 1.0),
-    "rejection_rate:avg": ("qty_rejected", "qty_inspected", 100.0),
-    "on_time_rate:avg": ("qty_on_time", "qty_inspected", 100.0),
-}
 
 
 class JxcReportPurchase(models.Model):
@@ -25,6 +17,12 @@ class JxcReportPurchase(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "order_id"
+    # Grouped, the price and the rates are weighted by quantity, not averaged by row.
+    _jxc_weighted_aggregates = {
+        "price_average:avg": ("amount", "qty_ordered", 1.0),
+        "rejection_rate:avg": ("qty_rejected", "qty_inspected", 100.0),
+        "on_time_rate:avg": ("qty_on_time", "qty_inspected", 100.0),
+    }
 
     date = fields.Datetime(string="Order Date", readonly=True)
     date_planned = fields.Datetime(string="Expected Arrival", readonly=True)
@@ -150,14 +148,3 @@ class JxcReportPurchase(models.Model):
 
     def _where(self):
         return "o.state IN ('confirmed', 'done')"
-
-    def _read_group_select(self, aggregate_spec, query):
-        if aggregate_spec in WEIGHTED:
-            numerator, weight, scale = WEIGHTED[aggregate_spec]
-            return SQL(
-                "%s * SUM(%s) / NULLIF(SUM(%s), 0)",
-                scale,
-                self._field_to_sql(self._table, numerator, query),
-                self._field_to_sql(self._table, weight, query),
-            )
-        return super()._read_group_select(aggregate_spec, query)

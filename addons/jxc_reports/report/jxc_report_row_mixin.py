@@ -17,6 +17,9 @@ class JxcReportRowMixin(models.AbstractModel):
     _name = "jxc.report.row.mixin"
     _description = "JXC Report Rows"
 
+    # What the rows query selects besides the stored numbers (those default to 0).
+    _jxc_row_keys = ("product_id", "warehouse_id", "categ_id", "company_id")
+
     def init(self):
         super().init()
         if self._abstract or self._auto:
@@ -44,6 +47,23 @@ class JxcReportRowMixin(models.AbstractModel):
         sql.create_index(cr, f"{self._table}__wizard_id_index", self._table, ["wizard_id"])
 
     @api.model
+    def _query(self):
+        """The SQL of the rows, selecting :attr:`_jxc_row_keys` and the stored numbers."""
+        raise NotImplementedError
+
+    @api.model
+    def _rows_params(self, wizard):
+        """The parameters of :meth:`_query` for ``wizard``."""
+        return wizard._query_params()
+
+    @api.model
+    def _compute_rows(self, wizard):
+        """Replace the rows of ``wizard`` by those of its filters; return how many."""
+        return wizard._insert_rows(
+            self._name, self._query(), list(self._jxc_row_keys), self._rows_params(wizard)
+        )
+
+    @api.model
     def _jxc_numeric_fields(self):
         """The stored numbers that the wizard's query selects, by name."""
         return [
@@ -63,6 +83,10 @@ class JxcReportSqlView(models.AbstractModel):
     _name = "jxc.report.sql.view"
     _description = "JXC SQL View Report"
 
+    # Ratios that grouped rows weigh instead of averaging: {"field:avg": (numerator field,
+    # weight field, scale)} gives scale × SUM(numerator) / SUM(weight) for each group.
+    _jxc_weighted_aggregates = {}
+
     def _select(self):
         raise NotImplementedError
 
@@ -71,6 +95,17 @@ class JxcReportSqlView(models.AbstractModel):
 
     def _where(self):
         return "TRUE"
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec in self._jxc_weighted_aggregates:
+            numerator, weight, scale = self._jxc_weighted_aggregates[aggregate_spec]
+            return SQL(
+                "%s * SUM(%s) / NULLIF(SUM(%s), 0)",
+                scale,
+                self._field_to_sql(self._table, numerator, query),
+                self._field_to_sql(self._table, weight, query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     def init(self):
         if self._abstract:

@@ -1,7 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.tools import SQL
 
 
 class JxcReportSale(models.Model):
@@ -17,6 +16,8 @@ class JxcReportSale(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "order_id"
+    # Grouped, the margin is the group's gross profit / revenue.
+    _jxc_weighted_aggregates = {"margin_percent:avg": ("gross_profit", "revenue", 100.0)}
 
     date = fields.Datetime(readonly=True)
     order_id = fields.Many2one("jxc.sale.order", string="Sale Order", readonly=True)
@@ -82,12 +83,3 @@ class JxcReportSale(models.Model):
 
     def _where(self):
         return "m.move_type IN ('sale_out', 'sale_return')"
-
-    def _read_group_select(self, aggregate_spec, query):
-        if aggregate_spec == "margin_percent:avg":
-            return SQL(
-                "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
-                self._field_to_sql(self._table, "gross_profit", query),
-                self._field_to_sql(self._table, "revenue", query),
-            )
-        return super()._read_group_select(aggregate_spec, query)

@@ -19,6 +19,16 @@ class JxcReportStockAnalysis(models.TransientModel):
     _log_access = True  # the transient vacuum goes by create_date
     _order = "abc_rank, product_id"
     _rec_name = "product_id"
+    _jxc_row_keys = (
+        "product_id",
+        "categ_id",
+        "company_id",
+        "abc_class",
+        "last_outgoing_date",
+        "days_idle",
+        "days_of_stock",
+        "stock_status",
+    )
 
     wizard_id = fields.Many2one(
         "jxc.report.stock.analysis.wizard", required=True, ondelete="cascade", index=True
@@ -208,21 +218,10 @@ class JxcReportStockAnalysis(models.TransientModel):
         """
 
     @api.model
-    def _compute_rows(self, wizard):
-        keys = [
-            "product_id",
-            "categ_id",
-            "company_id",
-            "abc_class",
-            "last_outgoing_date",
-            "days_idle",
-            "days_of_stock",
-            "stock_status",
-        ]
-        params = dict(
-            wizard._query_params(),
+    def _rows_params(self, wizard):
+        return dict(
+            super()._rows_params(wizard),
             cogs=self._cogs_move_types(),
             outgoing=self._outgoing_move_types(),
             demand=self._demand_move_types(),
         )
-        return wizard._insert_rows(self._name, self._query(), keys, params)

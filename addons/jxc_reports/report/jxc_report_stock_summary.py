@@ -166,9 +166,3 @@ class JxcReportStockSummary(models.TransientModel):
             SELECT * FROM rows
              WHERE period_moves > 0 OR opening_qty <> 0 OR opening_value <> 0
         """
-
-    @api.model
-    def _compute_rows(self, wizard):
-        """Insert the rows of ``wizard`` in one statement; return how many."""
-        keys = ["product_id", "warehouse_id", "categ_id", "company_id"]
-        return wizard._insert_rows(self._name, self._query(), keys, wizard._query_params())

@@ -60,8 +60,3 @@ class JxcReportStockValuation(models.TransientModel):
              GROUP BY product_id, warehouse_id, company_id
             HAVING SUM(quantity) <> 0 OR SUM(value) <> 0
         """
-
-    @api.model
-    def _compute_rows(self, wizard):
-        keys = ["product_id", "warehouse_id", "categ_id", "company_id"]
-        return wizard._insert_rows(self._name, self._query(), keys, wizard._query_params())

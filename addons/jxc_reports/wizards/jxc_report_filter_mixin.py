@@ -94,11 +94,9 @@ class JxcReportFilterMixin(models.AbstractModel):
         return self._description
 
     def _recompute_rows(self):
-        """Replace the rows by those of the current filters. Rows are only ever written by
-        the report's SQL, so their users have no write access of their own."""
+        """Replace the rows by those of the current filters."""
         self.ensure_one()
-        self.line_ids.sudo().unlink()
-        self.env[self._jxc_rows_model]._compute_rows(self)
+        return self.env[self._jxc_rows_model]._compute_rows(self)
 
     def action_compute(self):
         """(Re)compute the rows and show them."""
@@ -123,13 +121,14 @@ class JxcReportFilterMixin(models.AbstractModel):
         return self.env["jxc.report.xlsx"]._download(f"{self._title()}.xlsx", self._xlsx())
 
     def _insert_rows(self, model_name, query, keys, params):
-        """Insert the result of ``query`` (which selects ``keys`` and the stored numeric
-        fields of ``model_name``) as rows of ``model_name`` belonging to this wizard, in one
-        statement; return how many."""
+        """Replace this wizard's rows of ``model_name`` by the result of ``query`` (which
+        selects ``keys`` and the stored numeric fields of ``model_name``); return how many.
+        Rows are only ever written here, in SQL: their users have no write access."""
         self.ensure_one()
         self.env.flush_all()
         Rows = self.env[model_name]
         numeric = [name for name in Rows._jxc_numeric_fields() if name not in keys]
+        self.env.cr.execute(f"DELETE FROM {Rows._table} WHERE wizard_id = %s", [self.id])
         # One big aggregate: compiling it (JIT) costs more than it saves.
         self.env.cr.execute("SET LOCAL jit = off")
         self.env.cr.execute(
@@ -145,6 +144,7 @@ class JxcReportFilterMixin(models.AbstractModel):
         )
         count = self.env.cr.rowcount
         Rows.invalidate_model()
+        self.invalidate_recordset(["line_ids"])
         return count
 
 
