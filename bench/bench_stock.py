@@ -90,7 +90,7 @@ def main(conf, db):
 
         def burst():
             for order in orders:
-                Reservation.reserve(order)
+                Reservation._reserve(order)  # the engine, as documents call it
 
         seconds, queries = measure(env, burst)
         print(

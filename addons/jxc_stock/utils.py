@@ -1,18 +1,27 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Helpers for code that runs outside Odoo's RPC layer (scripts, workers, scheduled jobs).
+"""Helpers shared by JXC's addons.
+
+- :func:`run_with_retry`, for code that runs outside Odoo's RPC layer (scripts, workers,
+  scheduled jobs);
+- the token with which a document's own methods write (:func:`is_internal`,
+  :func:`internal_context`), used by ``jxc.document.mixin``;
+- the bounds of numbers (:func:`check_number`, :func:`check_numbers`).
 
 Reservations and postings lock quants; under PostgreSQL's REPEATABLE READ two sessions that
 touch the same rows make one of them fail with a serialization error. Odoo's RPC layer
 retries such requests; everything else must retry itself, in a new transaction.
 """
 
+import math
 import random
 import time
 
 from psycopg2 import errors
 
 import odoo
+from odoo import _
+from odoo.exceptions import UserError
 
 RETRYABLE = (errors.SerializationFailure, errors.LockNotAvailable, errors.DeadlockDetected)
 
@@ -36,3 +45,110 @@ def run_with_retry(registry, func, tries=50, uid=odoo.SUPERUSER_ID, context=None
                 on_retry(error)
             time.sleep(random.uniform(0, min(0.5, 0.01 * 2**attempt)))
     return None
+
+
+# ----------------------------------------------------------------------
+# The document state machine's token and the bounds of numbers
+# ----------------------------------------------------------------------
+class _InternalToken(str):
+    """Marks a context in which a document's own methods write. JSON-RPC can only send plain
+    strings: a client that copies the value back sends a ``str``, never this type."""
+
+    __slots__ = ()
+
+
+_INTERNAL = _InternalToken("jxc-internal")
+
+# Bounds of the numbers a document or an API accepts (documented in docs/ARCHITECTURE.md).
+MAX_QUANTITY = 1e9  # units of a line / a reservation
+MAX_PRICE = 1e9  # a unit price or cost
+MAX_AMOUNT = 1e12  # an amount of money
+MAX_INTEGER = 2**31 - 1  # PostgreSQL integer columns
+
+
+def is_internal(env):
+    """Whether ``env`` is a document's own method writing (see ``jxc.document.mixin``)."""
+    return type(env.context.get("jxc_internal")) is _InternalToken
+
+
+def internal_context(env):
+    """``env``'s context for a document's own writes."""
+    return dict(env.context, jxc_internal=_INTERNAL)
+
+
+def is_free_field(name):
+    """Chatter, followers and activities: never part of what a document posts."""
+    return name.startswith(("message_", "activity_")) or name == "website_message_ids"
+
+
+def system_field_names(model, explicit):
+    """Fields of ``model`` that only a document's own methods write: ``explicit`` ones and
+    every read-only field (state, links set by posting, computed and related fields — writing
+    a related field would write the record it comes from), except ``name`` and the chatter."""
+    return set(explicit) | {
+        name
+        for name, field in model._fields.items()
+        if field.readonly and name != "name" and not is_free_field(name)
+    }
+
+
+def number_bound(field):
+    """The largest absolute value ``field`` accepts."""
+    if field.type == "integer":
+        return MAX_INTEGER
+    if field.type == "monetary":
+        return MAX_AMOUNT
+    digits = getattr(field, "_digits", None)
+    if digits == "Product Unit of Measure":
+        return MAX_QUANTITY
+    if digits == "Product Price" or isinstance(digits, tuple):
+        return MAX_PRICE
+    return MAX_AMOUNT
+
+
+def check_number(self, value, label, what, bound):
+    """Raise a translated UserError unless ``value`` is a finite number within ``bound``.
+
+    ``self`` is any record set (it gives the language); ``label`` names the document and line,
+    ``what`` the value.
+    """
+    if value is None or value is False:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise UserError(
+            _(
+                "%(doc)s: %(field)s must be a number, not %(value)r.",
+                doc=label,
+                field=what,
+                value=value,
+            )
+        )
+    if not math.isfinite(value):
+        raise UserError(
+            _(
+                "%(doc)s: %(field)s must be a finite number, not %(value)s.",
+                doc=label,
+                field=what,
+                value=value,
+            )
+        )
+    if abs(value) > bound:
+        raise UserError(
+            _(
+                "%(doc)s: %(field)s must be between -%(bound)s and %(bound)s, not %(value)s.",
+                doc=label,
+                field=what,
+                bound=f"{bound:,.0f}",
+                value=value,
+            )
+        )
+
+
+def check_numbers(self, vals, label):
+    """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`)."""
+    for name, value in vals.items():
+        field = self._fields.get(name)
+        if field is not None and field.type in ("float", "monetary", "integer"):
+            check_number(
+                self, value, label, field._description_string(self.env), number_bound(field)
+            )

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.jxc_stock.utils import MAX_AMOUNT, check_number, internal_context, is_internal
+
 
 class JxcFinanceEntry(models.Model):
     """应收 / 应付: the money sub-ledger. Posted on creation, never edited or deleted.
@@ -49,7 +51,16 @@ class JxcFinanceEntry(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     origin = fields.Char(
-        string="Order", readonly=True, index=True, help="The order the document belongs to."
+        string="Order Number", readonly=True, help="The number of the order, as posted."
+    )
+    sale_id = fields.Many2one(
+        "jxc.sale.order", string="Sale Order", readonly=True, index="btree_not_null"
+    )
+    purchase_id = fields.Many2one(
+        "jxc.purchase.order", string="Purchase Order", readonly=True, index="btree_not_null"
+    )
+    picking_id = fields.Many2one(
+        "jxc.stock.picking", string="Stock Document", readonly=True, index="btree_not_null"
     )
     description = fields.Char(readonly=True)
     is_reversal = fields.Boolean(string="Reversal", readonly=True)
@@ -86,12 +97,12 @@ class JxcFinanceEntry(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("jxc_finance_post"):
+        if not is_internal(self.env):
             raise UserError(_("Receivable and payable entries are posted by their documents."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if self and not self.env.context.get("jxc_finance_post"):
+        if self and not is_internal(self.env):
             raise UserError(
                 _("Posted receivable / payable entries cannot be changed; reverse them instead.")
             )
@@ -120,9 +131,13 @@ class JxcFinanceEntry(models.Model):
                 days = vals.pop("payment_term_days", 0) or 0
                 vals["date_due"] = fields.Date.to_date(vals["date"]) + timedelta(days=days)
             vals.pop("payment_term_days", None)
+        for vals in vals_list:
+            check_number(
+                self, vals.get("amount"), vals.get("reference") or "-", _("the amount"), MAX_AMOUNT
+            )
         entries = (
             self.sudo()
-            .with_context(jxc_finance_post=True)
+            .with_context(internal_context(self.env))
             .create(
                 [
                     v
@@ -152,6 +167,9 @@ class JxcFinanceEntry(models.Model):
                         "company_id": entry.company_id.id,
                         "res_model": entry.res_model,
                         "res_id": entry.res_id,
+                        "sale_id": entry.sale_id.id,
+                        "purchase_id": entry.purchase_id.id,
+                        "picking_id": entry.picking_id.id,
                         "reference": reference or entry.reference,
                         "origin": entry.origin,
                         "description": _("Reversal of %s", entry.reference),
@@ -165,9 +183,9 @@ class JxcFinanceEntry(models.Model):
             debit, credit = (entry, reversal) if entry.amount > 0 else (reversal, entry)
             take = min(debit.amount_residual, -credit.amount_residual)
             if entry.currency_id.compare_amounts(take, 0) > 0:
-                self.env["jxc.finance.payment.line"].sudo().create(
-                    {"entry_id": debit.id, "credit_entry_id": credit.id, "amount": take}
-                )
+                self.env["jxc.finance.payment.line"].sudo().with_context(
+                    internal_context(self.env)
+                ).create({"entry_id": debit.id, "credit_entry_id": credit.id, "amount": take})
             reversal._auto_settle()
             reversals |= reversal
         return reversals
@@ -176,7 +194,7 @@ class JxcFinanceEntry(models.Model):
         """Apply credits: a new negative entry pays the partner's open positive ones (its own
         order first, then oldest due); a new positive entry takes the partner's unsettled
         payments (预收 / 预付) and open credits."""
-        Line = self.env["jxc.finance.payment.line"].sudo()
+        Line = self.env["jxc.finance.payment.line"].sudo().with_context(internal_context(self.env))
         for entry in self.sorted("id"):
             domain = [
                 ("entry_type", "=", entry.entry_type),
@@ -188,7 +206,11 @@ class JxcFinanceEntry(models.Model):
             if entry.amount < 0:
                 targets = self.search([*domain, ("amount_residual", ">", 0)])
                 targets = targets.sorted(
-                    lambda e, origin=entry.origin: (e.origin != origin, e.date_due, e.id)
+                    lambda e, src=entry: (
+                        (e.sale_id, e.purchase_id) != (src.sale_id, src.purchase_id),
+                        e.date_due,
+                        e.id,
+                    )
                 )
                 credit = -entry.amount_residual
                 for target in targets:
@@ -200,7 +222,9 @@ class JxcFinanceEntry(models.Model):
                     )
                     credit -= take
             else:
-                self.env["jxc.finance.payment"].sudo()._apply_prepayments(entry)
+                self.env["jxc.finance.payment"].sudo().with_context(
+                    internal_context(self.env)
+                )._apply_prepayments(entry)
                 credits = self.search([*domain, ("amount_residual", "<", 0)], order="date, id")
                 for credit_entry in credits:
                     if entry.currency_id.compare_amounts(entry.amount_residual, 0) <= 0:

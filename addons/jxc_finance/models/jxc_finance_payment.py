@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.jxc_stock.utils import internal_context, is_internal
+
 
 class JxcFinancePayment(models.Model):
     """收款单 (inbound) / 付款单 (outbound) and what they settle (核销).
@@ -15,9 +17,10 @@ class JxcFinancePayment(models.Model):
 
     _name = "jxc.finance.payment"
     _description = "Receipt / Payment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _jxc_locked_writable = ("memo",)
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     payment_type = fields.Selection(
@@ -96,22 +99,6 @@ class JxcFinancePayment(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
         return super().create(vals_list)
 
-    def write(self, vals):
-        frozen = {
-            "amount",
-            "partner_id",
-            "date",
-            "payment_type",
-            "company_id",
-            "account_id",
-            "settle_mode",
-        }
-        if frozen & set(vals) and any(p.state == "posted" for p in self):
-            raise UserError(
-                _("A posted receipt / payment cannot be changed; cancel it and enter a new one.")
-            )
-        return super().write(vals)
-
     def unlink(self):
         if any(p.state == "posted" for p in self):
             raise UserError(_("A posted receipt / payment cannot be deleted; cancel it."))
@@ -124,10 +111,30 @@ class JxcFinancePayment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _check_action_rights(self):
+        """Finance staff with write access to each payment (record rules: companies)."""
+        if not self.env.su:
+            self.check_access("write")
+
     def action_post(self):
+        self._check_action_rights()
         for payment in self:
             if payment.state != "draft":
                 raise UserError(_("%s is not a draft.", payment.name))
+        return self._action_post()
+
+    def action_cancel(self):
+        """Unsettle what the payment settled and cancel it (its money is no longer counted)."""
+        self._check_action_rights()
+        return self._action_cancel()
+
+    def action_draft(self):
+        self._check_action_rights()
+        self.filtered(lambda p: p.state == "cancel")._jxc_write({"state": "draft"})
+        return True
+
+    def _action_post(self):
+        for payment in self:
             if payment.currency_id.compare_amounts(payment.amount, 0) <= 0:
                 raise UserError(
                     _(
@@ -142,11 +149,10 @@ class JxcFinancePayment(models.Model):
                 payment._allocate(payment.amount)
             else:
                 payment._check_lines()
-            payment.state = "posted"
+            payment._jxc_write({"state": "posted"})
         return True
 
-    def action_cancel(self):
-        """Unsettle what the payment settled and cancel it (its money is no longer counted)."""
+    def _action_cancel(self):
         for payment in self:
             if payment.state == "cancel":
                 continue
@@ -158,17 +164,14 @@ class JxcFinancePayment(models.Model):
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",
                     )
                 )
-            payment.line_ids.with_context(jxc_finance_post=True).unlink()
-            payment.state = "cancel"
-        return True
-
-    def action_draft(self):
-        self.filtered(lambda p: p.state == "cancel").write({"state": "draft"})
+            payment.line_ids.with_context(internal_context(self.env)).unlink()
+            payment._jxc_write({"state": "cancel"})
         return True
 
     def action_load_open_entries(self):
         """Manual settlement: list the partner's open entries, oldest due first, each for its
         whole residual; adjust or remove lines before posting."""
+        self._check_action_rights()
         for payment in self.filtered(lambda p: p.state == "draft"):
             entries = payment._open_entries()
             payment.write(
@@ -201,7 +204,7 @@ class JxcFinancePayment(models.Model):
     def _allocate(self, amount, entries=None):
         """Settle up to ``amount`` on open entries, oldest due first; return what is left."""
         self.ensure_one()
-        Line = self.env["jxc.finance.payment.line"]
+        Line = self.env["jxc.finance.payment.line"].with_context(internal_context(self.env))
         for entry in entries if entries is not None else self._open_entries():
             if self.currency_id.compare_amounts(amount, 0) <= 0:
                 break
@@ -288,8 +291,10 @@ class JxcFinancePaymentLine(models.Model):
     """A settlement (核销): money of a payment, or a credit entry, set against an entry."""
 
     _name = "jxc.finance.payment.line"
+    _inherit = ["jxc.document.line.mixin"]
     _description = "Settlement"
     _order = "id"
+    _jxc_document_field = "payment_id"
 
     payment_id = fields.Many2one(
         "jxc.finance.payment", string="Receipt / Payment", ondelete="cascade", index=True
@@ -345,7 +350,7 @@ class JxcFinancePaymentLine(models.Model):
     def _check_editable(self):
         """Settlements come from a draft receipt / payment (entered by hand) or from the
         posting code (credits, automatic settlement); a posted one is never edited."""
-        if self.env.context.get("jxc_finance_post") or self.env.su:
+        if is_internal(self.env):
             return
         for line in self:
             if not line.payment_id or line.payment_id.state != "draft":

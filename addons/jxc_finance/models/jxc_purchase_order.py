@@ -18,13 +18,7 @@ class JxcPurchaseOrder(models.Model):
             order.amount_payable = sum(
                 self.env["jxc.finance.entry"]
                 .sudo()
-                .search(
-                    [
-                        ("entry_type", "=", "payable"),
-                        ("origin", "=", order.name),
-                        ("company_id", "=", order.company_id.id),
-                    ]
-                )
+                .search([("entry_type", "=", "payable"), ("purchase_id", "=", order.id)])
                 .mapped("amount")
             )
 

@@ -36,20 +36,13 @@ class JxcSaleOrder(models.Model):
         return (
             self.env["jxc.finance.entry"]
             .sudo()
-            .search(
-                [
-                    ("entry_type", "=", "receivable"),
-                    ("origin", "=", self.name),
-                    ("company_id", "=", self.company_id.id),
-                ]
-            )
+            .search([("entry_type", "=", "receivable"), ("sale_id", "=", self.id)])
         )
 
-    def action_confirm(self):
+    def _action_confirm(self):
         for order in self:
-            if order.state == "draft":
-                order._check_credit()
-        res = super().action_confirm()
+            order._check_credit()
+        res = super()._action_confirm()
         for order in self:
             # Line by line, rounded as cancellations and returns will be: the entries of an
             # order always add up to the value of what it still sells, to the cent.
@@ -60,10 +53,10 @@ class JxcSaleOrder(models.Model):
             )
         return res
 
-    def action_cancel(self):
+    def _action_cancel(self):
         confirmed = self.filtered(lambda o: o.state == "confirmed")
         before = {line.id: line.qty_cancelled for line in confirmed.line_ids}
-        res = super().action_cancel()
+        res = super()._action_cancel()
         for order in confirmed:
             value = sum(
                 line._value_of(line.quantity - before.get(line.id, 0.0) - line.qty_returned)
@@ -75,11 +68,14 @@ class JxcSaleOrder(models.Model):
 
     def action_approve_credit(self):
         """A finance manager lets an order pass the credit check (recorded in the chatter)."""
-        if not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
+        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
             raise AccessError(_("Only finance managers can approve credit exceptions."))
+        self.check_access("read")
         for order in self:
+            if order.state != "draft":
+                raise UserError(_("%s is not a quotation: its credit was checked.", order.name))
             # Finance reads orders but does not edit them: only this field, as superuser.
-            order.sudo().jxc_credit_approved_by_id = self.env.user
+            order.sudo()._jxc_write({"jxc_credit_approved_by_id": self.env.user.id})
             order.sudo().message_post(
                 author_id=self.env.user.partner_id.id,
                 body=_("Credit exception approved by %s.", self.env.user.name),
@@ -170,6 +166,8 @@ class JxcSaleOrder(models.Model):
                     or self.partner_id.commercial_partner_id.jxc_credit_days,
                     "res_model": document._name,
                     "res_id": document.id,
+                    "sale_id": self.id,
+                    "picking_id": document.id if document._name == "jxc.stock.picking" else False,
                     "reference": document.name,
                     "origin": self.name,
                     "description": description,

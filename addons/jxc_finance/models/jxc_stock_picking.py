@@ -10,39 +10,36 @@ class JxcStockPicking(models.Model):
 
     _inherit = "jxc.stock.picking"
 
-    def action_done(self):
-        res = super().action_done()
-        for picking in self.sudo():
-            if picking.picking_type == "purchase_in" and picking.purchase_id:
-                picking._post_money("payable", picking.purchase_id, 1, _("Purchase receipt"))
-            elif picking.picking_type == "purchase_return" and picking.purchase_id:
-                picking._post_money("payable", picking.purchase_id, -1, _("Purchase return"))
-            elif picking.picking_type == "sale_return" and picking.sale_id:
-                picking._post_money("receivable", picking.sale_id, -1, _("Sale return"))
-        return res
+    def _after_post_purchase_in(self, lines):
+        super()._after_post_purchase_in(lines)
+        if self.sudo().purchase_id:
+            self._post_money("payable", self.sudo().purchase_id, 1, _("Purchase receipt"))
 
-    def action_reverse(self):
-        """红冲 of a document that moved money moves the money back too."""
-        action = super().action_reverse()
-        money = {
-            "purchase_in": ("payable", -1),
-            "purchase_return": ("payable", 1),
-            "sale_return": ("receivable", 1),
-        }
-        for original in self.sudo():
-            if original.picking_type not in money:
-                continue
-            order = original.purchase_id or original.sale_id
-            entry_type, sign = money[original.picking_type]
-            for reversal in original.reversal_ids:
-                reversal._post_money(entry_type, order, sign, _("Reversal of %s", original.name))
-        return action
+    def _after_post_purchase_return(self, lines):
+        if self.sudo().purchase_id:
+            self._post_money("payable", self.sudo().purchase_id, -1, _("Purchase return"))
+
+    def _after_post_sale_return(self, lines):
+        if self.sudo().sale_id:
+            self._post_money("receivable", self.sudo().sale_id, -1, _("Sale return"))
+
+    # 红冲 of a document that moved money moves the money back too.
+    def _after_reverse_purchase_in(self, reversal):
+        reversal._post_money("payable", self.sudo().purchase_id, -1, _("Reversal of %s", self.name))
+
+    def _after_reverse_purchase_return(self, reversal):
+        reversal._post_money("payable", self.sudo().purchase_id, 1, _("Reversal of %s", self.name))
+
+    def _after_reverse_sale_return(self, reversal):
+        reversal._post_money("receivable", self.sudo().sale_id, 1, _("Reversal of %s", self.name))
 
     def _post_money(self, entry_type, order, sign, description):
         """One entry for the document: the value of its posted lines at the order's prices."""
         self.ensure_one()
+        if not order:
+            return self.env["jxc.finance.entry"]
         quantities = defaultdict(float)
-        for line in self.line_ids:
+        for line in self.sudo().line_ids:
             order_line = line.purchase_line_id if entry_type == "payable" else line.sale_line_id
             if order_line and line.move_ids:
                 posted = abs(sum(line.move_ids.mapped("quantity")))
@@ -66,6 +63,9 @@ class JxcStockPicking(models.Model):
                     "payment_term_days": order.payment_term_days,
                     "res_model": self._name,
                     "res_id": self.id,
+                    "picking_id": self.id,
+                    "sale_id": order.id if order._name == "jxc.sale.order" else False,
+                    "purchase_id": order.id if order._name == "jxc.purchase.order" else False,
                     "reference": self.name,
                     "origin": order.name,
                     "description": description,

@@ -63,7 +63,14 @@ class TestFinanceAccess(JxcFinanceCommon):
         self._receive(self.product, 10, 1.0)
         self.customer.jxc_credit_limit = 50.0
         order = self._make_order([(self.product, 10, 10.0)])
-        order.jxc_credit_approved_by_id = self.sales_user  # e.g. through RPC
+        with self.assertRaisesRegex(UserError, "cannot be changed by hand"):
+            order.with_user(self.sales_user).write(
+                {"jxc_credit_approved_by_id": self.sales_user.id}
+            )
+        self.assertFalse(order.jxc_credit_approved_by_id)
+        # Even set behind the ORM's back, an approval by someone not in finance counts for
+        # nothing.
+        order._jxc_write({"jxc_credit_approved_by_id": self.sales_user.id})
         with self.assertRaisesRegex(UserError, "credit"):
             order.with_user(self.sales_user).action_confirm()
         with self.assertRaises(AccessError):

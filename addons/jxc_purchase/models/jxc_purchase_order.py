@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
+from odoo.addons.jxc_stock.utils import internal_context
+
 
 class JxcPurchaseOrder(models.Model):
     """采购订单."""
@@ -20,6 +22,7 @@ class JxcPurchaseOrder(models.Model):
     _jxc_sequence_code = "jxc.purchase.order"
     _jxc_mail_template = "jxc_purchase.mail_template_jxc_purchase_order"
     _jxc_open_quantity = "qty_to_receive"
+    _jxc_locked_writable = ("notes", "user_id", "origin", "date_planned")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -161,8 +164,37 @@ class JxcPurchaseOrder(models.Model):
     # ------------------------------------------------------------------
     def action_confirm(self):
         """Confirm, or send for approval above the company's approval amount."""
+        self._check_action_rights()
         for order in self:
             order._check_confirmable()
+        return self._action_confirm()
+
+    def action_approve(self):
+        if not self.env.su and not self.env.user.has_group(
+            "jxc_purchase.group_jxc_purchase_manager"
+        ):
+            raise AccessError(_("Only purchase managers can approve purchase orders."))
+        self._check_action_rights()
+        for order in self:
+            if order.state != "to_approve":
+                raise UserError(_("%s is not waiting for approval.", order.name))
+        return self._action_approve()
+
+    def action_cancel(self):
+        """Cancel drafts; on a confirmed order cancel only what is not received yet."""
+        self._check_action_rights()
+        for order in self:
+            if order.state in ("done", "cancel"):
+                raise UserError(_("%s is already closed.", order.name))
+        return self._action_cancel()
+
+    def action_draft(self):
+        """Back to draft: cancelled orders that never received anything."""
+        self._check_action_rights()
+        return self._action_draft()
+
+    def _action_confirm(self):
+        for order in self:
             limit = order.company_id.jxc_po_approval_amount
             needs_approval = (
                 limit > 0
@@ -171,50 +203,42 @@ class JxcPurchaseOrder(models.Model):
                 and not self.env.user.has_group("jxc_purchase.group_jxc_purchase_manager")
             )
             if needs_approval:
-                order.write({"state": "to_approve"})
+                order._jxc_write({"state": "to_approve"})
                 order._notify_approvers()
             else:
                 order._confirm()
         return True
 
-    def action_approve(self):
-        if not self.env.user.has_group("jxc_purchase.group_jxc_purchase_manager"):
-            raise AccessError(_("Only purchase managers can approve purchase orders."))
+    def _action_approve(self):
         for order in self:
-            if order.state != "to_approve":
-                raise UserError(_("%s is not waiting for approval.", order.name))
             order._confirm()
             order.message_post(body=_("Approved by %s.", self.env.user.name))
         return True
 
-    def action_cancel(self):
-        """Cancel drafts; on a confirmed order cancel only what is not received yet."""
+    def _action_cancel(self):
         for order in self:
-            if order.state in ("done", "cancel"):
-                raise UserError(_("%s is already closed.", order.name))
             if order.state == "confirmed":
-                order.picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
+                order.sudo().picking_ids.filtered(lambda p: p.state == "draft")._action_cancel()
                 for line in order.line_ids:
-                    line.with_context(jxc_order_internal=True).qty_cancelled = max(
+                    line.with_context(internal_context(self.env)).qty_cancelled = max(
                         line.quantity - line.qty_received, 0.0
                     )
                 received = any(line.qty_received for line in order.line_ids)
-                order.write({"state": "done" if received else "cancel"})
+                order._jxc_write({"state": "done" if received else "cancel"})
                 if received:
                     order.message_post(body=_("The part not yet received was cancelled."))
             else:
-                order.write({"state": "cancel"})
+                order._jxc_write({"state": "cancel"})
         return True
 
-    def action_draft(self):
-        """Back to draft: cancelled orders that never received anything."""
+    def _action_draft(self):
         orders = self.filtered(
             lambda o: (
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.with_context(jxc_order_internal=True).qty_cancelled = 0.0
-        orders.write({"state": "draft"})
+        orders.line_ids.with_context(internal_context(self.env)).qty_cancelled = 0.0
+        orders._jxc_write({"state": "draft"})
         return True
 
     def action_view_receipts(self):
@@ -223,13 +247,14 @@ class JxcPurchaseOrder(models.Model):
             "jxc_stock.jxc_stock_picking_action_all"
         )
         action["domain"] = [("purchase_id", "=", self.id)]
-        action["context"] = {"default_purchase_id": self.id}
+        action["context"] = {}
         if len(self.picking_ids) == 1:
             action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
         return action
 
     def action_merge(self):
         """Merge draft orders of the same supplier, warehouse and currency into the oldest."""
+        self._check_action_rights()
         orders = self.filtered(lambda o: o.state == "draft")
         if len(orders) < 2:
             raise UserError(_("Select at least two draft purchase orders to merge."))
@@ -257,7 +282,7 @@ class JxcPurchaseOrder(models.Model):
             else:
                 line.copy({"order_id": target.id})
         target.origin = ", ".join(filter(None, [target.origin, *others.mapped("name")]))
-        others.action_cancel()
+        others._action_cancel()
         for other in others:
             other.message_post(body=_("Merged into %s.", target._get_html_link()))
         target.message_post(body=_("Merged from %s.", ", ".join(others.mapped("name"))))
@@ -291,7 +316,7 @@ class JxcPurchaseOrder(models.Model):
 
     def _confirm(self):
         self.ensure_one()
-        self.write(
+        self._jxc_write(
             {
                 "state": "confirmed",
                 "date_approve": fields.Datetime.now(),
@@ -396,7 +421,7 @@ class JxcPurchaseOrder(models.Model):
                 groups[(supplier, warehouse_id)].append((product, need))
         orders = self.browse()
         for (supplier, warehouse_id), needs in groups.items():
-            orders |= self.create(
+            orders |= self._jxc_create(
                 {
                     "partner_id": supplier.id,
                     "warehouse_id": warehouse_id,
@@ -428,7 +453,7 @@ class JxcPurchaseOrderLine(models.Model):
     _name = "jxc.purchase.order.line"
     _description = "Purchase Order Line"
     _inherit = ["jxc.order.line.mixin"]
-    _jxc_editable_states = ("draft", "to_approve")
+    _jxc_locked_writable = ("name", "sequence")
     _order = "order_id, sequence, id"
     _check_company_auto = True
 

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.jxc_stock.utils import internal_context
+
 
 class JxcStockPicking(models.Model):
     """采购入库单 (``purchase_in``) and 采购退货单 (``purchase_return``)."""
@@ -27,30 +29,33 @@ class JxcStockPicking(models.Model):
         help="Receipts: close the rest of the order line instead of waiting for it.",
     )
 
-    def _get_direction(self):
-        if self.picking_type == "purchase_in":
-            return "in"
-        if self.picking_type == "purchase_return":
-            return "out"
-        return super()._get_direction()
+    @api.model
+    def _get_picking_types(self):
+        types = super()._get_picking_types()
+        # Receipts and returns: the warehouse, or purchase staff of small companies.
+        groups = ("jxc_stock.group_jxc_stock_user", "jxc_purchase.group_jxc_purchase_user")
+        types.update(
+            {
+                "purchase_in": {
+                    "direction": "in",
+                    "post_groups": groups,
+                    "manual": False,
+                    "cancel_by_hand": False,
+                },
+                "purchase_return": {"direction": "out", "post_groups": groups, "manual": False},
+            }
+        )
+        return types
 
-    def _get_move_type(self, direction):
-        if self.picking_type in ("purchase_in", "purchase_return"):
-            return self.picking_type
-        return super()._get_move_type(direction)
+    def _should_create_backorder_purchase_in(self):
+        return bool(self.purchase_id) and not self.cancel_backorder
 
-    def _should_create_backorder(self):
-        if self.picking_type == "purchase_in" and self.purchase_id:
-            return not self.cancel_backorder
-        return super()._should_create_backorder()
+    def _check_can_post_purchase_in(self):
+        self._check_order_lines("purchase_id", "purchase_line_id")
+        self._check_receipt_quantities()
 
-    def _check_can_post(self):
-        res = super()._check_can_post()
-        if self.picking_type == "purchase_in":
-            self._check_receipt_quantities()
-        elif self.picking_type == "purchase_return":
-            self._check_return_quantities()
-        return res
+    def _check_can_post_purchase_return(self):
+        self._check_return_quantities()
 
     def _set_quantities_done_in_full(self):
         # A receipt line where only rejected quantities were entered is edited.
@@ -61,22 +66,21 @@ class JxcStockPicking(models.Model):
             return
         return super()._set_quantities_done_in_full()
 
-    def action_done(self):
-        res = super().action_done()
-        receipts = self.sudo().filtered(lambda p: p.picking_type == "purchase_in")
-        for picking in receipts.filtered(lambda p: p.purchase_id and p.cancel_backorder):
-            for line in picking.line_ids.purchase_line_id:
-                line.with_context(jxc_order_internal=True).qty_cancelled = max(
+    def _after_post_purchase_in(self, lines):
+        order = self.sudo().purchase_id
+        if order and self.cancel_backorder:
+            for line in self.sudo().line_ids.purchase_line_id:
+                line.with_context(internal_context(self.env)).qty_cancelled = max(
                     line.quantity - line.qty_received, 0.0
                 )
-        receipts.purchase_id._check_done()
-        return res
+        order._check_done()
 
     def action_create_return(self):
         """A draft 采购退货单 for what can still go back from this receipt."""
         self.ensure_one()
         if self.picking_type != "purchase_in" or self.state != "done":
             raise UserError(_("Only posted purchase receipts can be returned."))
+        self._check_post_rights()
         picking = self._create_return("purchase_return", {"purchase_id": self.purchase_id.id})
         return picking._get_action_view()
 
@@ -172,14 +176,10 @@ class JxcStockPickingLine(models.Model):
         return res
 
     def _get_base_unit_cost(self):
-        # Unless someone changed the cost on the receipt, value it at the order's exact price
-        # (the line shows it rounded), so the ledger equals the order line's value to the cent.
+        # A receipt is valued at the order's exact price (the line shows it rounded), so the
+        # ledger equals the order line's value — and the payable — to the cent.
         if self.picking_type == "purchase_in" and self.purchase_line_id:
-            exact = self.sudo().purchase_line_id._get_base_unit_cost()
-            shown = self.product_id.uom_id._compute_price(exact, self.uom_id)
-            digits = self.env["decimal.precision"].precision_get("Product Price")
-            if not float_compare(self.unit_cost, shown, precision_digits=digits):
-                return exact
+            return self.sudo().purchase_line_id._get_base_unit_cost()
         return super()._get_base_unit_cost()
 
     def _prepare_reversal_line_vals(self):

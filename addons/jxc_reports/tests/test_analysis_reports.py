@@ -100,10 +100,10 @@ class TestAnalysisReports(JxcFinanceCommon):
 
     def test_purchase_price_trend_by_month(self):
         first = self._purchase([(self.product, 10, 5.0)])
+        first.date_order = fields.Datetime.now() - timedelta(days=40)
         first.action_confirm()
         second = self._purchase([(self.product, 30, 7.0)])
         second.action_confirm()
-        first.date_order = fields.Datetime.now() - timedelta(days=40)
         self.env.flush_all()
         groups = self.env["jxc.report.purchase"].read_group(
             [("product_id", "=", self.product.id), ("order_id", "in", (first | second).ids)],

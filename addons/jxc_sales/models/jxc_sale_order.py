@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.jxc_stock.utils import internal_context
+
 
 class JxcSaleOrder(models.Model):
     """销售订单: confirming reserves every line in one atomic step."""
@@ -19,6 +21,7 @@ class JxcSaleOrder(models.Model):
     _jxc_sequence_code = "jxc.sale.order"
     _jxc_mail_template = "jxc_sales.mail_template_jxc_sale_order"
     _jxc_open_quantity = "qty_to_deliver"
+    _jxc_locked_writable = ("notes", "user_id", "origin", "client_order_ref", "commitment_date")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -193,47 +196,60 @@ class JxcSaleOrder(models.Model):
     # ------------------------------------------------------------------
     def action_confirm(self):
         """Reserve every line in one atomic step, then create the draft delivery."""
+        self._check_action_rights()
         for order in self:
             order._check_confirmable()
-        for order in self:
-            order._reserve()
-            order.write({"state": "confirmed", "date_confirm": fields.Datetime.now()})
-            order._create_delivery()
-        return True
+        return self._action_confirm()
 
     def action_cancel(self):
         """Release what is still reserved; delivered goods stay delivered."""
+        self._check_action_rights()
         for order in self:
             if order.state in ("done", "cancel"):
                 raise UserError(_("%s is already closed.", order.name))
+        return self._action_cancel()
+
+    def action_draft(self):
+        """Back to quotation: cancelled orders that never delivered anything."""
+        self._check_action_rights()
+        return self._action_draft()
+
+    def _action_confirm(self):
+        for order in self:
+            order._reserve()
+            order._jxc_write({"state": "confirmed", "date_confirm": fields.Datetime.now()})
+            order._create_delivery()
+        return True
+
+    def _action_cancel(self):
+        for order in self:
             if order.state == "confirmed":
                 # Sales staff cancel orders; the draft deliveries go with them.
-                order.sudo().picking_ids.filtered(lambda p: p.state == "draft").action_cancel()
-                self.env["jxc.stock.reservation"].release_demand(
+                order.sudo().picking_ids.filtered(lambda p: p.state == "draft")._action_cancel()
+                self.env["jxc.stock.reservation"]._release_demand(
                     order.line_ids._name, order.line_ids.ids
                 )
                 order.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
                 for line in order.line_ids:
-                    line.with_context(jxc_order_internal=True).qty_cancelled = max(
+                    line.with_context(internal_context(self.env)).qty_cancelled = max(
                         line.quantity - line.qty_delivered, 0.0
                     )
                 delivered = any(order.line_ids.mapped("qty_delivered"))
-                order.write({"state": "done" if delivered else "cancel"})
+                order._jxc_write({"state": "done" if delivered else "cancel"})
                 if delivered:
                     order.message_post(body=_("The part not yet delivered was cancelled."))
             else:
-                order.write({"state": "cancel"})
+                order._jxc_write({"state": "cancel"})
         return True
 
-    def action_draft(self):
-        """Back to quotation: cancelled orders that never delivered anything."""
+    def _action_draft(self):
         orders = self.filtered(
             lambda o: (
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.with_context(jxc_order_internal=True).qty_cancelled = 0.0
-        orders.write({"state": "draft"})
+        orders.line_ids.with_context(internal_context(self.env)).qty_cancelled = 0.0
+        orders._jxc_write({"state": "draft"})
         return True
 
     def action_view_deliveries(self):
@@ -282,7 +298,7 @@ class JxcSaleOrder(models.Model):
             }
             for line in self.line_ids
         ]
-        reservations = self.env["jxc.stock.reservation"].reserve(requests, mode=mode)
+        reservations = self.env["jxc.stock.reservation"]._reserve(requests, mode=mode)
         self.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
         return reservations
 
@@ -315,6 +331,7 @@ class JxcSaleOrderLine(models.Model):
     _inherit = ["jxc.order.line.mixin"]
     _order = "order_id, sequence, id"
     _check_company_auto = True
+    _jxc_locked_writable = ("name", "sequence")
 
     order_id = fields.Many2one("jxc.sale.order", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -602,7 +619,7 @@ class JxcSaleOrderLine(models.Model):
             left = line._base_left_to_deliver()
             rounding = line.product_id.uom_id.rounding
             if float_compare(left, 0, precision_rounding=rounding) <= 0:
-                reservations.release()
+                reservations._release()
                 continue
             excess = sum(reservations.mapped("shortage_quantity")) - max(
                 left - sum(reservations.mapped("quantity")), 0.0
@@ -614,7 +631,7 @@ class JxcSaleOrderLine(models.Model):
                 reduce[reservation.id] = min(reservation.shortage_quantity, excess)
                 excess -= reduce[reservation.id]
             if reduce:
-                reservations.reduce_shortage(reduce)
+                reservations._reduce_shortage(reduce)
         self.invalidate_recordset(["qty_reserved", "qty_shortage"])
 
     def _base_left_to_deliver(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
@@ -25,63 +25,61 @@ class JxcStockPicking(models.Model):
         check_company=True,
     )
 
-    def _get_direction(self):
-        if self.picking_type == "sale_out":
-            return "out"
-        if self.picking_type == "sale_return":
-            return "in"
-        return super()._get_direction()
+    @api.model
+    def _get_picking_types(self):
+        types = super()._get_picking_types()
+        stock = ("jxc_stock.group_jxc_stock_user",)
+        # Sales staff see stock but never move it: the warehouse posts deliveries and returns.
+        types.update(
+            {
+                "sale_out": {
+                    "direction": "out",
+                    "post_groups": stock,
+                    "manual": False,
+                    "cancel_by_hand": False,
+                },
+                "sale_return": {"direction": "in", "post_groups": stock, "manual": False},
+            }
+        )
+        return types
 
-    def _get_move_type(self, direction):
-        if self.picking_type in ("sale_out", "sale_return"):
-            return self.picking_type
-        return super()._get_move_type(direction)
+    def _should_create_backorder_sale_out(self):
+        return bool(self.sale_id)
 
-    def _should_create_backorder(self):
-        if self.picking_type == "sale_out" and self.sale_id:
-            return True
-        return super()._should_create_backorder()
+    def _check_can_post_sale_out(self):
+        self._check_order_lines("sale_id", "sale_line_id")
+        self._check_delivery_quantities()
 
-    def _check_can_post(self):
-        res = super()._check_can_post()
-        if self.picking_type == "sale_out":
-            self._check_delivery_quantities()
-        elif self.picking_type == "sale_return":
-            self._check_return_quantities()
-        return res
+    def _check_can_post_sale_return(self):
+        self._check_return_quantities()
 
-    def _before_post(self, lines):
-        res = super()._before_post(lines)
-        if self.picking_type == "sale_out":
-            self._consume_reservations(lines)
-        return res
+    def _before_post_sale_out(self, lines):
+        self._consume_reservations(lines)
 
-    def action_done(self):
-        res = super().action_done()
-        deliveries = self.sudo().filtered(lambda p: p.picking_type == "sale_out")
-        deliveries.line_ids.sale_line_id._settle_reservations()
-        deliveries.sale_id._check_done()
-        return res
+    def _after_post_sale_out(self, lines):
+        sale_lines = self.sudo().line_ids.sale_line_id
+        sale_lines._settle_reservations()
+        self.sudo().sale_id._check_done()
 
-    def _create_backorder(self):
+    def _create_backorder_sale_out(self):
         # A delivery's backorder is made from the order: what is left, with the lots still
         # reserved for it.
-        if self.picking_type == "sale_out" and self.sale_id:
-            lines = self.line_ids.sale_line_id
-            backorder = self.sale_id._create_delivery(lines)
-            if backorder:
-                backorder.backorder_id = self
-                self.message_post(
-                    body=_("Backorder %s created for the rest.", backorder._get_html_link())
-                )
-            return backorder
-        return super()._create_backorder()
+        if not self.sale_id:
+            return self.browse()
+        backorder = self.sale_id._create_delivery(self.line_ids.sale_line_id)
+        if backorder:
+            backorder._jxc_write({"backorder_id": self.id})
+            self.message_post(
+                body=_("Backorder %s created for the rest.", backorder._get_html_link())
+            )
+        return backorder
 
     def action_create_sale_return(self):
         """A draft 销售退货单 for what can still come back from this delivery."""
         self.ensure_one()
         if self.picking_type != "sale_out" or self.state != "done":
             raise UserError(_("Only posted sale deliveries can be returned."))
+        self._check_post_rights()
         picking = self._create_return("sale_return", {"sale_id": self.sale_id.id})
         return picking._get_action_view()
 
@@ -142,7 +140,7 @@ class JxcStockPicking(models.Model):
                 consume[reservation.id] += take
                 needed -= take
         if consume:
-            Reservation.browse(list(consume)).consume(dict(consume))
+            Reservation.browse(list(consume))._consume(dict(consume))
 
 
 class JxcStockPickingLine(models.Model):

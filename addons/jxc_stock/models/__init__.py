@@ -1,5 +1,7 @@
 from . import (
+    jxc_document_line_mixin,
     jxc_document_link_mixin,
+    jxc_document_mixin,
     jxc_order_mixin,
     jxc_stock_count,
     jxc_stock_integrity,

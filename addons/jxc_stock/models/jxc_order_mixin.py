@@ -14,7 +14,9 @@ class JxcOrderMixin(models.AbstractModel):
     """
 
     _name = "jxc.order.mixin"
+    _inherit = ["jxc.document.mixin"]
     _description = "JXC Order"
+    _jxc_locked_writable = ("notes", "user_id", "origin")
 
     _jxc_sequence_code = None  # ir.sequence code of the order numbers
     _jxc_mail_template = None  # xml id of the "send by email" template
@@ -52,11 +54,11 @@ class JxcOrderMixin(models.AbstractModel):
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._jxc_sequence_code) or "/"
         return super().create(vals_list)
 
-    def unlink(self):
-        for order in self:
-            if order.state not in ("draft", "cancel"):
-                raise UserError(_("%s: only draft or cancelled orders can be deleted.", order.name))
-        return super().unlink()
+    def _check_action_rights(self):
+        """Whether the user may act on these orders (confirm, cancel, reset): write access
+        to each of them (model access and record rules: company, own documents)."""
+        if not self.env.su:
+            self.check_access("write")
 
     def action_send(self):
         """The mail composer with the order's template (and its PDF)."""
@@ -87,28 +89,28 @@ class JxcOrderMixin(models.AbstractModel):
                 <= 0
                 for line in order.line_ids
             ):
-                order.state = "done"
+                order._jxc_write({"state": "done"})
 
     def _create_stock_document(self, vals):
         """The receipt / delivery that confirming the order makes, as part of that step: no
         separate "created" log or followers; made as superuser since order staff do not
         write stock documents."""
-        return (
+        picking = (
             self.env["jxc.stock.picking"]
             .sudo()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create(vals)
-            .sudo(False)
+            ._jxc_create(vals)
         )
+        return self.env["jxc.stock.picking"].browse(picking.ids)
 
 
 class JxcOrderLineMixin(models.AbstractModel):
     """What purchase and sale order lines share: units, amounts, checks, locking."""
 
     _name = "jxc.order.line.mixin"
+    _inherit = ["jxc.document.line.mixin"]
     _description = "JXC Order Line"
-
-    _jxc_editable_states = ("draft",)
+    _jxc_document_field = "order_id"
 
     @api.depends("product_id")
     def _compute_uom_id(self):
@@ -177,19 +179,6 @@ class JxcOrderLineMixin(models.AbstractModel):
     def _onchange_product_id(self):
         if self.product_id:
             self.name = self.product_id.display_name
-
-    def write(self, vals):
-        if "qty_cancelled" in vals and not self.env.context.get("jxc_order_internal"):
-            raise UserError(_("Cancelled quantities are set by cancelling the order."))
-        locked = {"product_id", "quantity", "uom_id", "price_unit", "discount", "tax_rate"}
-        if locked & set(vals) and any(line.state not in self._jxc_editable_states for line in self):
-            raise UserError(_("Lines of a confirmed order cannot be changed."))
-        return super().write(vals)
-
-    def unlink(self):
-        if any(line.state not in self._jxc_editable_states for line in self):
-            raise UserError(_("Lines of a confirmed order cannot be deleted."))
-        return super().unlink()
 
     def _base_quantity(self, quantity=None):
         """``quantity`` (default: the line's) in the product's base unit, unrounded."""

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_is_zero
 
+from ..utils import internal_context, is_internal
+
 
 class JxcStockCount(models.Model):
     """盘点单: snapshot the system quantities, count, post the differences (盘盈/盘亏).
@@ -15,9 +17,10 @@ class JxcStockCount(models.Model):
 
     _name = "jxc.stock.count"
     _description = "Stock Count"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _jxc_locked_writable = ("note", "user_id", "scan_barcode")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     warehouse_id = fields.Many2one(
@@ -112,13 +115,16 @@ class JxcStockCount(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("jxc.stock.count") or "/"
         return super().create(vals_list)
 
-    def unlink(self):
-        if any(c.state == "done" for c in self):
-            raise UserError(_("A posted count cannot be deleted."))
-        return super().unlink()
+    def _jxc_lines_editable(self):
+        # Counted quantities are entered while counting.
+        return self.state in ("draft", "in_progress")
 
     def action_start(self):
         """Take the snapshot: one line per stocked (product, lot) matching the filters."""
+        self.check_access("write")
+        return self._action_start()
+
+    def _action_start(self):
         for count in self:
             if count.state != "draft":
                 raise UserError(_("%s has already started.", count.name))
@@ -144,7 +150,7 @@ class JxcStockCount(models.Model):
                 lines.append(
                     fields.Command.create({"product_id": product.id, "theoretical_quantity": 0.0})
                 )
-            count.write(
+            count._jxc_write(
                 {
                     "state": "in_progress",
                     "date": fields.Datetime.now(),
@@ -156,8 +162,12 @@ class JxcStockCount(models.Model):
 
     def action_validate(self):
         """Post gains and losses at the current average cost (stock managers only)."""
-        if not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
+        if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
             raise AccessError(_("Only stock managers can post stock counts."))
+        self.check_access("write")
+        return self._action_validate()
+
+    def _action_validate(self):
         for count in self:
             if count.state != "in_progress":
                 raise UserError(_("%s is not being counted: start it first.", count.name))
@@ -186,9 +196,9 @@ class JxcStockCount(models.Model):
                 posted_lines.append(line)
             moves = self.env["jxc.stock.move"]._post(vals_list)
             for line, move in zip(posted_lines, moves.sorted("id"), strict=True):
-                line.move_id = move
+                line.with_context(internal_context(self.env)).move_id = move
             uncounted = count.line_ids - counted
-            count.write({"state": "done", "date_done": fields.Datetime.now()})
+            count._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
             if uncounted:
                 count.message_post(
                     body=_(
@@ -200,13 +210,15 @@ class JxcStockCount(models.Model):
         return True
 
     def action_cancel(self):
+        self.check_access("write")
         if any(c.state == "done" for c in self):
             raise UserError(_("A posted count cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._jxc_write({"state": "cancel"})
         return True
 
     def action_draft(self):
-        self.filtered(lambda c: c.state == "cancel").write(
+        self.check_access("write")
+        self.filtered(lambda c: c.state == "cancel")._jxc_write(
             {"state": "draft", "line_ids": [fields.Command.clear()]}
         )
         return True
@@ -232,8 +244,10 @@ class JxcStockCount(models.Model):
 
 class JxcStockCountLine(models.Model):
     _name = "jxc.stock.count.line"
+    _inherit = ["jxc.document.line.mixin"]
     _description = "Stock Count Line"
     _order = "count_id, product_id, lot_id, id"
+    _jxc_document_field = "count_id"
 
     count_id = fields.Many2one("jxc.stock.count", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="count_id.company_id", store=True)
@@ -342,11 +356,9 @@ class JxcStockCountLine(models.Model):
                 )
 
     def write(self, vals):
-        if any(line.state == "done" for line in self):
-            raise UserError(_("Lines of a posted count cannot be changed."))
         if (
-            {"theoretical_quantity", "product_id", "lot_id"} & set(vals)
-            and not self.env.context.get("jxc_stock_internal")
+            {"product_id", "lot_id"} & set(vals)
+            and not is_internal(self.env)
             and any(line.state == "in_progress" and line.theoretical_quantity for line in self)
         ):
             raise UserError(_("The snapshot of a count being counted cannot be changed."))
@@ -366,7 +378,7 @@ class JxcStockCountLine(models.Model):
                 limit=1,
             )
             # A lot found on the shelf gets its record; the snapshot itself is unchanged.
-            line.with_context(jxc_stock_internal=True).lot_id = lot or Lot.create(
+            line.with_context(internal_context(self.env)).lot_id = lot or Lot.create(
                 {
                     "name": line.lot_name.strip(),
                     "product_id": line.product_id.id,

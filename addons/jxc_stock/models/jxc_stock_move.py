@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
+from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, check_number
+
 # Ledger moves that count as outgoing goods for usage statistics (replenishment, alerts).
 OUTGOING_USAGE_TYPES = ("out",)
 
@@ -159,129 +161,167 @@ class JxcStockMove(models.Model):
             product = products.browse(vals["product_id"])
             warehouse = warehouses.browse(vals["warehouse_id"])
             company = warehouse.company_id
-            currency = company.currency_id
             qty = vals["quantity"]
             quant = quants[(product.id, warehouse.id, vals.get("lot_id") or None)]
             valuation = valuations[(product.id, company.id)]
-            if vals.get("internal_pair"):
-                # The receiving leg of a transfer carries the value its issuing leg took out.
-                cost = to_create[-1]["unit_cost"]
-            elif vals.get("origin_move_id"):
-                cost = origin_costs[vals["origin_move_id"]]
-            elif qty > 0 and vals.get("unit_cost") is not None:
-                cost = vals["unit_cost"]
-            else:
-                cost = valuation["average_cost"]
+            previous = to_create[-1] if to_create else None
+            cost = self._get_unit_cost(vals, valuation, origin_costs, previous)
             if qty < 0:
-                available = quant["quantity"] - quant["reserved_quantity"]
-                if float_compare(available + qty, 0, precision_digits=precision) < 0 and (
-                    not self._is_negative_allowed(product, company)
-                ):
-                    raise UserError(
-                        _(
-                            "%(document)s, %(line)s: cannot issue %(qty)s %(uom)s of "
-                            "%(product)s from %(warehouse)s%(lot)s: only %(available)s "
-                            "available (on hand %(on_hand)s, reserved %(reserved)s).",
-                            document=vals.get("reference") or "-",
-                            line=self._line_label(vals, product),
-                            qty=-qty,
-                            uom=product.uom_id.name,
-                            product=product.display_name,
-                            warehouse=warehouse.display_name,
-                            lot=(
-                                _(
-                                    " (lot %s)",
-                                    self.env["jxc.stock.lot"].browse(vals["lot_id"]).name,
-                                )
-                                if vals.get("lot_id")
-                                else ""
-                            ),
-                            available=max(available, 0.0),
-                            on_hand=quant["quantity"],
-                            reserved=quant["reserved_quantity"],
-                        )
-                    )
-                empties = float_is_zero(
-                    valuation["quantity"] + qty, precision_digits=precision
-                ) and not vals.get("origin_move_id")
-                value = -valuation["value"] if empties else currency.round(qty * cost)
-            elif vals.get("internal_pair"):
-                value = -to_create[-1]["value"]
-            else:
-                value = currency.round(qty * cost)
-            if vals.get("value") is not None:
-                value = vals["value"]  # a reversal (红冲) mirrors the original value exactly
-            # Company totals and the moving average.
-            valuation["quantity"] = float_round(
-                valuation["quantity"] + qty, precision_digits=precision
-            )
-            valuation["value"] = currency.round(valuation["value"] + value)
-            if valuation["quantity"] > 0 and (
-                qty > 0 or vals.get("origin_move_id") or vals.get("value") is not None
-            ):
-                valuation["average_cost"] = valuation["value"] / valuation["quantity"]
-            elif valuation["quantity"] <= 0 and qty > 0:
-                valuation["average_cost"] = cost
+                self._check_available(vals, product, warehouse, quant, precision)
+            value = self._get_value(vals, cost, valuation, company, previous, precision)
+            self._check_value(vals, product, value)
+            self._update_average(valuation, vals, value, cost, company, precision)
             quant["quantity"] += qty
             quant["value"] += value
             delta = deltas[quant["id"]]
             delta[0] += qty
             delta[2] += value
-            to_create.append(
-                {
-                    "date": vals.get("date") or now,
-                    "product_id": product.id,
-                    "warehouse_id": warehouse.id,
-                    "lot_id": vals.get("lot_id") or False,
-                    "quantity": qty,
-                    "unit_cost": cost,
-                    "value": value,
-                    "company_id": company.id,
-                    "move_type": vals["move_type"],
-                    "is_reversal": vals.get("is_reversal", False),
-                    "origin_move_id": vals.get("origin_move_id") or False,
-                    "res_model": vals.get("res_model"),
-                    "res_id": vals.get("res_id") or False,
-                    "reference": vals.get("reference"),
-                    "picking_id": vals.get("picking_id") or False,
-                    "picking_line_id": vals.get("picking_line_id") or False,
-                }
-            )
+            to_create.append(self._prepare_ledger_row(vals, product, warehouse, cost, value, now))
         self._check_serial_quantities(vals_list, quants, precision)
         moves = self._insert_rows(to_create)
         self.env["jxc.stock.quant"]._apply_deltas({k: tuple(v) for k, v in deltas.items()})
         self.env["jxc.stock.valuation"]._save(list(valuations.values()))
         return moves
 
+    # ------------------------------------------------------------------
+    # Moving-average costing, step by step (override any step with super())
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_unit_cost(self, vals, valuation, origin_costs, previous):
+        """The unit cost (base unit, company currency) a posted move carries: a transfer's
+        receiving leg carries its issuing leg's; returns and reversals their origin's; an
+        incoming move its own (``unit_cost``); anything else the current average."""
+        if vals.get("internal_pair"):
+            return previous["unit_cost"]
+        if vals.get("origin_move_id"):
+            return origin_costs[vals["origin_move_id"]]
+        if vals["quantity"] > 0 and vals.get("unit_cost") is not None:
+            return vals["unit_cost"]
+        return valuation["average_cost"]
+
+    @api.model
+    def _get_value(self, vals, cost, valuation, company, previous, precision):
+        """The signed value of a move: quantity × cost, except that the last units out take
+        what is left of the stock value (no cents left behind), a transfer's receiving leg
+        takes what its issuing leg took out, and a reversal (红冲) mirrors its move exactly."""
+        if vals.get("value") is not None:
+            return vals["value"]
+        qty = vals["quantity"]
+        if qty < 0:
+            empties = float_is_zero(
+                valuation["quantity"] + qty, precision_digits=precision
+            ) and not vals.get("origin_move_id")
+            if empties:
+                return -valuation["value"]
+        elif vals.get("internal_pair"):
+            return -previous["value"]
+        return company.currency_id.round(qty * cost)
+
+    @api.model
+    def _update_average(self, valuation, vals, value, cost, company, precision):
+        """Add the move to the company's totals and move the average: incoming moves (and
+        returns / reversals at their own cost) change it, issues at the average do not."""
+        qty = vals["quantity"]
+        valuation["quantity"] = float_round(valuation["quantity"] + qty, precision_digits=precision)
+        valuation["value"] = company.currency_id.round(valuation["value"] + value)
+        if valuation["quantity"] > 0 and (
+            qty > 0 or vals.get("origin_move_id") or vals.get("value") is not None
+        ):
+            valuation["average_cost"] = valuation["value"] / valuation["quantity"]
+        elif valuation["quantity"] <= 0 and qty > 0:
+            valuation["average_cost"] = cost
+
+    @api.model
+    def _prepare_ledger_row(self, vals, product, warehouse, cost, value, now):
+        """The ledger row of a posted move. Keys of ``vals`` that are stored columns of the
+        ledger added by an extension (a ``Many2one`` to its document, a tag…) are carried."""
+        row = {
+            "date": vals.get("date") or now,
+            "product_id": product.id,
+            "warehouse_id": warehouse.id,
+            "lot_id": vals.get("lot_id") or False,
+            "quantity": vals["quantity"],
+            "unit_cost": cost,
+            "value": value,
+            "company_id": warehouse.company_id.id,
+            "move_type": vals["move_type"],
+            "is_reversal": vals.get("is_reversal", False),
+            "origin_move_id": vals.get("origin_move_id") or False,
+            "res_model": vals.get("res_model"),
+            "res_id": vals.get("res_id") or False,
+            "reference": vals.get("reference"),
+            "picking_id": vals.get("picking_id") or False,
+            "picking_line_id": vals.get("picking_line_id") or False,
+        }
+        for name, value_ in vals.items():
+            field = self._fields.get(name)
+            if name not in row and field is not None and field.store and field.column_type:
+                row[name] = value_
+        return row
+
+    @api.model
+    def _check_available(self, vals, product, warehouse, quant, precision):
+        """No oversell: an issue may not take more than on hand − reserved (invariant 2)."""
+        company = warehouse.company_id
+        available = quant["quantity"] - quant["reserved_quantity"]
+        if float_compare(available + vals["quantity"], 0, precision_digits=precision) < 0 and (
+            not self._is_negative_allowed(product, company)
+        ):
+            raise UserError(
+                _(
+                    "%(document)s, %(line)s: cannot issue %(qty)s %(uom)s of "
+                    "%(product)s from %(warehouse)s%(lot)s: only %(available)s "
+                    "available (on hand %(on_hand)s, reserved %(reserved)s).",
+                    document=vals.get("reference") or "-",
+                    line=self._line_label(vals, product),
+                    qty=-vals["quantity"],
+                    uom=product.uom_id.name,
+                    product=product.display_name,
+                    warehouse=warehouse.display_name,
+                    lot=self._lot_label(vals.get("lot_id")),
+                    available=max(available, 0.0),
+                    on_hand=quant["quantity"],
+                    reserved=quant["reserved_quantity"],
+                )
+            )
+
+    @api.model
+    def _check_value(self, vals, product, value):
+        check_number(
+            self,
+            value,
+            f"{vals.get('reference') or '-'}, {self._line_label(vals, product)}",
+            _("the value"),
+            MAX_AMOUNT,
+        )
+
     @api.model
     def _insert_rows(self, rows):
-        """Insert ledger rows in one statement (the posting hot path); return them."""
-        columns = {
-            "date": "timestamp",
-            "product_id": "int",
-            "warehouse_id": "int",
-            "lot_id": "int",
-            "quantity": "numeric",
-            "unit_cost": "numeric",
-            "value": "numeric",
-            "company_id": "int",
-            "move_type": "varchar",
-            "is_reversal": "bool",
-            "origin_move_id": "int",
-            "res_model": "varchar",
-            "res_id": "int",
-            "reference": "varchar",
-            "picking_id": "int",
-            "picking_line_id": "int",
-        }
-        names = list(columns)
+        """Insert ledger rows in one statement (the posting hot path); return them. Every
+        stored column a row names is inserted, those of extensions included."""
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        types = {}
+        for name in names:
+            field = self._fields[name]
+            if field.type == "boolean":
+                types[name] = "bool"
+            elif field.type in ("float", "monetary"):
+                types[name] = "numeric"
+            elif field.type in ("many2one", "integer", "many2one_reference"):
+                types[name] = "int"
+            elif field.type == "datetime":
+                types[name] = "timestamp"
+            elif field.type == "date":
+                types[name] = "date"
+            else:
+                types[name] = "varchar"
 
         def column(name):
-            if columns[name] == "bool":
-                return [bool(row[name]) for row in rows]
-            if columns[name] == "numeric":
-                return [row[name] for row in rows]
-            return [row[name] or None for row in rows]  # False means NULL
+            if types[name] == "bool":
+                return [bool(row.get(name)) for row in rows]
+            if types[name] == "numeric":
+                return [row.get(name) for row in rows]
+            return [row.get(name) or None for row in rows]  # False means NULL
 
         self.env.cr.execute(
             f"""
@@ -290,19 +330,22 @@ class JxcStockMove(models.Model):
             SELECT {", ".join("r." + n for n in names)}, pp.product_tmpl_id, pt.categ_id,
                    %(uid)s, %(uid)s, now() at time zone 'UTC', %(uid)s,
                    now() at time zone 'UTC'
-              FROM unnest({", ".join(f"%({n})s::{t}[]" for n, t in columns.items())})
+              FROM unnest({", ".join(f"%(c_{n})s::{t}[]" for n, t in types.items())})
                    WITH ORDINALITY AS r({", ".join(names)}, seq)
               JOIN product_product pp ON pp.id = r.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              ORDER BY r.seq
             RETURNING id
             """,
-            dict({name: column(name) for name in names}, uid=self.env.uid),
+            dict({f"c_{name}": column(name) for name in names}, uid=self.env.uid),
         )
         moves = self.browse([row[0] for row in self.env.cr.fetchall()])
         # One2manys cached before the insert do not know the new rows.
         self.env["jxc.stock.picking"].invalidate_model(["move_ids", "move_count"])
         self.env["jxc.stock.picking.line"].invalidate_model(["move_ids"])
+        # What depends on the ledger (documents' rows, ordered / delivered quantities…) is
+        # recomputed as if the ORM had created the rows.
+        moves.modified([*names, "product_tmpl_id", "categ_id", "user_id"], create=True)
         return moves
 
     @api.model
@@ -332,6 +375,9 @@ class JxcStockMove(models.Model):
                     product=product.display_name,
                 )
             )
+        check_number(self, vals["quantity"], label, _("the quantity"), MAX_QUANTITY)
+        check_number(self, vals.get("unit_cost"), label, _("the unit cost"), MAX_PRICE)
+        check_number(self, vals.get("value"), label, _("the value"), MAX_AMOUNT)
         if float_is_zero(vals["quantity"], precision_digits=precision):
             raise UserError(_("%(line)s: the quantity cannot be zero.", line=label))
         lot = self.env["jxc.stock.lot"].browse(vals.get("lot_id") or [])

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
+from ..utils import internal_context, is_internal
+
 
 class JxcStockPicking(models.Model):
     """Every stock document: 其他入库 ``in``, 其他出库 ``out``, 调拨 ``internal``, and the types
@@ -11,9 +13,10 @@ class JxcStockPicking(models.Model):
 
     _name = "jxc.stock.picking"
     _description = "Stock Document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _jxc_locked_writable = ("note", "user_id")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -129,7 +132,26 @@ class JxcStockPicking(models.Model):
     def unlink(self):
         if any(p.state == "done" for p in self):
             raise UserError(_("A posted stock document cannot be deleted; reverse (红冲) it."))
+        if not is_internal(self.env):
+            for picking in self:
+                if not picking._get_type_info(picking.picking_type)["cancel_by_hand"]:
+                    raise UserError(
+                        _("%s belongs to its order: it cannot be deleted.", picking.name)
+                    )
         return super().unlink()
+
+    @api.model
+    def _jxc_check_create_vals(self, vals):
+        super()._jxc_check_create_vals(vals)
+        picking_type = vals.get("picking_type", self.env.context.get("default_picking_type", "in"))
+        if not self._get_type_info(picking_type).get("manual"):
+            raise UserError(
+                _(
+                    "%(type)s documents are made by their order or by returning a posted "
+                    "document, not by hand.",
+                    type=self._get_type_label(picking_type),
+                )
+            )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -139,12 +161,52 @@ class JxcStockPicking(models.Model):
         return vals_list
 
     # ------------------------------------------------------------------
-    # Type hooks (downstream addons extend these with super())
+    # Types (downstream addons add theirs with selection_add and _get_picking_types)
     # ------------------------------------------------------------------
+    @api.model
+    def _get_picking_types(self):
+        """{type: info}, the one place that says how each document type behaves:
+
+        - ``direction``: ``in``, ``out`` or ``internal`` (how it moves goods);
+        - ``post_groups``: xml ids of the groups whose members post, cancel and return it;
+        - ``manual``: whether users create it by hand (else only its order or a return does);
+        - ``cancel_by_hand``: whether users cancel it by hand (else its order does).
+
+        Per-type behaviour lives in methods named after the type, called when they exist:
+        ``_check_can_post_<type>()``, ``_before_post_<type>(lines)``,
+        ``_after_post_<type>(lines)``, ``_should_create_backorder_<type>()``,
+        ``_create_backorder_<type>()`` and ``_after_reverse_<type>(reversal)``.
+        """
+        stock = ("jxc_stock.group_jxc_stock_user",)
+        return {
+            "in": {"direction": "in", "post_groups": stock, "manual": True},
+            "out": {"direction": "out", "post_groups": stock, "manual": True},
+            "internal": {"direction": "internal", "post_groups": stock, "manual": True},
+        }
+
+    @api.model
+    def _get_type_info(self, picking_type):
+        info = self._get_picking_types().get(picking_type)
+        if not info:
+            raise UserError(_("Unknown stock document type %s.", picking_type))
+        return dict({"cancel_by_hand": True}, **info)
+
+    @api.model
+    def _get_type_label(self, picking_type):
+        return dict(self._fields["picking_type"]._description_selection(self.env)).get(
+            picking_type, picking_type
+        )
+
+    def _call_type_hook(self, hook, *args):
+        """Call ``<hook>_<picking_type>(*args)`` if this document's type defines it."""
+        self.ensure_one()
+        method = getattr(self, f"{hook}_{self.picking_type}", None)
+        return method(*args) if method else None
+
     def _get_direction(self):
         """``in``, ``out`` or ``internal``: how this document's type moves goods."""
         self.ensure_one()
-        return {"in": "in", "out": "out", "internal": "internal"}.get(self.picking_type, "in")
+        return self._get_picking_types().get(self.picking_type, {}).get("direction", "in")
 
     def _get_move_type(self, direction):
         """Ledger ``move_type`` for this document's moves in ``direction`` (in / out)."""
@@ -156,12 +218,43 @@ class JxcStockPicking(models.Model):
     def _should_create_backorder(self):
         """Whether a partial posting leaves a backorder: yes for documents of an order."""
         self.ensure_one()
-        return False
+        return bool(self._call_type_hook("_should_create_backorder"))
 
     def _before_post(self, lines):
         """Last step before ``lines`` post, in the same transaction: sales consume their
         reservations here so that the posting sees that stock as available."""
         self.ensure_one()
+        self._call_type_hook("_before_post", lines)
+
+    def _after_post(self, lines):
+        """After the document posted ``lines`` (and left its backorder), in the same
+        transaction: orders update themselves, finance posts the money."""
+        self.ensure_one()
+        self._call_type_hook("_after_post", lines)
+
+    def _after_reverse(self, reversal):
+        """After ``reversal`` (红冲) of this document posted, in the same transaction."""
+        self.ensure_one()
+        self._call_type_hook("_after_reverse", reversal)
+
+    def _check_post_rights(self):
+        """Whether the user may post (cancel, return, reset) each of these documents: a
+        member of its type's ``post_groups``, with write access to it (record rules)."""
+        if self.env.su:
+            return
+        self.check_access("write")
+        user = self.env.user
+        for picking in self:
+            groups = picking._get_type_info(picking.picking_type)["post_groups"]
+            if not any(user.has_group(group) for group in groups):
+                raise AccessError(
+                    _(
+                        "%(doc)s: you are not allowed to post, cancel or return %(type)s "
+                        "documents.",
+                        doc=picking.name,
+                        type=picking._get_type_label(picking.picking_type),
+                    )
+                )
 
     def _get_origin_move(self, line):
         """The ledger move whose cost values this line: for a return, the returned line's."""
@@ -185,7 +278,7 @@ class JxcStockPicking(models.Model):
         ]
         if not lines:
             raise UserError(_("Everything on %s was returned already.", self.name))
-        return self.create(
+        return self._jxc_create(
             dict(
                 {
                     "picking_type": picking_type,
@@ -200,6 +293,25 @@ class JxcStockPicking(models.Model):
             )
         )
 
+    def _check_order_lines(self, order_field, line_field):
+        """A document of an order posts only that order's lines, of their own products."""
+        self.ensure_one()
+        order = self.sudo()[order_field]
+        if not order:
+            raise UserError(_("%s belongs to no order: it cannot be posted.", self.name))
+        for number, line in enumerate(self.line_ids, start=1):
+            order_line = line.sudo()[line_field]
+            if order_line.order_id != order or order_line.product_id != line.product_id:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s (%(product)s) is not a line of %(order)s.",
+                        doc=self.name,
+                        line=number,
+                        product=line.product_id.display_name,
+                        order=order.name,
+                    )
+                )
+
     def _check_return_quantities(self):
         """Each return line takes back at most what its line posted and did not return."""
         in_full = not any(ln.quantity_done for ln in self.line_ids)
@@ -211,6 +323,16 @@ class JxcStockPicking(models.Model):
                         "%(doc)s, line %(line)s: a return line must name the line it returns.",
                         doc=self.name,
                         line=number,
+                    )
+                )
+            if origin.product_id != line.product_id or origin.picking_id != self.return_of_id:
+                raise UserError(
+                    _(
+                        "%(doc)s, line %(line)s: it returns %(product)s of %(origin)s.",
+                        doc=self.name,
+                        line=number,
+                        product=origin.product_id.display_name,
+                        origin=origin.picking_id.name,
                     )
                 )
             if origin.picking_id.is_reversal or origin.picking_id.reversal_ids:
@@ -254,7 +376,36 @@ class JxcStockPicking(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_done(self):
-        """Post the documents: all their lines or nothing (invariant 3)."""
+        """Post the documents (button and API): all their lines or nothing (invariant 3)."""
+        self._check_post_rights()
+        return self._action_done()
+
+    def action_cancel(self):
+        self._check_post_rights()
+        for picking in self:
+            if not picking._get_type_info(picking.picking_type)["cancel_by_hand"]:
+                raise UserError(
+                    _("%s belongs to its order: cancel the order instead.", picking.name)
+                )
+        return self._action_cancel()
+
+    def action_draft(self):
+        self._check_post_rights()
+        pickings = self.filtered(lambda p: p.state == "cancel")
+        for picking in pickings:
+            if not picking._get_type_info(picking.picking_type)["cancel_by_hand"]:
+                raise UserError(_("%s belongs to its order: it cannot be reset.", picking.name))
+        pickings._jxc_write({"state": "draft"})
+        return True
+
+    def action_reverse(self):
+        """红冲: create and post the mirror of a posted document, at the original costs."""
+        if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
+            raise AccessError(_("Only stock managers can reverse posted stock documents."))
+        self._check_post_rights()
+        return self._action_reverse()._get_action_view()
+
+    def _action_done(self):
         for picking in self:
             # Checked right before each posts, so documents posted together see each other.
             picking._check_can_post()
@@ -275,25 +426,19 @@ class JxcStockPicking(models.Model):
             picking._before_post(lines)
             vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)
-            picking.write({"state": "done", "date_done": fields.Datetime.now()})
+            picking._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
             if picking._should_create_backorder():
                 picking._create_backorder()
+            picking._after_post(lines)
         return True
 
-    def action_cancel(self):
+    def _action_cancel(self):
         if any(p.state == "done" for p in self):
             raise UserError(_("A posted stock document cannot be cancelled; reverse (红冲) it."))
-        self.write({"state": "cancel"})
+        self._jxc_write({"state": "cancel"})
         return True
 
-    def action_draft(self):
-        self.filtered(lambda p: p.state == "cancel").write({"state": "draft"})
-        return True
-
-    def action_reverse(self):
-        """红冲: create and post the mirror of a posted document, at the original costs."""
-        if not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
-            raise AccessError(_("Only stock managers can reverse posted stock documents."))
+    def _action_reverse(self):
         reversals = self.browse()
         for picking in self:
             if picking.state != "done":
@@ -304,7 +449,7 @@ class JxcStockPicking(models.Model):
                 raise UserError(_("%s is a reversal or already reversed.", picking.name))
             if picking.line_ids.return_line_ids.filtered(lambda rl: rl.state == "done"):
                 raise UserError(_("%s has posted returns: reverse those first.", picking.name))
-            reversal = picking.copy(
+            reversal = picking.with_context(internal_context(self.env)).copy(
                 {
                     "is_reversal": True,
                     "reversal_of_id": picking.id,
@@ -313,6 +458,7 @@ class JxcStockPicking(models.Model):
                     "name": picking.name + "-R",
                 }
             )
+            reversal = self.browse(reversal.id)
             lines = picking.line_ids.filtered(
                 lambda ln: (
                     not float_is_zero(ln.quantity_done, precision_rounding=ln.uom_id.rounding)
@@ -322,6 +468,7 @@ class JxcStockPicking(models.Model):
                 zip(
                     lines.ids,
                     self.env["jxc.stock.picking.line"]
+                    .with_context(internal_context(self.env))
                     .create(
                         [
                             dict(line._prepare_reversal_line_vals(), picking_id=reversal.id)
@@ -333,30 +480,37 @@ class JxcStockPicking(models.Model):
                 )
             )
             vals_list = [
-                {
-                    "product_id": move.product_id.id,
-                    "warehouse_id": move.warehouse_id.id,
-                    "lot_id": move.lot_id.id,
-                    "quantity": -move.quantity,
-                    "value": -move.value,
-                    "move_type": move.move_type,
-                    "is_reversal": True,
-                    "origin_move_id": move.id,
-                    "reference": reversal.name,
-                    "res_model": reversal._name,
-                    "res_id": reversal.id,
-                    "picking_id": reversal.id,
-                    "picking_line_id": mirror.get(move.picking_line_id.id),
-                    "line_label": move.product_id.display_name,
-                }
+                reversal._prepare_reversal_move_vals(move, mirror)
                 # Take goods back out first, so a transfer's reversal checks the destination.
                 for move in picking.move_ids.sorted(lambda m: (m.quantity < 0, m.id))
             ]
             self.env["jxc.stock.move"]._post(vals_list)
-            reversal.write({"state": "done", "date_done": fields.Datetime.now()})
+            reversal._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
             picking.message_post(body=_("Reversed by %s.", reversal._get_html_link()))
+            picking._after_reverse(reversal)
             reversals |= reversal
-        return reversals._get_action_view()
+        return reversals
+
+    def _prepare_reversal_move_vals(self, move, mirror):
+        """The ledger row of this reversal (红冲) that mirrors ``move``, at its exact value;
+        ``mirror`` maps the reversed document's line ids to this one's."""
+        self.ensure_one()
+        return {
+            "product_id": move.product_id.id,
+            "warehouse_id": move.warehouse_id.id,
+            "lot_id": move.lot_id.id,
+            "quantity": -move.quantity,
+            "value": -move.value,
+            "move_type": move.move_type,
+            "is_reversal": True,
+            "origin_move_id": move.id,
+            "reference": self.name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "picking_id": self.id,
+            "picking_line_id": mirror.get(move.picking_line_id.id),
+            "line_label": move.product_id.display_name,
+        }
 
     def action_assign_lots_fefo(self):
         """Split outgoing tracked lines over available lots, earliest expiry first (FEFO)."""
@@ -388,11 +542,9 @@ class JxcStockPicking(models.Model):
     # Posting helpers
     # ------------------------------------------------------------------
     def _check_can_post(self):
+        """Document-level checks before posting (state, lines, warehouses, then the type's
+        own ``_check_can_post_<type>()``)."""
         self.ensure_one()
-        if self.picking_type in ("in", "out", "internal") and not self.env.user.has_group(
-            "jxc_stock.group_jxc_stock_user"
-        ):
-            raise AccessError(_("Only stock staff post receipts, issues and transfers."))
         if self.state != "draft":
             raise UserError(
                 _(
@@ -415,6 +567,7 @@ class JxcStockPicking(models.Model):
                         warehouse=self.warehouse_id.display_name,
                     )
                 )
+        self._call_type_hook("_check_can_post")
 
     def _set_quantities_done_in_full(self):
         """Nothing edited: post every line in full (一键出入库), in one statement, since
@@ -483,8 +636,11 @@ class JxcStockPicking(models.Model):
         return vals_list
 
     def _create_backorder(self):
-        """A draft document for what was planned and not posted."""
+        """A draft document for what was planned and not posted (a type may make its own:
+        ``_create_backorder_<type>()``)."""
         self.ensure_one()
+        if hasattr(self, f"_create_backorder_{self.picking_type}"):
+            return self._call_type_hook("_create_backorder")
         remaining = []
         for line in self.line_ids:
             rest = line.quantity - line.quantity_done
@@ -503,6 +659,9 @@ class JxcStockPicking(models.Model):
                 )
         if not remaining:
             return self.browse()
-        backorder = self.copy({"backorder_id": self.id, "line_ids": remaining})
+        backorder = self.with_context(internal_context(self.env)).copy(
+            {"backorder_id": self.id, "line_ids": remaining}
+        )
+        backorder = self.browse(backorder.id)
         self.message_post(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
         return backorder

@@ -6,12 +6,17 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
+from ..utils import internal_context
+
 
 class JxcStockPickingLine(models.Model):
     _name = "jxc.stock.picking.line"
+    _inherit = ["jxc.document.line.mixin"]
     _description = "Stock Document Line"
     _order = "picking_id, sequence, id"
     _check_company_auto = True
+    _jxc_document_field = "picking_id"
+    _jxc_system_fields = ("move_ids",)
 
     picking_id = fields.Many2one("jxc.stock.picking", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -210,14 +215,8 @@ class JxcStockPickingLine(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if any(line.state == "done" for line in self) and not self.env.context.get(
-            "jxc_stock_internal"
-        ):
-            raise UserError(_("Lines of a posted stock document cannot be changed."))
-        return super().write(vals)
-
     def unlink(self):
+        # Never, not even from the documents' own methods: posted history stays.
         if any(line.state == "done" for line in self):
             raise UserError(_("Lines of a posted stock document cannot be deleted."))
         return super().unlink()
@@ -251,11 +250,6 @@ class JxcStockPickingLine(models.Model):
             "unit_cost": self.unit_cost,
             "return_of_line_id": self.id,
         }
-
-    def _get_line_number(self):
-        self.ensure_one()
-        lines = self.picking_id.line_ids
-        return list(lines).index(self) + 1 if self in lines else 0
 
     def _error_label(self, number=None):
         """ "DOC, line N (product)": how errors name this line."""
@@ -339,7 +333,7 @@ class JxcStockPickingLine(models.Model):
                         "expiration_date": line.expiration_date or line._default_expiration_date(),
                     }
                 )
-            line.with_context(jxc_stock_internal=True).lot_id = lot
+            line.lot_id = lot
         for line in self.filtered(
             lambda ln: (
                 ln.lot_id
@@ -395,11 +389,13 @@ class JxcStockPickingLine(models.Model):
                 self.write({"lot_id": lot.id, "quantity": qty})
                 first = False
             else:
-                self.copy({"picking_id": self.picking_id.id, "lot_id": lot.id, "quantity": qty})
+                self.with_context(internal_context(self.env)).copy(
+                    {"picking_id": self.picking_id.id, "lot_id": lot.id, "quantity": qty}
+                )
             base_needed -= take
         if not first and float_compare(base_needed, 0, precision_rounding=rounding) > 0:
             # Not enough in lots: keep the rest on a line without a lot, for the user to see.
-            self.copy(
+            self.with_context(internal_context(self.env)).copy(
                 {
                     "picking_id": self.picking_id.id,
                     "lot_id": False,

@@ -3,16 +3,24 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero, float_round
+
+from ..utils import MAX_QUANTITY, check_number, internal_context, is_internal
 
 
 class JxcStockReservation(models.Model):
     """What each demand line (``res_model``, ``res_id``) holds, per lot, and what it lacks.
 
-    The public API is :meth:`reserve`, :meth:`release`, :meth:`release_demand` and
-    :meth:`consume`. Each is one atomic step on quants locked in a fixed order, so any number
-    of sessions reserving the same product never push available stock below zero.
+    The private API (:meth:`_reserve`, :meth:`_release`, :meth:`_release_demand`,
+    :meth:`_consume`, :meth:`_reduce_shortage`) is what documents call from their own methods;
+    each is one atomic step on quants locked in a fixed order, so any number of sessions
+    reserving the same product never push available stock below zero. It writes as superuser
+    and checks no rights: only code that has checked its caller calls it.
+
+    The public API for integrators (:meth:`reserve`, :meth:`release`, :meth:`release_demand`)
+    first checks that the caller may write the demand documents it serves (model access,
+    record rules, companies) and read the warehouses, then calls the private one.
     """
 
     _name = "jxc.stock.reservation"
@@ -50,12 +58,12 @@ class JxcStockReservation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("jxc_stock_internal"):
+        if not is_internal(self.env):
             raise UserError(_("Reservations are made only through the reservation API."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("jxc_stock_internal"):
+        if not is_internal(self.env):
             raise UserError(_("Reservations are changed only through the reservation API."))
         return super().write(vals)
 
@@ -64,10 +72,77 @@ class JxcStockReservation(models.Model):
         raise UserError(_("Reservations cannot be deleted; release them instead."))
 
     # ------------------------------------------------------------------
-    # Public API
+    # Public API (integrators): checks the caller, then the private API
     # ------------------------------------------------------------------
     @api.model
     def reserve(self, requests, mode="all"):
+        """:meth:`_reserve` for a caller who may write every demand document of
+        ``requests`` and read their warehouses."""
+        if not isinstance(requests, (list, tuple)) or not all(
+            isinstance(r, dict) for r in requests
+        ):
+            raise UserError(_("Reservation requests are a list of dictionaries."))
+        self._check_demand_access({(r.get("res_model"), r.get("res_id")) for r in requests})
+        Warehouse = self.env["jxc.stock.warehouse"]
+        warehouses = Warehouse.browse({r.get("warehouse_id") for r in requests})
+        if not all(isinstance(w, int) for w in warehouses.ids) or len(warehouses.exists()) != len(
+            warehouses
+        ):
+            raise UserError(_("Reservation requests name warehouses that do not exist."))
+        warehouses.check_access("read")
+        for warehouse in warehouses:
+            if warehouse.company_id not in self.env.companies:
+                raise AccessError(
+                    _("%s is not a warehouse of your companies.", warehouse.display_name)
+                )
+        return self._reserve(requests, mode=mode)
+
+    def release(self):
+        """:meth:`_release` for a caller who may write the demand documents held."""
+        self.check_access("read")
+        self._check_demand_access({(r.res_model, r.res_id) for r in self.sudo()})
+        return self._release()
+
+    @api.model
+    def release_demand(self, res_model, res_ids):
+        """:meth:`_release_demand` for a caller who may write those demand documents."""
+        if not isinstance(res_ids, (list, tuple)):
+            raise UserError(_("The demand ids are a list of ids."))
+        self._check_demand_access({(res_model, res_id) for res_id in res_ids})
+        return self._release_demand(res_model, res_ids)
+
+    @api.model
+    def _check_demand_access(self, demands):
+        """``demands`` is a set of (model name, record id): each must exist, and the user
+        must be allowed to write it (model access, record rules, companies)."""
+        by_model = {}
+        for res_model, res_id in demands:
+            if not isinstance(res_model, str) or res_model not in self.env:
+                raise UserError(_("%s is not a document that can hold stock.", res_model))
+            if not isinstance(res_id, int) or isinstance(res_id, bool) or res_id <= 0:
+                raise UserError(
+                    _("%(model)s: %(id)r is not a document id.", model=res_model, id=res_id)
+                )
+            by_model.setdefault(res_model, set()).add(res_id)
+        for res_model, ids in by_model.items():
+            self._check_demand_model(res_model)
+            records = self.env[res_model].browse(sorted(ids))
+            if len(records.exists()) != len(records):
+                raise UserError(_("Some %s documents do not exist.", res_model))
+            records.check_access("write")
+
+    @api.model
+    def _check_demand_model(self, res_model):
+        """Refuse demands whose documents reserve through their own actions only (e.g. sale
+        order lines: confirming the order reserves). Downstream addons extend this."""
+        if self.env[res_model]._abstract or self.env[res_model]._transient:
+            raise UserError(_("%s is not a document that can hold stock.", res_model))
+
+    # ------------------------------------------------------------------
+    # Private API (documents' own methods)
+    # ------------------------------------------------------------------
+    @api.model
+    def _reserve(self, requests, mode="all"):
         """Reserve a batch of demands in one atomic step.
 
         :param requests: list of dicts with ``product_id``, ``warehouse_id``, ``quantity``
@@ -85,6 +160,15 @@ class JxcStockReservation(models.Model):
         precision = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         Product = self.env["product.product"]
         for request in requests:
+            check_number(
+                self,
+                request.get("quantity"),
+                request.get("name") or _("Reservation"),
+                _("the quantity to reserve"),
+                MAX_QUANTITY,
+            )
+            if not isinstance(request.get("quantity"), (int, float)):
+                raise UserError(_("%s: give the quantity to reserve.", request.get("name") or "-"))
             if float_compare(request["quantity"], 0, precision_digits=precision) <= 0:
                 raise UserError(
                     _(
@@ -201,9 +285,10 @@ class JxcStockReservation(models.Model):
                 }
             )
         Quant._apply_deltas({k: tuple(v) for k, v in deltas.items()})
-        return self.sudo().with_context(jxc_stock_internal=True).create(vals_list).sudo(False)
+        created = self.sudo().with_context(internal_context(self.env)).create(vals_list)
+        return self.browse(created.ids)
 
-    def release(self):
+    def _release(self):
         """Give back what these reservations still hold; their shortage is dropped."""
         reservations = self.filtered(lambda r: r.state == "open")
         if not reservations:
@@ -211,19 +296,27 @@ class JxcStockReservation(models.Model):
         self._lock_for(reservations)
         deltas = self._quant_deltas(reservations, {r.id: r.quantity for r in reservations})
         self.env["jxc.stock.quant"]._apply_deltas(deltas)
-        reservations.sudo().with_context(jxc_stock_internal=True).write(
+        reservations.sudo().with_context(internal_context(self.env)).write(
             {"state": "cancel", "quantity": 0.0, "shortage_quantity": 0.0}
         )
         return True
 
     @api.model
-    def release_demand(self, res_model, res_ids):
+    def _release_demand(self, res_model, res_ids):
         """Release every open reservation of the demand lines ``res_ids`` of ``res_model``."""
-        return self.search(
-            [("res_model", "=", res_model), ("res_id", "in", list(res_ids)), ("state", "=", "open")]
-        ).release()
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("res_model", "=", res_model),
+                    ("res_id", "in", list(res_ids)),
+                    ("state", "=", "open"),
+                ]
+            )
+            ._release()
+        )
 
-    def consume(self, quantities):
+    def _consume(self, quantities):
         """Use held quantities (a shipment): ``quantities`` is {reservation id: base-unit qty}.
 
         The caller posts the outgoing moves in the same transaction. A reservation whose held
@@ -260,10 +353,10 @@ class JxcStockReservation(models.Model):
                 reservation.shortage_quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(jxc_stock_internal=True).write(vals)
+            reservation.sudo().with_context(internal_context(self.env)).write(vals)
         return True
 
-    def reduce_shortage(self, quantities):
+    def _reduce_shortage(self, quantities):
         """Lower recorded shortages: ``quantities`` is {reservation id: base-unit qty}.
 
         Used when demand is met otherwise (goods shipped from stock that arrived later) or
@@ -283,7 +376,7 @@ class JxcStockReservation(models.Model):
                 reservation.quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(jxc_stock_internal=True).write(vals)
+            reservation.sudo().with_context(internal_context(self.env)).write(vals)
         return True
 
     # ------------------------------------------------------------------

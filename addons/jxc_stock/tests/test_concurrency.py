@@ -22,7 +22,7 @@ _logger = logging.getLogger(__name__)
 
 def reserve_batch(env, batch):
     """One worker's job: reserve a batch (run in a worker process, see concurrency_worker)."""
-    env["jxc.stock.reservation"].reserve(batch)
+    env["jxc.stock.reservation"]._reserve(batch)
 
 
 @tagged("post_install", "-at_install")

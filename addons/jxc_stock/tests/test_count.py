@@ -136,10 +136,12 @@ class TestStockCount(JxcStockCommon):
 
     def test_snapshot_cannot_be_edited(self):
         count = self._count()
+        line = self._line(count, self.product)
+        with self.assertRaisesRegex(UserError, "System Qty cannot be changed by hand"):
+            line.with_user(self.stock_user).write({"theoretical_quantity": 999})
         with self.assertRaisesRegex(UserError, "snapshot"):
-            self._line(count, self.product).with_user(self.stock_user).write(
-                {"theoretical_quantity": 999}
-            )
+            line.with_user(self.stock_user).write({"product_id": self.product2.id})
+        self.assertEqual(line.product_id, self.product)
 
     def test_new_lot_found_on_the_shelf(self):
         count = self.env["jxc.stock.count"].create(

@@ -75,11 +75,11 @@ class TestReservation(JxcStockCommon):
 
     def test_release_and_consume(self):
         reservation = self.Reservation.reserve([self._request(self.product, 8)])
-        reservation.consume({reservation.id: 3})
+        reservation._consume({reservation.id: 3})
         self.assertRecordValues(reservation, [{"quantity": 5, "state": "open"}])
         self.assertEqual(self._quant(self.product).reserved_quantity, 5)
         with self.assertRaisesRegex(UserError, "only 5.0 is reserved"):
-            reservation.consume({reservation.id: 6})
+            reservation._consume({reservation.id: 6})
         self.Reservation.release_demand("res.partner", [1])
         self.assertRecordValues(reservation, [{"quantity": 0, "state": "cancel"}])
         self.assertEqual(self._quant(self.product).reserved_quantity, 0)
@@ -87,7 +87,7 @@ class TestReservation(JxcStockCommon):
 
     def test_consume_all_marks_done(self):
         reservation = self.Reservation.reserve([self._request(self.product, 2)])
-        reservation.consume({reservation.id: 2})
+        reservation._consume({reservation.id: 2})
         self.assertEqual(reservation.state, "done")
 
     def test_reserved_stock_cannot_be_issued(self):

@@ -1,0 +1,175 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+from ..utils import (
+    check_numbers,
+    internal_context,
+    is_free_field,
+    is_internal,
+    system_field_names,
+)
+
+
+class JxcDocumentMixin(models.AbstractModel):
+    """The state machine of every JXC document (orders, stock documents, counts, payments).
+
+    Only the document's own methods move ``state`` and write the fields listed in
+    ``_jxc_system_fields``: they do so through :meth:`_jxc_write` / :meth:`_jxc_create`, which
+    carry a context token that JSON-RPC cannot produce. From outside — any user, any role,
+    administrators over RPC included:
+
+    - ``state`` and the system fields can be neither written nor created with a value;
+    - once the document has left ``_jxc_open_states`` only ``_jxc_locked_writable`` fields
+      (and the chatter's) can be written;
+    - it can be deleted only in ``_jxc_unlink_states``;
+    - every number written is finite and within bounds (see :func:`..utils.check_numbers`).
+
+    Lines inherit ``jxc.document.line.mixin``, which applies the same rules from their
+    document's state.
+    """
+
+    _name = "jxc.document.mixin"
+    _description = "JXC Document State Machine"
+
+    # States in which the document (and its lines) is edited freely.
+    _jxc_open_states = ("draft",)
+    # States in which the document can be deleted.
+    _jxc_unlink_states = ("draft", "cancel")
+    # Fields written only by the document's own methods, in every state, besides the
+    # read-only ones (state, posting dates, links…), which always are.
+    _jxc_system_fields = ("state",)
+    # Fields that stay editable once the document is confirmed / posted.
+    _jxc_locked_writable = ()
+
+    # ------------------------------------------------------------------
+    # CRUD guards
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_internal(self.env):
+            for vals in vals_list:
+                self._jxc_check_create_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self and not is_internal(self.env):
+            self._jxc_check_write_vals(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        # Never, not even from the documents' own methods: posted history stays.
+        for record in self:
+            if record.state not in record._jxc_unlink_states:
+                raise UserError(
+                    _(
+                        "%(doc)s is %(state)s: it cannot be deleted.",
+                        doc=record.display_name,
+                        state=record._jxc_state_label(),
+                    )
+                )
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Internal writes (the document's own methods)
+    # ------------------------------------------------------------------
+    def _jxc_write(self, vals):
+        """Write ``vals`` as the document's own method (state moves, system fields)."""
+        return self.with_context(internal_context(self.env)).write(vals)
+
+    @api.model
+    def _jxc_create(self, vals_list):
+        """Create documents as the document's own method (with system fields set)."""
+        records = self.with_context(internal_context(self.env)).create(vals_list)
+        return self.browse(records.ids)
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _jxc_state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env)).get(
+            self.state, self.state
+        )
+
+    def _jxc_is_open(self):
+        self.ensure_one()
+        return self.state in self._jxc_open_states
+
+    def _jxc_lines_editable(self):
+        """Whether users may add, change and delete lines (default: while open)."""
+        self.ensure_one()
+        return self._jxc_is_open()
+
+    @api.model
+    def _jxc_system_field_names(self):
+        """Fields only the document's own methods write: ``_jxc_system_fields`` and every
+        read-only field (see :func:`..utils.system_field_names`)."""
+        return system_field_names(self, self._jxc_system_fields) - self._jxc_writable_fields()
+
+    @api.model
+    def _jxc_writable_fields(self):
+        """Fields a user may write once the document is locked."""
+        return set(self._jxc_locked_writable)
+
+    @api.model
+    def _jxc_check_create_vals(self, vals):
+        open_state = self._jxc_open_states[0]
+        for name in sorted(self._jxc_system_field_names()):
+            value = vals.get(name, self.env.context.get(f"default_{name}"))
+            if name == "state":
+                if value not in (None, False, open_state):
+                    raise UserError(
+                        _(
+                            "%(model)s: a new document starts as %(state)s; its own actions move "
+                            "it on.",
+                            model=self._description,
+                            state=dict(self._fields["state"]._description_selection(self.env))[
+                                open_state
+                            ],
+                        )
+                    )
+            elif value:
+                raise UserError(
+                    _(
+                        "%(model)s: %(field)s cannot be set by hand: the document's own actions set it.",
+                        model=self._description,
+                        field=self._fields[name]._description_string(self.env),
+                    )
+                )
+        check_numbers(self, vals, self._description)
+
+    def _jxc_check_write_vals(self, vals):
+        names = set(vals)
+        system = names & self._jxc_system_field_names()
+        if system:
+            raise UserError(
+                _(
+                    "%(doc)s: %(fields)s cannot be changed by hand: the document's own actions set it.",
+                    doc=", ".join(self.mapped("display_name")[:5]),
+                    fields=", ".join(
+                        self._fields[n]._description_string(self.env) for n in sorted(system)
+                    ),
+                )
+            )
+        locked_fields = {n for n in names - self._jxc_writable_fields() if not is_free_field(n)}
+        if locked_fields:
+            for record in self:
+                fields_here = locked_fields
+                if record._jxc_lines_editable():
+                    fields_here = locked_fields - {"line_ids"}
+                if fields_here and not record._jxc_is_open():
+                    raise UserError(
+                        _(
+                            "%(doc)s is %(state)s: %(fields)s cannot be changed any more.",
+                            doc=record.display_name,
+                            state=record._jxc_state_label(),
+                            fields=", ".join(
+                                record._fields[n]._description_string(self.env)
+                                for n in sorted(fields_here)
+                            ),
+                        )
+                    )
+        for record in self:
+            check_numbers(record, vals, record.display_name)
