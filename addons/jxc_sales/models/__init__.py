@@ -1,7 +1,9 @@
 from . import (
     jxc_sale_order,
+    jxc_stock_integrity,
     jxc_stock_move,
     jxc_stock_picking,
+    jxc_stock_reservation,
     jxc_stock_rule,
     res_company,
     res_config_settings,

@@ -22,6 +22,7 @@ class JxcSaleOrder(models.Model):
     _jxc_mail_template = "jxc_sales.mail_template_jxc_sale_order"
     _jxc_open_quantity = "qty_to_deliver"
     _jxc_locked_writable = ("notes", "user_id", "origin", "client_order_ref", "commitment_date")
+    _jxc_posted_states = ("confirmed", "done", "cancel")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"

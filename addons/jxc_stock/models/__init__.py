@@ -5,6 +5,7 @@ from . import (
     jxc_order_mixin,
     jxc_stock_count,
     jxc_stock_integrity,
+    jxc_stock_integrity_line,
     jxc_stock_lot,
     jxc_stock_move,
     jxc_stock_picking,

@@ -42,6 +42,9 @@ class JxcDocumentMixin(models.AbstractModel):
     _jxc_system_fields = ("state",)
     # Fields that stay editable once the document is confirmed / posted.
     _jxc_locked_writable = ()
+    # States of a document that has posted rows (ledger, receivables…): 账实核对 flags rows
+    # whose document is in none of them.
+    _jxc_posted_states = ()
 
     # ------------------------------------------------------------------
     # CRUD guards
@@ -133,7 +136,8 @@ class JxcDocumentMixin(models.AbstractModel):
             elif value:
                 raise UserError(
                     _(
-                        "%(model)s: %(field)s cannot be set by hand: the document's own actions set it.",
+                        "%(model)s: %(field)s cannot be set by hand: "
+                        "the document's own actions set it.",
                         model=self._description,
                         field=self._fields[name]._description_string(self.env),
                     )
@@ -146,7 +150,8 @@ class JxcDocumentMixin(models.AbstractModel):
         if system:
             raise UserError(
                 _(
-                    "%(doc)s: %(fields)s cannot be changed by hand: the document's own actions set it.",
+                    "%(doc)s: %(fields)s cannot be changed by hand: "
+                    "the document's own actions set it.",
                     doc=", ".join(self.mapped("display_name")[:5]),
                     fields=", ".join(
                         self._fields[n]._description_string(self.env) for n in sorted(system)

@@ -21,6 +21,7 @@ class JxcStockCount(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _jxc_locked_writable = ("note", "user_id", "scan_barcode")
+    _jxc_posted_states = ("done",)
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     warehouse_id = fields.Many2one(

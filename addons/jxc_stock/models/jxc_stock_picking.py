@@ -17,6 +17,7 @@ class JxcStockPicking(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _jxc_locked_writable = ("note", "user_id")
+    _jxc_posted_states = ("done",)
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"

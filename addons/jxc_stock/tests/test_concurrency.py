@@ -42,6 +42,9 @@ class TestConcurrentReservations(unittest.TestCase):
                 [{"name": f"Concurrency {x}", "type": "consu"} for x in "AB"]
             )
             cls.product_ids = products.ids
+            # The demand every batch reserves for (reservations of missing demands are a
+            # mismatch of the integrity check).
+            cls.demand_id = env["res.partner"].create({"name": "Concurrency demand"}).id
             picking = env["jxc.stock.picking"].create(
                 {
                     "picking_type": "in",
@@ -72,6 +75,7 @@ class TestConcurrentReservations(unittest.TestCase):
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
+            env["res.partner"].browse(cls.demand_id).unlink()
         super().tearDownClass()
 
     def _batches(self, worker):
@@ -85,7 +89,7 @@ class TestConcurrentReservations(unittest.TestCase):
                     "warehouse_id": self.warehouse_id,
                     "quantity": 3.0,
                     "res_model": "res.partner",
-                    "res_id": worker * 100 + n,
+                    "res_id": self.demand_id,
                     "name": f"worker {worker} batch {n}",
                 }
                 for p in order
