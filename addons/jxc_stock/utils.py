@@ -145,10 +145,22 @@ def check_number(self, value, label, what, bound):
 
 
 def check_numbers(self, vals, label):
-    """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`)."""
+    """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`),
+    the lines it creates or updates through One2many commands included, so that a bad line
+    stops the document before anything is written."""
     for name, value in vals.items():
         field = self._fields.get(name)
-        if field is not None and field.type in ("float", "monetary", "integer"):
+        if field is not None and field.type == "one2many" and isinstance(value, (list, tuple)):
+            lines = self.env[field.comodel_name]
+            for command in value:
+                if (
+                    isinstance(command, (list, tuple))
+                    and len(command) == 3
+                    and command[0] in (0, 1)
+                    and isinstance(command[2], dict)
+                ):
+                    check_numbers(lines, command[2], label)
+        elif field is not None and field.type in ("float", "monetary", "integer"):
             check_number(
                 self, value, label, field._description_string(self.env), number_bound(field)
             )

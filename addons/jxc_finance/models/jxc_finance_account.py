@@ -8,7 +8,7 @@ class JxcFinanceAccount(models.Model):
 
     _name = "jxc.finance.account"
     _description = "Cash / Bank Account"
-    _inherit = ["mail.thread"]
+    _inherit = ["jxc.number.mixin", "mail.thread"]
     _order = "sequence, id"
     _check_company_auto = True
 

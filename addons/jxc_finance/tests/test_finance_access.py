@@ -88,3 +88,26 @@ class TestFinanceAccess(JxcFinanceCommon):
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             payment.with_user(self.finance_user).write({"amount": 5000.0})
         self.assertEqual(entry.amount_residual, 100.0)
+
+    def test_money_is_bounded(self):
+        from odoo.exceptions import UserError
+
+        payments = self.env["jxc.finance.payment"].search_count([])
+        for value, message in [
+            (float("nan"), "finite"),
+            ("100 yuan", "must be a number"),
+            (1e20, "must be between"),
+        ]:
+            with self.subTest(value=value):
+                with self.assertRaisesRegex(UserError, message):
+                    self.env["jxc.finance.payment"].with_user(self.finance_user).create(
+                        {
+                            "partner_id": self.customer.id,
+                            "account_id": self.bank.id,
+                            "amount": value,
+                        }
+                    )
+                with self.assertRaisesRegex(UserError, message):
+                    self.customer.with_user(self.finance_manager).write({"jxc_credit_limit": value})
+        self.assertEqual(self.env["jxc.finance.payment"].search_count([]), payments)
+        self.assertEqual(self.customer.jxc_credit_limit, 0.0)

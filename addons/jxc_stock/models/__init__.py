@@ -2,6 +2,7 @@ from . import (
     jxc_document_line_mixin,
     jxc_document_link_mixin,
     jxc_document_mixin,
+    jxc_number_mixin,
     jxc_order_mixin,
     jxc_stock_count,
     jxc_stock_integrity,
@@ -20,4 +21,5 @@ from . import (
     product_template,
     res_company,
     res_config_settings,
+    res_partner,
 )

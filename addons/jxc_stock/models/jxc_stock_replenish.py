@@ -16,6 +16,7 @@ class JxcStockReplenish(models.Model):
     """
 
     _name = "jxc.stock.replenish"
+    _inherit = ["jxc.number.mixin"]
     _description = "Replenishment Suggestion"
     _order = "warehouse_id, product_id"
 

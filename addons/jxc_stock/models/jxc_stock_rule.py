@@ -9,6 +9,7 @@ class JxcStockRule(models.Model):
     """Min / max replenishment rule per product and warehouse."""
 
     _name = "jxc.stock.rule"
+    _inherit = ["jxc.number.mixin"]
     _description = "Replenishment Rule"
     _order = "warehouse_id, product_id"
     _check_company_auto = True

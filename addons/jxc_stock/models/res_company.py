@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "jxc.number.mixin"]
 
     jxc_allow_negative_stock = fields.Boolean(
         string="Allow Negative Stock",

@@ -6,6 +6,7 @@ from . import (
     test_integrity,
     test_ledger,
     test_lots,
+    test_numbers,
     test_picking,
     test_replenish,
     test_reservation,
