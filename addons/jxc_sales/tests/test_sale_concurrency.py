@@ -2,11 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Invariant 2 through sales: 8 OS processes confirm orders for the same products at once."""
 
-import unittest
 
 import odoo
 from odoo.fields import Command
-from odoo.tests.common import get_db_name, tagged
+from odoo.tests.common import BaseCase, get_db_name, tagged
 from odoo.tools import config
 
 from odoo.addons.jxc_stock.tests.concurrency_worker import run_workers
@@ -31,7 +30,7 @@ def confirm_order(env, batch):
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentSaleConfirmation(unittest.TestCase):
+class TestConcurrentSaleConfirmation(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -4,11 +4,10 @@
 transactions against PostgreSQL, reserve the same products at once."""
 
 import logging
-import unittest
 
 import odoo
 from odoo.fields import Command
-from odoo.tests.common import get_db_name, tagged
+from odoo.tests.common import BaseCase, get_db_name, tagged
 from odoo.tools import config
 
 from .concurrency_worker import run_workers
@@ -26,7 +25,7 @@ def reserve_batch(env, batch):
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentReservations(unittest.TestCase):
+class TestConcurrentReservations(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,0 +1,1 @@
+from . import jxc_stock_move, jxc_stock_picking
