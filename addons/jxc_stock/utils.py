@@ -6,17 +6,21 @@
   scheduled jobs);
 - the token with which a document's own methods write (:func:`is_internal`,
   :func:`internal_context`), used by ``jxc.document.mixin``;
-- the bounds of numbers (:func:`check_number`, :func:`check_numbers`).
+- the bounds of numbers (:func:`check_number`, :func:`check_numbers`);
+- the time zone days are counted in (:func:`tz_name`) and file downloads
+  (:func:`download_action`).
 
 Reservations and postings lock quants; under PostgreSQL's REPEATABLE READ two sessions that
 touch the same rows make one of them fail with a serialization error. Odoo's RPC layer
 retries such requests; everything else must retry itself, in a new transaction.
 """
 
+import base64
 import math
 import random
 import time
 
+import pytz
 from psycopg2 import errors
 
 import odoo
@@ -164,3 +168,42 @@ def check_numbers(self, vals, label):
             check_number(
                 self, value, label, field._description_string(self.env), number_bound(field)
             )
+
+
+# ----------------------------------------------------------------------
+# Days and files shared by the addons
+# ----------------------------------------------------------------------
+# Days (today, a period's bounds, aging) are counted in the user's time zone, else China's.
+DEFAULT_TZ = "Asia/Shanghai"
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Marks exported files (attached to no record) that the daily vacuum deletes after a day.
+EXPORT_DESCRIPTION = "jxc-export"
+
+
+def tz_name(env):
+    """The time zone days are counted in: the context's or the user's, else China's."""
+    name = env.context.get("tz") or env.user.tz
+    return name if name in pytz.all_timezones_set else DEFAULT_TZ
+
+
+def download_action(env, filename, content, mimetype=XLSX_MIMETYPE):
+    """An action that downloads ``content`` as ``filename``. The file is attached to no
+    record, so that only the user who exported it (and administrators) can read it, and is
+    vacuumed after a day (``ir.attachment._gc_jxc_exports``)."""
+    attachment = env["ir.attachment"].create(
+        {
+            "name": filename,
+            "datas": base64.b64encode(content),
+            "mimetype": mimetype,
+            "res_model": False,
+            "res_id": False,
+            "public": False,
+            "description": EXPORT_DESCRIPTION,
+        }
+    )
+    return {
+        "type": "ir.actions.act_url",
+        "url": f"/web/content/{attachment.id}?download=true",
+        "target": "self",
+    }

@@ -2,8 +2,39 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.translate import LazyTranslate
 
-BUCKETS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90")
+_lt = LazyTranslate(__name__)
+
+# The aging buckets (账龄区间), the one definition every aging uses: key, label, first and
+# last day past due (None: open-ended). Days past due = as-of date − due date.
+AGING_BUCKETS = [
+    ("not_due", _lt("Not Due"), None, 0),
+    ("days_1_30", _lt("1–30 Days"), 1, 30),
+    ("days_31_60", _lt("31–60 Days"), 31, 60),
+    ("days_61_90", _lt("61–90 Days"), 61, 90),
+    ("days_over_90", _lt("Over 90 Days"), 91, None),
+]
+BUCKETS = tuple(key for key, *_rest in AGING_BUCKETS)
+
+
+def bucket_condition_sql(days_sql, first, last):
+    """SQL that is true when ``days_sql`` (days past due) falls in the bucket first..last."""
+    parts = []
+    if first is not None:
+        parts.append(f"{days_sql} >= {int(first)}")
+    if last is not None:
+        parts.append(f"{days_sql} <= {int(last)}")
+    return " AND ".join(parts)
+
+
+def bucket_case_sql(days_sql):
+    """SQL giving the bucket key of ``days_sql`` (days past due)."""
+    whens = " ".join(
+        f"WHEN {bucket_condition_sql(days_sql, first, last)} THEN '{key}'"
+        for key, _label, first, last in AGING_BUCKETS
+    )
+    return f"CASE {whens} END"
 
 
 class JxcFinanceAging(models.TransientModel):
@@ -41,8 +72,14 @@ class JxcFinanceAging(models.TransientModel):
         entries dated up to then, less settlements dated up to then (computed as today's
         residual plus the settlements dated after ``date``)."""
         self.env.flush_all()
+        buckets = ", ".join(
+            "SUM(residual) FILTER (WHERE "
+            + bucket_condition_sql("(%(date)s::date - date_due)", first, last)
+            + ")"
+            for _key, _label, first, last in AGING_BUCKETS
+        )
         self.env.cr.execute(
-            """
+            f"""
             WITH settled AS (
                 -- Residual as of the date = stored residual + what was settled after it:
                 -- only the settlements after the date are read.
@@ -65,13 +102,7 @@ class JxcFinanceAging(models.TransientModel):
                    AND e.date <= %(date)s
                    AND (e.amount_residual <> 0 OR s.id IS NOT NULL OR u.id IS NOT NULL)
             )
-            SELECT partner_id,
-                   SUM(residual) FILTER (WHERE date_due >= %(date)s),
-                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 1 AND 30),
-                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 31 AND 60),
-                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 61 AND 90),
-                   SUM(residual) FILTER (WHERE %(date)s - date_due > 90),
-                   SUM(residual)
+            SELECT partner_id, {buckets}, SUM(residual)
               FROM open
              WHERE residual <> 0
              GROUP BY partner_id

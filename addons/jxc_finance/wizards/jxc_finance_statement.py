@@ -6,6 +6,8 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action
+
 
 class JxcFinanceStatement(models.TransientModel):
     """对账单: a partner's documents and payments in a period, with a running balance."""
@@ -191,37 +193,36 @@ class JxcFinanceStatement(models.TransientModel):
         book.close()
         return output.getvalue()
 
-    def _xlsx_attachment(self):
+    def _xlsx_filename(self):
         self.ensure_one()
-        name = _(
+        return _(
             "Statement %(partner)s %(start)s %(end)s.xlsx",
             partner=self.partner_id.display_name,
             start=self.date_from,
             end=self.date_to,
         )
+
+    def _xlsx_attachment(self):
+        """The statement as a file of the partner's, for the e-mail that sends it."""
+        self.ensure_one()
         return self.env["ir.attachment"].create(
             {
-                "name": name,
+                "name": self._xlsx_filename(),
                 "datas": base64.b64encode(self._xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "res_model": "res.partner",
+                "res_id": self.partner_id.id,
+                "mimetype": XLSX_MIMETYPE,
             }
         )
 
     def action_export_xlsx(self):
-        attachment = self._xlsx_attachment()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        self.ensure_one()
+        return download_action(self.env, self._xlsx_filename(), self._xlsx())
 
     def action_send(self):
         """Email the statement (XLSX attached) to the partner from its chatter."""
         self.ensure_one()
         attachment = self._xlsx_attachment()
-        attachment.write({"res_model": "res.partner", "res_id": self.partner_id.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "mail.compose.message",

@@ -9,6 +9,9 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.tools import format_amount, formatLang
 
+from odoo.addons.jxc_finance.wizards.jxc_finance_aging import AGING_BUCKETS
+from odoo.addons.jxc_stock.utils import tz_name
+
 CONFIRMED_STATES = ("confirmed", "done")
 TREND_DAYS = 30
 TOP_PRODUCTS = 10
@@ -41,7 +44,7 @@ class JxcReportDashboard(models.AbstractModel):
             ``is_money``, ``currency_id``, ``size``: "large" or "small")
         """
         # "Today" and grouping by day follow the context's time zone.
-        dashboard = self.with_context(tz=self._get_tz_name())
+        dashboard = self.with_context(tz=tz_name(self.env))
         return dashboard._get_dashboard_data(dashboard._get_period())
 
     def _get_dashboard_data(self, period):
@@ -84,10 +87,6 @@ class JxcReportDashboard(models.AbstractModel):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _get_tz_name(self):
-        tz_name = self.env.context.get("tz") or self.env.user.tz
-        return tz_name if tz_name in pytz.all_timezones_set else "UTC"
-
     def _get_period(self):
         """The user's today and month, as dates and as UTC datetime bounds."""
         tz = pytz.timezone(self.env.context["tz"])
@@ -585,14 +584,7 @@ class JxcReportDashboard(models.AbstractModel):
         by_partner = self.env["jxc.finance.aging"]._compute_buckets(
             today, "receivable", self.env.company
         )
-        # (bucket, label, first and last day past due): the buckets of the aging report.
-        buckets = [
-            ("not_due", _("Not Due"), None, 0),
-            ("days_1_30", _("1–30 Days"), 1, 30),
-            ("days_31_60", _("31–60 Days"), 31, 60),
-            ("days_61_90", _("61–90 Days"), 61, 90),
-            ("days_over_90", _("Over 90 Days"), 91, None),
-        ]
+        buckets = AGING_BUCKETS
         data = [sum(values[key] for values in by_partner.values()) for key, *_rest in buckets]
         if not any(data):
             return None
@@ -619,7 +611,7 @@ class JxcReportDashboard(models.AbstractModel):
             "key": "receivable_aging",
             "title": _("Receivables Aging"),
             "type": "bar",
-            "labels": [bucket[1] for bucket in buckets],
+            "labels": [self.env._(bucket[1]) for bucket in buckets],
             "label_type": "text",
             "datasets": [
                 {

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..report.jxc_report_xlsx import XLSX_MIMETYPE
+from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE
 
 _logger = logging.getLogger(__name__)
 

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
+from odoo.addons.jxc_finance.wizards.jxc_finance_aging import bucket_case_sql
+from odoo.addons.jxc_stock.utils import DEFAULT_TZ
+
 AGING = [
     ("not_due", "Not Due"),
     ("days_1_30", "1–30 Days"),
@@ -43,17 +46,13 @@ class JxcReportPartnerBalance(models.Model):
     is_overdue = fields.Boolean(string="Overdue", readonly=True)
 
     def _select(self):
-        return """
+        return f"""
             e.id * 2 AS id, e.entry_type, e.commercial_partner_id AS partner_id, e.company_id,
             e.date, e.date_due, e.reference, e.amount, e.amount_residual AS residual,
             CASE WHEN e.amount_residual <> 0 THEN GREATEST(t.today - e.date_due, 0)
                  ELSE 0 END AS days_overdue,
             CASE WHEN e.amount_residual = 0 THEN 'settled'
-                 WHEN e.date_due >= t.today THEN 'not_due'
-                 WHEN t.today - e.date_due <= 30 THEN 'days_1_30'
-                 WHEN t.today - e.date_due <= 60 THEN 'days_31_60'
-                 WHEN t.today - e.date_due <= 90 THEN 'days_61_90'
-                 ELSE 'days_over_90' END AS aging,
+                 ELSE {bucket_case_sql("(t.today - e.date_due)")} END AS aging,
             e.amount_residual > 0 AND e.date_due < t.today AS is_overdue
         """
 
@@ -75,7 +74,7 @@ class JxcReportPartnerBalance(models.Model):
                   JOIN res_company c ON c.id = e.company_id
                   JOIN res_partner cp ON cp.id = c.partner_id
                   CROSS JOIN LATERAL (
-                      SELECT (now() AT TIME ZONE COALESCE(cp.tz, 'Asia/Shanghai'))::date AS today
+                      SELECT (now() AT TIME ZONE COALESCE(cp.tz, '{DEFAULT_TZ}'))::date AS today
                   ) t
                 UNION ALL
                 SELECT {self._select_prepayments()} FROM jxc_finance_payment p

@@ -1,6 +1,5 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 
 from lxml import etree
@@ -8,7 +7,7 @@ from lxml import etree
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from odoo.addons.jxc_stock.utils import download_action
 
 # Cell formats by column kind; `_formats()` may be extended.
 NUMBER_FORMATS = {
@@ -117,23 +116,9 @@ class JxcReportXlsx(models.AbstractModel):
 
     @api.model
     def _download(self, filename, content):
-        """An action that downloads ``content`` as ``filename``. The file is attached to no
-        record, so that only the user who exported it (and administrators) can read it."""
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(content),
-                "mimetype": XLSX_MIMETYPE,
-                "res_model": False,
-                "res_id": False,
-                "public": False,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        """An action that downloads ``content`` as ``filename`` (see jxc_stock's
+        ``download_action``: attached to no record, vacuumed after a day)."""
+        return download_action(self.env, filename, content)
 
 
 class JxcReportXlsxMixin(models.AbstractModel):

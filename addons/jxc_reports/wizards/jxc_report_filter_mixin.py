@@ -7,6 +7,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.jxc_stock.utils import tz_name
+
 
 class JxcReportFilterMixin(models.AbstractModel):
     """Company, warehouses and categories that a stock report wizard filters on, and the
@@ -27,8 +29,8 @@ class JxcReportFilterMixin(models.AbstractModel):
     )
 
     def _tz_name(self):
-        """The time zone that days are counted in: the user's (China's when not set)."""
-        return self.env.user.tz or "Asia/Shanghai"
+        """The time zone that days are counted in (the user's, else China's)."""
+        return tz_name(self.env)
 
     def _day_start_utc(self, day):
         """Midnight of ``day`` in the user's time zone, as a naive UTC datetime (the ledger's

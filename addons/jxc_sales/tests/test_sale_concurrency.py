@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Invariant 2 through sales: 8 OS processes confirm orders for the same products at once."""
 
-
 import odoo
 from odoo.fields import Command
 from odoo.tests.common import BaseCase, get_db_name, tagged

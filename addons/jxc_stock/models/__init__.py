@@ -1,4 +1,5 @@
 from . import (
+    ir_attachment,
     jxc_document_line_mixin,
     jxc_document_link_mixin,
     jxc_document_mixin,

@@ -3,6 +3,7 @@ from . import (
     test_concurrency,
     test_costing,
     test_count,
+    test_exports,
     test_integrity,
     test_ledger,
     test_lots,
