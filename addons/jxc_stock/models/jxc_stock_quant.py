@@ -166,6 +166,8 @@ class JxcStockQuant(models.Model):
             ],
         )
         self._invalidate_stock_caches()
+        # What is computed from the quants is recomputed as if the ORM had written them.
+        self.browse(ids).modified(["quantity", "reserved_quantity", "available_quantity", "value"])
 
     @api.model
     def _invalidate_stock_caches(self):

@@ -79,6 +79,7 @@ class JxcStockValuation(models.Model):
             ],
         )
         self.invalidate_model(["quantity", "value", "average_cost"])
+        self.browse([r["id"] for r in rows]).modified(["quantity", "value", "average_cost"])
 
     @api.model
     def _get_average_costs(self, products, company):
