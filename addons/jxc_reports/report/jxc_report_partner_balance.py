@@ -74,11 +74,12 @@ class JxcReportPartnerBalance(models.Model):
                   JOIN res_company c ON c.id = e.company_id
                   JOIN res_partner cp ON cp.id = c.partner_id
                   CROSS JOIN LATERAL (
-                      SELECT (now() AT TIME ZONE COALESCE(cp.tz, '{DEFAULT_TZ}'))::date AS today
+                      SELECT (now() AT TIME ZONE COALESCE(cp.tz, %s))::date AS today
                   ) t
                 UNION ALL
                 SELECT {self._select_prepayments()} FROM jxc_finance_payment p
                  WHERE p.state = 'posted' AND p.amount_unsettled <> 0
             )
-            """
+            """,
+            [DEFAULT_TZ],
         )

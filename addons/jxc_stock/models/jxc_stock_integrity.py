@@ -4,6 +4,7 @@ import logging
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -179,29 +180,36 @@ class JxcStockIntegrity(models.Model):
         (``res_model``, ``res_id``) is missing or not in one of its posted states
         (``_jxc_posted_states``): a posted row of a document that was never posted, deleted,
         or moved back to draft."""
-        self.env.cr.execute(f"SELECT DISTINCT res_model FROM {table} WHERE res_model IS NOT NULL")
+        rows = SQL.identifier(table)
+        self.env.cr.execute(
+            SQL("SELECT DISTINCT res_model FROM %s WHERE res_model IS NOT NULL", rows)
+        )
         results = []
         for (res_model,) in self.env.cr.fetchall():
             Model = self.env.get(res_model)
             if Model is None:
-                self.env.cr.execute(
-                    f"SELECT res_id, MIN(reference) FROM {table} WHERE res_model = %s "
-                    "GROUP BY res_id",
-                    [res_model],
+                query = SQL(
+                    "SELECT res_id, MIN(reference) FROM %s WHERE res_model = %s GROUP BY res_id",
+                    rows,
+                    res_model,
                 )
             else:
                 posted = list(getattr(Model, "_jxc_posted_states", ()))
-                unposted = "NOT (d.state = ANY(%s))" if posted else "FALSE"
-                self.env.cr.execute(
-                    f"""
+                unposted = SQL("NOT (d.state = ANY(%s))", posted) if posted else SQL("FALSE")
+                query = SQL(
+                    """
                     SELECT r.res_id, MIN(r.reference)
-                      FROM {table} r
-                      LEFT JOIN {Model._table} d ON d.id = r.res_id
-                     WHERE r.res_model = %s AND (d.id IS NULL OR {unposted})
+                      FROM %s r
+                      LEFT JOIN %s d ON d.id = r.res_id
+                     WHERE r.res_model = %s AND (d.id IS NULL OR %s)
                      GROUP BY r.res_id
                     """,
-                    [res_model, posted] if posted else [res_model],
+                    rows,
+                    SQL.identifier(Model._table),
+                    res_model,
+                    unposted,
                 )
+            self.env.cr.execute(query)
             results += [
                 {
                     "check_type": check_type,
