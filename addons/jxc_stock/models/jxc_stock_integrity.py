@@ -103,7 +103,9 @@ class JxcStockIntegrity(models.Model):
             if l_qty != q_qty:
                 results.append(dict(base, check_type="quantity", expected=l_qty, actual=q_qty))
             if l_val != q_val:
-                results.append(dict(base, check_type="value", expected=l_val, actual=q_val))
+                results.append(
+                    dict(base, check_type="value", expected_value=l_val, actual_value=q_val)
+                )
             if available != q_qty - reserved:
                 results.append(
                     dict(base, check_type="available", expected=q_qty - reserved, actual=available)
@@ -160,8 +162,8 @@ class JxcStockIntegrity(models.Model):
                     {
                         "product_id": product,
                         "check_type": "valuation_value",
-                        "expected": l_val,
-                        "actual": v_val,
+                        "expected_value": l_val,
+                        "actual_value": v_val,
                     }
                 )
         return results
@@ -188,3 +190,10 @@ class JxcStockIntegrityLine(models.Model):
     lot_id = fields.Many2one("jxc.stock.lot", string="Lot / Serial")
     expected = fields.Float(digits=(16, 4), help="What the ledger (or reservations) says.")
     actual = fields.Float(digits=(16, 4), help="What the stored figure says.")
+    # Value mismatches give their figures here, for those who may see stock values.
+    expected_value = fields.Float(
+        digits=(16, 4), groups="jxc_stock.group_jxc_cost", help="The value the ledger says."
+    )
+    actual_value = fields.Float(
+        digits=(16, 4), groups="jxc_stock.group_jxc_cost", help="The stored value."
+    )
