@@ -178,6 +178,40 @@ class TestCostAccess(JxcStockCommon):
         self.assertIn(b"Unit Cost", html)
         self.assertIn(b"40.00", html)
 
+    def _migration(self, name):
+        path = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(f"jxc_stock_{name}_18_0_1_1_0", path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        return script
+
+    def test_migration_hides_the_figures_of_old_value_mismatches(self):
+        line = self.integrity_line
+        quantity_line = line.copy(
+            {
+                "check_type": "quantity",
+                "expected": 7,
+                "actual": 6,
+                "expected_value": 0,
+                "actual_value": 0,
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE jxc_stock_integrity_line SET expected = 36, actual = 35, "
+            "expected_value = NULL, actual_value = NULL WHERE id = %s",
+            [line.id],
+        )
+        self._migration("post-migrate").migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            line | quantity_line,
+            [
+                {"expected": 0, "actual": 0, "expected_value": 36, "actual_value": 35},
+                {"expected": 7, "actual": 6, "expected_value": 0, "actual_value": 0},
+            ],
+        )
+
     def test_migration_keeps_the_group_of_existing_databases(self):
         """Databases from before 18.0.1.1.0 know the group as jxc_reports.group_jxc_reports_cost."""
         group = self.env.ref("jxc_stock.group_jxc_cost")
@@ -186,10 +220,7 @@ class TestCostAccess(JxcStockCommon):
             "UPDATE ir_model_data SET module = 'jxc_reports', name = 'group_jxc_reports_cost' "
             "WHERE module = 'jxc_stock' AND name = 'group_jxc_cost'"
         )
-        path = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "pre-migrate.py"
-        spec = importlib.util.spec_from_file_location("jxc_stock_pre_migrate_18_0_1_1_0", path)
-        script = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(script)
+        script = self._migration("pre-migrate")
         script.migrate(cr, "18.0.1.0.0")
         cr.execute(
             "SELECT module, name, res_id FROM ir_model_data "
