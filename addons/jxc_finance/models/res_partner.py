@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 # Finance maintains credit terms; sales staff see them and the balances, read-only (views).
@@ -52,6 +52,8 @@ class ResPartner(models.Model):
         compute="_compute_jxc_balances",
         help="预付",
     )
+    # What customers bought is money finance reads too (jxc_sales shows it to sales staff).
+    jxc_sale_total = fields.Float(groups=MONEY_GROUPS)
 
     def write(self, vals):
         if (
@@ -62,10 +64,12 @@ class ResPartner(models.Model):
             raise AccessError(_("Only finance staff change credit limits and credit days."))
         return super().write(vals)
 
+    @api.depends_context("company")
     def _compute_jxc_currency_id(self):
         for partner in self:
             partner.jxc_currency_id = self.env.company.currency_id
 
+    @api.depends_context("company")
     def _compute_jxc_balances(self):
         company = self.env.company
         partners = self.commercial_partner_id

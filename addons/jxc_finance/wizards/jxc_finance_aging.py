@@ -122,9 +122,9 @@ class JxcFinanceAging(models.TransientModel):
     def _check_company_allowed(self):
         """The buckets are computed in SQL, past record rules: only for the user's companies."""
         self.ensure_one()
-        if not self.env.su and self.company_id not in self.env.user.company_ids:
+        if not self.env.su and self.company_id not in self.env.companies:
             raise AccessError(
-                _("You cannot see the aging of %(company)s.", company=self.company_id.name)
+                _("You cannot see the aging of %(company)s.", company=self.company_id.sudo().name)
             )
 
     def action_compute(self):

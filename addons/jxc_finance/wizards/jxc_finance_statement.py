@@ -4,7 +4,7 @@ import base64
 import io
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action
 
@@ -53,6 +53,14 @@ class JxcFinanceStatement(models.TransientModel):
         add their amount, payments subtract theirs.
         """
         self.ensure_one()
+        # Read as superuser below, past record rules: only for the user's companies.
+        if not self.env.su and self.company_id not in self.env.companies:
+            raise AccessError(
+                _(
+                    "You cannot see the statements of %(company)s.",
+                    company=self.company_id.sudo().name,
+                )
+            )
         partner = self.partner_id.commercial_partner_id
         Entry = self.env["jxc.finance.entry"].sudo()
         Payment = self.env["jxc.finance.payment"].sudo()

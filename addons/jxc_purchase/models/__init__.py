@@ -4,6 +4,7 @@ from . import (
     jxc_stock_picking,
     jxc_stock_replenish,
     product_product,
+    product_supplierinfo,
     res_company,
     res_config_settings,
     res_partner,

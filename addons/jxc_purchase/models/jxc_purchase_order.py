@@ -10,6 +10,9 @@ from odoo.tools import float_compare
 
 from odoo.addons.jxc_stock.utils import internal_context
 
+# Purchase prices: purchase staff and whoever may see costs; not stock or sales staff.
+PRICE_GROUPS = "jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost"
+
 
 class JxcPurchaseOrder(models.Model):
     """采购订单."""
@@ -102,15 +105,23 @@ class JxcPurchaseOrder(models.Model):
     )
     line_ids = fields.One2many("jxc.purchase.order.line", "order_id", string="Lines", copy=True)
     picking_ids = fields.One2many("jxc.stock.picking", "purchase_id", string="Receipts")
-    picking_count = fields.Integer(compute="_compute_picking_count")
-    amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True, tracking=True)
-    amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
-    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    # Counted as superuser: who reads orders without the stock documents sees the count.
+    picking_count = fields.Integer(compute="_compute_picking_count", compute_sudo=True)
+    amount_untaxed = fields.Monetary(
+        compute="_compute_amounts", store=True, tracking=True, groups=PRICE_GROUPS
+    )
+    amount_tax = fields.Monetary(
+        string="Tax", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
     amount_total_company = fields.Monetary(
         string="Total (Company Currency)",
         compute="_compute_amounts",
         store=True,
         currency_field="company_currency_id",
+        groups=PRICE_GROUPS,
     )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     receipt_status = fields.Selection(
@@ -491,13 +502,20 @@ class JxcPurchaseOrderLine(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        groups=PRICE_GROUPS,
         help="Untaxed. Default: the supplier's price for this quantity, else the last price "
         "paid to this supplier, else the product's cost.",
     )
     tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
-    price_subtotal = fields.Monetary(string="Subtotal", compute="_compute_amounts", store=True)
-    price_tax = fields.Monetary(string="Tax Amount", compute="_compute_amounts", store=True)
-    price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    price_subtotal = fields.Monetary(
+        string="Subtotal", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    price_tax = fields.Monetary(
+        string="Tax Amount", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    price_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
     receipt_line_ids = fields.One2many(
         "jxc.stock.picking.line", "purchase_line_id", string="Receipt Lines"
     )
@@ -538,6 +556,7 @@ class JxcPurchaseOrderLine(models.Model):
     last_price = fields.Float(
         digits="Product Price",
         compute="_compute_last_price",
+        groups=PRICE_GROUPS,
         help="The last price paid to this supplier for this product.",
     )
 

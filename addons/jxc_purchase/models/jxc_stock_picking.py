@@ -6,6 +6,10 @@ from odoo.tools import float_compare, float_is_zero
 
 from odoo.addons.jxc_stock.utils import internal_context
 
+from .jxc_purchase_order import PRICE_GROUPS
+
+PURCHASE_TYPES = ("purchase_in", "purchase_return")
+
 
 class JxcStockPicking(models.Model):
     """采购入库单 (``purchase_in``) and 采购退货单 (``purchase_return``)."""
@@ -28,6 +32,18 @@ class JxcStockPicking(models.Model):
         string="No Backorder",
         help="Receipts: close the rest of the order line instead of waiting for it.",
     )
+    purchase_amount_total = fields.Monetary(
+        string="Purchase Value",
+        compute="_compute_purchase_amount_total",
+        groups=PRICE_GROUPS,
+        help="Receipts and purchase returns: the lines at the order's prices, in company "
+        "currency (the value that enters or leaves stock).",
+    )
+
+    @api.depends("line_ids.purchase_value")
+    def _compute_purchase_amount_total(self):
+        for picking in self:
+            picking.purchase_amount_total = sum(picking.line_ids.mapped("purchase_value"))
 
     @api.model
     def _get_picking_types(self):
@@ -163,6 +179,27 @@ class JxcStockPickingLine(models.Model):
         help="Refused at inspection: recorded, not stocked.",
     )
     reject_reason = fields.Char(copy=False)
+    # The unit cost of an order's receipt line is its purchase price: purchase staff see it
+    # here without the cost group, which the unit cost of every other document needs.
+    purchase_price_unit = fields.Float(
+        string="Purchase Price",
+        digits="Product Price",
+        compute="_compute_purchase_price",
+        compute_sudo=True,
+        groups=PRICE_GROUPS,
+        help="Receipts and purchase returns of an order: the order's price in company currency, "
+        "per unit of the line.",
+    )
+    purchase_value = fields.Monetary(
+        compute="_compute_purchase_price", compute_sudo=True, groups=PRICE_GROUPS
+    )
+
+    @api.depends("picking_type", "purchase_line_id", "unit_cost", "value")
+    def _compute_purchase_price(self):
+        for line in self:
+            of_order = line.purchase_line_id and line.picking_type in PURCHASE_TYPES
+            line.purchase_price_unit = line.unit_cost if of_order else 0.0
+            line.purchase_value = line.value if of_order else 0.0
 
     @api.depends("purchase_line_id")
     def _compute_unit_cost(self):

@@ -1,10 +1,12 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .jxc_purchase_order import PRICE_GROUPS
 
 
 class ResPartner(models.Model):
-    """Supplier evaluation, computed from posted purchase documents."""
+    """Supplier evaluation, computed from posted purchase documents of the current company."""
 
     _inherit = "res.partner"
 
@@ -18,6 +20,7 @@ class ResPartner(models.Model):
         string="Purchased (Company Currency)",
         compute="_compute_jxc_supplier_stats",
         digits="Account",
+        groups=PRICE_GROUPS,
     )
     jxc_on_time_rate = fields.Float(
         string="On-Time Rate (%)",
@@ -35,7 +38,10 @@ class ResPartner(models.Model):
         help="From order confirmation to posted receipt, on average.",
     )
 
+    @api.depends_context("company")
     def _compute_jxc_supplier_stats(self):
+        # One company's documents: totals in different currencies do not add up.
+        company_id = self.env.company.id
         stats = {}
         if self.ids:
             self.env.flush_all()
@@ -46,10 +52,10 @@ class ResPartner(models.Model):
                        COALESCE(SUM(o.amount_total_company)
                                 FILTER (WHERE o.state IN ('confirmed', 'done')), 0)
                   FROM jxc_purchase_order o
-                 WHERE o.partner_id = ANY(%s)
+                 WHERE o.partner_id = ANY(%s) AND o.company_id = %s
                  GROUP BY o.partner_id
                 """,
-                [self.ids],
+                [self.ids, company_id],
             )
             for partner_id, count, total in self.env.cr.fetchall():
                 stats[partner_id] = {"count": count, "total": float(total)}
@@ -63,10 +69,10 @@ class ResPartner(models.Model):
                   FROM jxc_stock_picking p
                   JOIN jxc_purchase_order o ON o.id = p.purchase_id
                  WHERE p.picking_type = 'purchase_in' AND p.state = 'done'
-                   AND o.partner_id = ANY(%s)
+                   AND o.partner_id = ANY(%s) AND o.company_id = %s
                  GROUP BY o.partner_id
                 """,
-                [self.ids],
+                [self.ids, company_id],
             )
             for partner_id, receipts, on_time, lead in self.env.cr.fetchall():
                 stats.setdefault(partner_id, {}).update(
@@ -78,9 +84,10 @@ class ResPartner(models.Model):
                 SELECT l.partner_id, SUM(l.qty_received), SUM(l.qty_rejected)
                   FROM jxc_purchase_order_line l
                  WHERE l.partner_id = ANY(%s) AND l.state IN ('confirmed', 'done')
+                   AND l.company_id = %s
                  GROUP BY l.partner_id
                 """,
-                [self.ids],
+                [self.ids, company_id],
             )
             for partner_id, received, rejected in self.env.cr.fetchall():
                 total = float(received or 0) + float(rejected or 0)

@@ -1,1 +1,6 @@
-from . import test_purchase_access, test_purchase_flow, test_supplier_replenish
+from . import (
+    test_purchase_access,
+    test_purchase_flow,
+    test_purchase_price_access,
+    test_supplier_replenish,
+)

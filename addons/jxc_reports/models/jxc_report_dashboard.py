@@ -113,7 +113,7 @@ class JxcReportDashboard(models.AbstractModel):
         return all(self.env[model].has_access("read") for model in models)
 
     def _sees_costs(self):
-        return self.env.user.has_group("jxc_reports.group_jxc_reports_cost")
+        return self.env.user.has_group("jxc_stock.group_jxc_cost")
 
     def _totals(self, model, domain, aggregates):
         """The ``aggregates`` of ``model`` over ``domain`` (empty sums as 0), in one query."""

@@ -202,7 +202,7 @@ class JxcReportSchedule(models.Model):
         start, end, label = self._get_period(today)
         groups = {}
         for user in self.user_ids:
-            key = (user.lang, user.tz, user.has_group("jxc_reports.group_jxc_reports_cost"))
+            key = (user.lang, user.tz, user.has_group("jxc_stock.group_jxc_cost"))
             groups.setdefault(key, self.env["res.users"])
             groups[key] |= user
         for (lang, _tz, sees_costs), users in groups.items():

@@ -56,13 +56,18 @@ class JxcReportPurchase(models.Model):
         readonly=True,
         help="Delivered on receipts posted by the expected arrival date.",
     )
+    # Purchase prices, as on the orders.
     amount = fields.Monetary(
-        string="Untaxed Amount", readonly=True, help="Ordered amount, company currency."
+        string="Untaxed Amount",
+        readonly=True,
+        groups="jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost",
+        help="Ordered amount, company currency.",
     )
     price_average = fields.Monetary(
         string="Average Price",
         readonly=True,
         aggregator="avg",
+        groups="jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost",
         help="Untaxed price per product unit, company currency, weighted by quantity.",
     )
     rejection_rate = fields.Float(

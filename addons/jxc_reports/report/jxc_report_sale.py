@@ -36,15 +36,15 @@ class JxcReportSale(models.Model):
     )
     revenue = fields.Monetary(readonly=True, help="Untaxed, after discount, company currency.")
     cogs = fields.Monetary(
-        string="Cost of Goods Sold", readonly=True, groups="jxc_reports.group_jxc_reports_cost"
+        string="Cost of Goods Sold", readonly=True, groups="jxc_stock.group_jxc_cost"
     )
-    gross_profit = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    gross_profit = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
     margin_percent = fields.Float(
         string="Margin (%)",
         digits=(16, 2),
         readonly=True,
         aggregator="avg",
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         help="Gross profit / revenue; grouped rows weigh it by revenue.",
     )
 

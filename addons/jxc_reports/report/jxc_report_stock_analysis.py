@@ -46,23 +46,23 @@ class JxcReportStockAnalysis(models.TransientModel):
         readonly=True,
         help="Sold (less returns) and other issues in the period.",
     )
-    opening_value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
-    closing_value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    opening_value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
+    closing_value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
     average_value = fields.Monetary(
         string="Average Stock Value",
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         help="(Opening value + closing value) / 2.",
     )
     cogs = fields.Monetary(
         string="Cost of Goods Sold",
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         help="Cost of what was shipped to customers, less what they returned.",
     )
     outgoing_value = fields.Monetary(
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         help="Cost of the outgoing quantity: what the ABC classes rank.",
     )
     turnover = fields.Float(
@@ -83,14 +83,14 @@ class JxcReportStockAnalysis(models.TransientModel):
         string="Share of Outgoing (%)",
         digits=(16, 2),
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         help="This product's share of the outgoing value of all products in the report.",
     )
     cumulative_share = fields.Float(
         string="Cumulative Share (%)",
         digits=(16, 2),
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
         aggregator=None,
         help="Share of outgoing value of this product and every product ranked before it.",
     )

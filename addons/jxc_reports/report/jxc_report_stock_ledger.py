@@ -33,11 +33,9 @@ class JxcReportStockLedger(models.Model):
         readonly=True,
         help="On hand in the warehouse after this movement.",
     )
-    unit_cost = fields.Float(
-        digits=(16, 4), readonly=True, groups="jxc_reports.group_jxc_reports_cost"
-    )
-    value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
-    balance_value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    unit_cost = fields.Float(digits=(16, 4), readonly=True, groups="jxc_stock.group_jxc_cost")
+    value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
+    balance_value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

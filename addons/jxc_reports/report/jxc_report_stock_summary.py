@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-COST = "jxc_reports.group_jxc_reports_cost"
+COST = "jxc_stock.group_jxc_cost"
 OPENING_CLOSING = ("opening_qty", "opening_value", "closing_qty", "closing_value")
 
 # Ledger move types by summary column; downstream addons extend `_get_columns()`.

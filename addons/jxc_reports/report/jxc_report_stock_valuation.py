@@ -25,12 +25,12 @@ class JxcReportStockValuation(models.TransientModel):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
-    value = fields.Monetary(readonly=True, groups="jxc_reports.group_jxc_reports_cost")
+    value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
     unit_cost = fields.Float(
         string="Average Unit Cost",
         digits="Product Price",
         readonly=True,
-        groups="jxc_reports.group_jxc_reports_cost",
+        groups="jxc_stock.group_jxc_cost",
     )
 
     @api.model

@@ -6,6 +6,7 @@ from . import (
     test_report_schedule,
     test_role_matrix,
     test_sale_analysis,
+    test_screens_by_role,
     test_stock_analysis,
     test_stock_summary,
 )

@@ -243,7 +243,7 @@ class TestRoleMatrix(TransactionCase):
                 )
         jxc_groups = self.env["res.groups"].search(
             [("category_id", "child_of", self.env.ref("jxc_stock.module_category_jxc").id)]
-        ) | self.env.ref("jxc_reports.group_jxc_reports_cost")
+        ) | self.env.ref("jxc_stock.group_jxc_cost")
         documented = self.env["res.groups"].browse(
             [self.env.ref(xmlid).id for xmlid in self.columns.values()]
         )

@@ -45,9 +45,9 @@ class JxcReportFilterMixin(models.AbstractModel):
 
     def _query_params(self):
         self.ensure_one()
-        if not self.env.su and self.company_id not in self.env.user.company_ids:
+        if not self.env.su and self.company_id not in self.env.companies:
             raise AccessError(
-                _("You cannot run reports of %(company)s.", company=self.company_id.name)
+                _("You cannot run reports of %(company)s.", company=self.company_id.sudo().name)
             )
         categories = (
             self.env["product.category"].search([("id", "child_of", self.categ_ids.ids)])

@@ -111,7 +111,8 @@ class JxcSaleOrder(models.Model):
     )
     line_ids = fields.One2many("jxc.sale.order.line", "order_id", string="Lines", copy=True)
     picking_ids = fields.One2many("jxc.stock.picking", "sale_id", string="Deliveries")
-    picking_count = fields.Integer(compute="_compute_picking_count")
+    # Counted as superuser: who reads orders without the stock documents sees the count.
+    picking_count = fields.Integer(compute="_compute_picking_count", compute_sudo=True)
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True, tracking=True)
     amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
     amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
@@ -124,11 +125,11 @@ class JxcSaleOrder(models.Model):
     margin = fields.Monetary(
         compute="_compute_margin",
         currency_field="company_currency_id",
-        groups="jxc_sales.group_jxc_sales_manager",
+        groups="jxc_stock.group_jxc_cost",
         help="Untaxed sales minus cost (average cost, or the cost of what was delivered).",
     )
     margin_percent = fields.Float(
-        string="Margin (%)", compute="_compute_margin", groups="jxc_sales.group_jxc_sales_manager"
+        string="Margin (%)", compute="_compute_margin", groups="jxc_stock.group_jxc_cost"
     )
     delivery_status = fields.Selection(
         [
@@ -424,13 +425,13 @@ class JxcSaleOrderLine(models.Model):
         string="Unit Cost",
         digits="Product Price",
         compute="_compute_margin",
-        groups="jxc_sales.group_jxc_sales_manager",
+        groups="jxc_stock.group_jxc_cost",
         help="Cost per unit of the line: what delivered goods cost (COGS), else the average.",
     )
     margin = fields.Monetary(
         compute="_compute_margin",
         currency_field="company_currency_id",
-        groups="jxc_sales.group_jxc_sales_manager",
+        groups="jxc_stock.group_jxc_cost",
     )
 
     @api.depends("product_id", "quantity", "uom_id", "order_id.pricelist_id")

@@ -64,9 +64,11 @@ class JxcStockPicking(models.Model):
     def _create_backorder_sale_out(self):
         # A delivery's backorder is made from the order: what is left, with the lots still
         # reserved for it.
-        if not self.sale_id:
+        # Stock staff post deliveries without access to sale orders: read them as superuser.
+        order = self.sudo().sale_id
+        if not order:
             return self.browse()
-        backorder = self.sale_id._create_delivery(self.line_ids.sale_line_id)
+        backorder = self.browse(order._create_delivery(self.sudo().line_ids.sale_line_id).ids)
         if backorder:
             backorder._jxc_write({"backorder_id": self.id})
             self.message_post(

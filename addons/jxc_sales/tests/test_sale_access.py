@@ -47,6 +47,21 @@ class TestSaleAccess(JxcSalesCommon):
         self.assertEqual(order.state, "done")
         self.assertEqual(self._quant(self.product).quantity, 6)
 
+    def test_stock_user_ships_part_and_leaves_a_backorder(self):
+        order = self._make_order([(self.product, 4)])
+        order.action_confirm()
+        delivery = order.picking_ids.with_user(self.stock_user)
+        delivery.line_ids.quantity_done = 3
+        self.env.invalidate_all()
+        delivery.action_done()
+        backorder = order.picking_ids - delivery
+        self.assertRecordValues(
+            backorder, [{"state": "draft", "backorder_id": delivery.id, "picking_type": "sale_out"}]
+        )
+        self.assertEqual(backorder.line_ids.quantity, 1)
+        self.assertEqual(order.line_ids.qty_delivered, 3)
+        self.assertEqual(self._quant(self.product).quantity, 7)
+
     def test_margin_only_for_managers(self):
         order = self._make_order([(self.product, 4)])
         with self.assertRaises(AccessError):

@@ -67,14 +67,22 @@ class JxcStockCount(models.Model):
         store=False,
         help="Scan or type a product barcode: adds one to its count.",
     )
-    difference_value = fields.Monetary(compute="_compute_totals", string="Variance Value")
+    difference_value = fields.Monetary(
+        compute="_compute_difference_value",
+        string="Variance Value",
+        groups="jxc_stock.group_jxc_cost",
+    )
     counted_line_count = fields.Integer(compute="_compute_totals")
     line_count = fields.Integer(compute="_compute_totals")
 
-    @api.depends("line_ids.difference_value", "line_ids.is_counted")
-    def _compute_totals(self):
+    @api.depends("line_ids.difference_value")
+    def _compute_difference_value(self):
         for count in self:
             count.difference_value = sum(count.line_ids.mapped("difference_value"))
+
+    @api.depends("line_ids.is_counted")
+    def _compute_totals(self):
+        for count in self:
             count.counted_line_count = len(count.line_ids.filtered("is_counted"))
             count.line_count = len(count.line_ids)
 
@@ -274,10 +282,21 @@ class JxcStockCountLine(models.Model):
         compute="_compute_difference",
         store=True,
     )
+    # Computed as superuser: a posted line reads its ledger row's cost, which counters without
+    # the cost group may not read (the fields themselves stay hidden from them).
     unit_cost = fields.Float(
-        string="Average Cost", digits="Product Price", compute="_compute_difference_value"
+        string="Average Cost",
+        digits="Product Price",
+        compute="_compute_difference_value",
+        compute_sudo=True,
+        groups="jxc_stock.group_jxc_cost",
     )
-    difference_value = fields.Monetary(string="Variance Value", compute="_compute_difference_value")
+    difference_value = fields.Monetary(
+        string="Variance Value",
+        compute="_compute_difference_value",
+        compute_sudo=True,
+        groups="jxc_stock.group_jxc_cost",
+    )
     move_id = fields.Many2one("jxc.stock.move", string="Ledger Row", readonly=True)
     moved_since_snapshot = fields.Float(
         digits="Product Unit of Measure",

@@ -108,7 +108,9 @@ class JxcStockIntegrity(models.Model):
             if l_qty != q_qty:
                 results.append(dict(base, check_type="quantity", expected=l_qty, actual=q_qty))
             if l_val != q_val:
-                results.append(dict(base, check_type="value", expected=l_val, actual=q_val))
+                results.append(
+                    dict(base, check_type="value", expected_value=l_val, actual_value=q_val)
+                )
             if available != q_qty - reserved:
                 results.append(
                     dict(base, check_type="available", expected=q_qty - reserved, actual=available)
@@ -165,8 +167,8 @@ class JxcStockIntegrity(models.Model):
                     {
                         "product_id": product,
                         "check_type": "valuation_value",
-                        "expected": l_val,
-                        "actual": v_val,
+                        "expected_value": l_val,
+                        "actual_value": v_val,
                     }
                 )
         results += self._check_sources("jxc_stock_move", "ledger_source")

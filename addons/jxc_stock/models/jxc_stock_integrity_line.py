@@ -31,3 +31,10 @@ class JxcStockIntegrityLine(models.Model):
     reference = fields.Char(string="Document")
     expected = fields.Float(digits=(16, 4), help="What the ledger (or reservations) says.")
     actual = fields.Float(digits=(16, 4), help="What the stored figure says.")
+    # Value mismatches give their figures here, for those who may see stock values.
+    expected_value = fields.Float(
+        digits=(16, 4), groups="jxc_stock.group_jxc_cost", help="The value the ledger says."
+    )
+    actual_value = fields.Float(
+        digits=(16, 4), groups="jxc_stock.group_jxc_cost", help="The stored value."
+    )

@@ -36,8 +36,10 @@ class JxcStockMove(models.Model):
         help="Signed, in the product's base unit: positive in, negative out.",
     )
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
-    unit_cost = fields.Float(digits=(16, 4), readonly=True)
-    value = fields.Monetary(readonly=True, help="Signed stock value of this move.")
+    unit_cost = fields.Float(digits=(16, 4), readonly=True, groups="jxc_stock.group_jxc_cost")
+    value = fields.Monetary(
+        readonly=True, groups="jxc_stock.group_jxc_cost", help="Signed stock value of this move."
+    )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     move_type = fields.Selection(

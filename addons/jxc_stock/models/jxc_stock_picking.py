@@ -69,7 +69,10 @@ class JxcStockPicking(models.Model):
     note = fields.Html()
     line_ids = fields.One2many("jxc.stock.picking.line", "picking_id", string="Lines", copy=True)
     move_ids = fields.One2many("jxc.stock.move", "picking_id", string="Ledger Rows")
-    move_count = fields.Integer(compute="_compute_move_count", string="Ledger Row Count")
+    # Counted as superuser: who reads a document without the ledger (finance) sees the count.
+    move_count = fields.Integer(
+        compute="_compute_move_count", compute_sudo=True, string="Ledger Row Count"
+    )
     backorder_id = fields.Many2one(
         "jxc.stock.picking",
         string="Backorder Of",
@@ -91,7 +94,10 @@ class JxcStockPicking(models.Model):
         help="The posted document these goods go back from.",
     )
     amount_total = fields.Monetary(
-        string="Total Value", compute="_compute_amount_total", store=True
+        string="Total Value",
+        compute="_compute_amount_total",
+        store=True,
+        groups="jxc_stock.group_jxc_cost",
     )
     is_incoming = fields.Boolean(compute="_compute_direction")
     is_outgoing = fields.Boolean(compute="_compute_direction")

@@ -69,10 +69,11 @@ class JxcStockPickingLine(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        groups="jxc_stock.group_jxc_cost",
         help="Per unit of the line, in company currency. Receipts: the cost that enters the "
         "average; issues are valued at the average when posted.",
     )
-    value = fields.Monetary(compute="_compute_value", store=True)
+    value = fields.Monetary(compute="_compute_value", store=True, groups="jxc_stock.group_jxc_cost")
     available_quantity = fields.Float(
         string="Available",
         digits="Product Unit of Measure",
@@ -94,6 +95,7 @@ class JxcStockPickingLine(models.Model):
         string="Returnable",
         digits="Product Unit of Measure",
         compute="_compute_quantity_returnable",
+        compute_sudo=True,
         help="Posted on this line and not yet returned, in the line's unit.",
     )
 
@@ -221,6 +223,19 @@ class JxcStockPickingLine(models.Model):
             raise UserError(_("Lines of a posted stock document cannot be deleted."))
         return super().unlink()
 
+    def copy_data(self, default=None):
+        # Backorders and lot splits keep the line's cost, also when made by stock staff who
+        # may not read it.
+        if self._fields["unit_cost"].is_accessible(self.env) or "unit_cost" in (default or {}):
+            return super().copy_data(default)
+        return [
+            vals
+            for line in self
+            for vals in super(JxcStockPickingLine, line).copy_data(
+                dict(default or {}, unit_cost=line._get_unit_cost())
+            )
+        ]
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
@@ -235,7 +250,7 @@ class JxcStockPickingLine(models.Model):
             "quantity_done": self.quantity_done,
             "uom_id": self.uom_id.id,
             "lot_id": self.lot_id.id,
-            "unit_cost": self.unit_cost,
+            "unit_cost": self._get_unit_cost(),
         }
 
     def _prepare_return_line_vals(self):
@@ -247,7 +262,7 @@ class JxcStockPickingLine(models.Model):
             "quantity": self.quantity_returnable,
             "uom_id": self.uom_id.id,
             "lot_id": self.lot_id.id,
-            "unit_cost": self.unit_cost,
+            "unit_cost": self._get_unit_cost(),
             "return_of_line_id": self.id,
         }
 
@@ -266,9 +281,15 @@ class JxcStockPickingLine(models.Model):
             quantity, self.product_id.uom_id, rounding_method="HALF-UP"
         )
 
+    def _get_unit_cost(self):
+        """The line's unit cost, for posting and copying: stock staff who may not see costs
+        (field ``groups``) still post, return and split documents."""
+        self.ensure_one()
+        return self.sudo().unit_cost
+
     def _get_base_unit_cost(self):
         self.ensure_one()
-        return self.uom_id._compute_price(self.unit_cost, self.product_id.uom_id)
+        return self.uom_id._compute_price(self._get_unit_cost(), self.product_id.uom_id)
 
     def _default_expiration_date(self):
         self.ensure_one()
@@ -309,7 +330,7 @@ class JxcStockPickingLine(models.Model):
                     lot=self.lot_id.name,
                 )
             )
-        if float_compare(self.unit_cost, 0, precision_digits=6) < 0:
+        if float_compare(self._get_unit_cost(), 0, precision_digits=6) < 0:
             raise UserError(_("%s: the unit cost cannot be negative.", label))
 
     def _resolve_lots(self):

@@ -42,7 +42,9 @@ class JxcStockQuant(models.Model):
         help="On hand minus reserved.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    value = fields.Monetary(string="Stock Value", readonly=True, default=0.0)
+    value = fields.Monetary(
+        string="Stock Value", readonly=True, default=0.0, groups="jxc_stock.group_jxc_cost"
+    )
 
     def init(self):
         self.env.cr.execute(

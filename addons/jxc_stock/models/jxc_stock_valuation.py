@@ -20,8 +20,8 @@ class JxcStockValuation(models.Model):
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
-    value = fields.Monetary(readonly=True)
-    average_cost = fields.Float(digits=(16, 4), readonly=True)
+    value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
+    average_cost = fields.Float(digits=(16, 4), readonly=True, groups="jxc_stock.group_jxc_cost")
 
     _sql_constraints = [
         ("product_company_uniq", "unique(product_id, company_id)", "One average per product."),

@@ -23,7 +23,10 @@ class ProductProduct(models.Model):
         string="Incoming", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
     )
     jxc_average_cost = fields.Float(
-        string="Average Cost", compute="_compute_jxc_average_cost", digits="Product Price"
+        string="Average Cost",
+        compute="_compute_jxc_average_cost",
+        digits="Product Price",
+        groups="jxc_stock.group_jxc_cost",
     )
 
     @api.depends_context("warehouse_id", "company")

@@ -1,5 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -116,3 +117,31 @@ class JxcStockCommon(TransactionCase):
         self.env.flush_all()
         mismatches = self.env["jxc.stock.integrity"]._find_mismatches()
         self.assertEqual(mismatches, [], "quants / reservations / averages disagree with ledger")
+
+    def assertFieldsHidden(self, user, records, fnames):
+        """``user`` can neither see, read nor search ``fnames`` of ``records`` (field groups)."""
+        records = records.with_user(user)
+        described = records.fields_get()
+        for fname in fnames:
+            self.assertIn(fname, records._fields)
+            self.assertNotIn(fname, described, f"{records._name}.{fname} described to {user.login}")
+            with self.assertRaises(
+                AccessError, msg=f"{records._name}.{fname} read by {user.login}"
+            ):
+                records.read([fname])
+            if records._fields[fname].store:
+                with self.assertRaises(
+                    AccessError, msg=f"{records._name}.{fname} searched by {user.login}"
+                ):
+                    records.search([(fname, ">", 0)])
+
+    def assertFieldsRead(self, user, record, values):
+        """``user`` reads ``values`` ({field: value}) on ``record``, and can search by them."""
+        record = record.with_user(user)
+        self.env.invalidate_all()
+        read = record.read(list(values))[0]
+        for fname, value in values.items():
+            self.assertAlmostEqual(read[fname], value, msg=f"{record._name}.{fname}")
+            self.assertIn(fname, record.fields_get([fname]))
+            if record._fields[fname].store:
+                self.assertIn(record, record.search([(fname, "=", value)]), fname)
