@@ -22,6 +22,7 @@ from psycopg2 import errors
 import odoo
 from odoo import _
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
 RETRYABLE = (errors.SerializationFailure, errors.LockNotAvailable, errors.DeadlockDetected)
 
@@ -133,22 +134,38 @@ def check_number(self, value, label, what, bound):
             )
         )
     if abs(value) > bound:
+        # Formatted outside _(): the terms extractor cannot read an f-string argument.
+        limit = f"{bound:,.0f}"
         raise UserError(
             _(
                 "%(doc)s: %(field)s must be between -%(bound)s and %(bound)s, not %(value)s.",
                 doc=label,
                 field=what,
-                bound=f"{bound:,.0f}",
+                bound=limit,
                 value=value,
             )
         )
 
 
 def check_numbers(self, vals, label):
-    """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`)."""
+    """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`),
+    those of the records its one2many / many2many commands create or update included: a
+    document created with its lines computes from them before the lines' own checks run."""
     for name, value in vals.items():
         field = self._fields.get(name)
-        if field is not None and field.type in ("float", "monetary", "integer"):
+        if field is None:
+            continue
+        if field.type in ("float", "monetary", "integer"):
             check_number(
                 self, value, label, field._description_string(self.env), number_bound(field)
             )
+        elif field.type in ("one2many", "many2many") and isinstance(value, list | tuple):
+            comodel = self.env[field.comodel_name]
+            for command in value:
+                if (
+                    isinstance(command, list | tuple)
+                    and len(command) == 3
+                    and command[0] in (Command.CREATE, Command.UPDATE)
+                    and isinstance(command[2], dict)
+                ):
+                    check_numbers(comodel, command[2], label)
