@@ -153,6 +153,30 @@ class JxcStockPicking(models.Model):
                 )
             )
 
+    def _jxc_check_write_vals(self, vals):
+        super()._jxc_check_write_vals(vals)
+        if "picking_type" in vals:
+            # Else a receipt or a delivery would post as a plain document (no order, no
+            # reservation), or a plain document as one of an order.
+            new_type = vals["picking_type"]
+            for picking in self.filtered(lambda p: p.picking_type != new_type):
+                if not picking._get_type_info(picking.picking_type).get("manual"):
+                    raise UserError(
+                        _(
+                            "%(doc)s is a %(type)s document: it keeps its type.",
+                            doc=picking.name,
+                            type=picking._get_type_label(picking.picking_type),
+                        )
+                    )
+                if not self._get_type_info(new_type).get("manual"):
+                    raise UserError(
+                        _(
+                            "%(type)s documents are made by their order or by returning a "
+                            "posted document, not by hand.",
+                            type=self._get_type_label(new_type),
+                        )
+                    )
+
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         for picking in self:
