@@ -1,10 +1,13 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+
+from odoo.addons.jxc_stock.utils import check_numbers
 
 # Finance maintains credit terms; sales staff see them and the balances, read-only (views).
 MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user"
+CREDIT_FIELDS = ("jxc_credit_limit", "jxc_credit_days")
 
 
 class ResPartner(models.Model):
@@ -53,6 +56,12 @@ class ResPartner(models.Model):
         help="预付",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._jxc_check_credit_numbers(vals, vals.get("name") or self._description)
+        return super().create(vals_list)
+
     def write(self, vals):
         if (
             {"jxc_credit_limit", "jxc_credit_days"} & set(vals)
@@ -60,7 +69,13 @@ class ResPartner(models.Model):
             and not (self.env.user.has_group("jxc_finance.group_jxc_finance_user"))
         ):
             raise AccessError(_("Only finance staff change credit limits and credit days."))
+        for partner in self:
+            partner._jxc_check_credit_numbers(vals, partner.display_name)
         return super().write(vals)
+
+    def _jxc_check_credit_numbers(self, vals, label):
+        """Credit terms are finite numbers within bounds (see jxc_stock's check_numbers)."""
+        check_numbers(self, {k: v for k, v in vals.items() if k in CREDIT_FIELDS}, label)
 
     def _compute_jxc_currency_id(self):
         for partner in self:

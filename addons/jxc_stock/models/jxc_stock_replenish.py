@@ -6,6 +6,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.tools import float_compare, float_round
 
+from ..utils import check_numbers
+
 
 class JxcStockReplenish(models.Model):
     """补货建议: one suggestion per rule whose projected stock is below its min.
@@ -34,6 +36,17 @@ class JxcStockReplenish(models.Model):
     suggested_quantity = fields.Float(string="Suggested", digits="Product Unit of Measure")
     explanation = fields.Char(readonly=True)
     date = fields.Datetime(string="Computed On", readonly=True, default=fields.Datetime.now)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_numbers(self, vals, self._description)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        for suggestion in self:
+            check_numbers(suggestion, vals, suggestion.product_id.display_name)
+        return super().write(vals)
 
     @api.model
     def action_compute(self):

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from ..utils import check_numbers
+
 
 class JxcStockRule(models.Model):
     """Min / max replenishment rule per product and warehouse."""
@@ -79,11 +81,15 @@ class JxcStockRule(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_numbers(self, vals, self._description)
         rules = super().create(vals_list)
         rules._refresh_effective_min()
         return rules
 
     def write(self, vals):
+        for rule in self:
+            check_numbers(rule, vals, rule.display_name)
         res = super().write(vals)
         if {"min_quantity", "min_from_usage", "lead_days", "product_id", "warehouse_id"} & set(
             vals
