@@ -295,6 +295,9 @@ class JxcFinancePaymentLine(models.Model):
     _description = "Settlement"
     _order = "id"
     _jxc_document_field = "payment_id"
+    # A credit is set against an entry by posting only: by hand, a settlement would use it
+    # on top of the payment's money.
+    _jxc_system_fields = ("credit_entry_id",)
 
     payment_id = fields.Many2one(
         "jxc.finance.payment", string="Receipt / Payment", ondelete="cascade", index=True

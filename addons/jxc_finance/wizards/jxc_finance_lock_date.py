@@ -25,5 +25,9 @@ class JxcFinanceLockDate(models.TransientModel):
         self.ensure_one()
         if not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
             raise AccessError(_("Only finance managers can close periods."))
+        if self.company_id not in self.env.user.company_ids:
+            raise AccessError(
+                _("You cannot close a period of %(company)s.", company=self.company_id.name)
+            )
         self.company_id.sudo().jxc_finance_lock_date = self.lock_date
         return {"type": "ir.actions.act_window_close"}

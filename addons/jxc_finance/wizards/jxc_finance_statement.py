@@ -4,7 +4,7 @@ import base64
 import io
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class JxcFinanceStatement(models.TransientModel):
@@ -51,6 +51,11 @@ class JxcFinanceStatement(models.TransientModel):
         add their amount, payments subtract theirs.
         """
         self.ensure_one()
+        # Entries and payments are read as superuser: only of the user's companies.
+        if not self.env.su and self.company_id not in self.env.user.company_ids:
+            raise AccessError(
+                _("You cannot see the statement of %(company)s.", company=self.company_id.name)
+            )
         partner = self.partner_id.commercial_partner_id
         Entry = self.env["jxc.finance.entry"].sudo()
         Payment = self.env["jxc.finance.payment"].sudo()
