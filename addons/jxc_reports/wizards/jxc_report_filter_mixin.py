@@ -7,6 +7,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.jxc_stock.utils import check_numbers
+
 
 class JxcReportFilterMixin(models.AbstractModel):
     """Company, warehouses and categories that a stock report wizard filters on, and the
@@ -25,6 +27,16 @@ class JxcReportFilterMixin(models.AbstractModel):
     categ_ids = fields.Many2many(
         "product.category", string="Categories", help="Empty: all categories."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_numbers(self, vals, self._description)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_numbers(self, vals, self._description)
+        return super().write(vals)
 
     def _tz_name(self):
         """The time zone that days are counted in: the user's (China's when not set)."""
