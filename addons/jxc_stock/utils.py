@@ -72,9 +72,9 @@ def is_internal(env):
     return type(env.context.get("jxc_internal")) is _InternalToken
 
 
-def internal_context(env):
-    """``env``'s context for a document's own writes."""
-    return dict(env.context, jxc_internal=_INTERNAL)
+def internal_context():
+    """The context key of a document's own writes: ``with_context(**internal_context())``."""
+    return {"jxc_internal": _INTERNAL}
 
 
 def is_free_field(name):

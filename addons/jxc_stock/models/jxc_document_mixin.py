@@ -76,12 +76,12 @@ class JxcDocumentMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _jxc_write(self, vals):
         """Write ``vals`` as the document's own method (state moves, system fields)."""
-        return self.with_context(internal_context(self.env)).write(vals)
+        return self.with_context(**internal_context()).write(vals)
 
     @api.model
     def _jxc_create(self, vals_list):
         """Create documents as the document's own method (with system fields set)."""
-        records = self.with_context(internal_context(self.env)).create(vals_list)
+        records = self.with_context(**internal_context()).create(vals_list)
         return self.browse(records.ids)
 
     # ------------------------------------------------------------------
