@@ -26,6 +26,7 @@ from psycopg2 import errors
 import odoo
 from odoo import _
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
 RETRYABLE = (errors.SerializationFailure, errors.LockNotAvailable, errors.DeadlockDetected)
 
@@ -75,9 +76,9 @@ def is_internal(env):
     return type(env.context.get("jxc_internal")) is _InternalToken
 
 
-def internal_context(env):
-    """``env``'s context for a document's own writes."""
-    return dict(env.context, jxc_internal=_INTERNAL)
+def internal_context():
+    """The context key of a document's own writes: ``with_context(**internal_context())``."""
+    return {"jxc_internal": _INTERNAL}
 
 
 def is_free_field(name):
@@ -137,6 +138,7 @@ def check_number(self, value, label, what, bound):
             )
         )
     if abs(value) > bound:
+        # Formatted outside _(): the terms extractor cannot read an f-string argument.
         limit = f"{bound:,.0f}"
         raise UserError(
             _(
@@ -151,24 +153,26 @@ def check_number(self, value, label, what, bound):
 
 def check_numbers(self, vals, label):
     """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`),
-    the lines it creates or updates through One2many commands included, so that a bad line
-    stops the document before anything is written."""
+    those of the records its one2many / many2many commands create or update included: a
+    document created with its lines computes from them before the lines' own checks run."""
     for name, value in vals.items():
         field = self._fields.get(name)
-        if field is not None and field.type == "one2many" and isinstance(value, (list, tuple)):
-            lines = self.env[field.comodel_name]
-            for command in value:
-                if (
-                    isinstance(command, (list, tuple))
-                    and len(command) == 3
-                    and command[0] in (0, 1)
-                    and isinstance(command[2], dict)
-                ):
-                    check_numbers(lines, command[2], label)
-        elif field is not None and field.type in ("float", "monetary", "integer"):
+        if field is None:
+            continue
+        if field.type in ("float", "monetary", "integer"):
             check_number(
                 self, value, label, field._description_string(self.env), number_bound(field)
             )
+        elif field.type in ("one2many", "many2many") and isinstance(value, list | tuple):
+            comodel = self.env[field.comodel_name]
+            for command in value:
+                if (
+                    isinstance(command, list | tuple)
+                    and len(command) == 3
+                    and command[0] in (Command.CREATE, Command.UPDATE)
+                    and isinstance(command[2], dict)
+                ):
+                    check_numbers(comodel, command[2], label)
 
 
 # ----------------------------------------------------------------------

@@ -164,7 +164,7 @@ class JxcFinancePayment(models.Model):
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",
                     )
                 )
-            payment.line_ids.with_context(**internal_context(self.env)).unlink()
+            payment.line_ids.with_context(**internal_context()).unlink()
             payment._jxc_write({"state": "cancel"})
         return True
 
@@ -204,7 +204,7 @@ class JxcFinancePayment(models.Model):
     def _allocate(self, amount, entries=None):
         """Settle up to ``amount`` on open entries, oldest due first; return what is left."""
         self.ensure_one()
-        Line = self.env["jxc.finance.payment.line"].with_context(**internal_context(self.env))
+        Line = self.env["jxc.finance.payment.line"].with_context(**internal_context())
         for entry in entries if entries is not None else self._open_entries():
             if self.currency_id.compare_amounts(amount, 0) <= 0:
                 break
@@ -295,6 +295,9 @@ class JxcFinancePaymentLine(models.Model):
     _description = "Settlement"
     _order = "id"
     _jxc_document_field = "payment_id"
+    # A credit is set against an entry by posting only: by hand, a settlement would use it
+    # on top of the payment's money.
+    _jxc_system_fields = ("credit_entry_id",)
 
     payment_id = fields.Many2one(
         "jxc.finance.payment", string="Receipt / Payment", ondelete="cascade", index=True

@@ -5,6 +5,7 @@ from . import (
     test_jxc_groups,
     test_report_schedule,
     test_role_matrix,
+    test_rpc_adversarial,
     test_sale_analysis,
     test_screens_by_role,
     test_stock_analysis,

@@ -16,6 +16,7 @@ class JxcReportFilterMixin(models.AbstractModel):
     ``categ_ids``, ``company_id``)."""
 
     _name = "jxc.report.filter.mixin"
+    _inherit = ["jxc.number.mixin"]
     _description = "JXC Report Filters"
 
     company_id = fields.Many2one(

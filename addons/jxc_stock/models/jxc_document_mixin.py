@@ -1,7 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..utils import (
     check_numbers,
@@ -79,12 +79,12 @@ class JxcDocumentMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _jxc_write(self, vals):
         """Write ``vals`` as the document's own method (state moves, system fields)."""
-        return self.with_context(**internal_context(self.env)).write(vals)
+        return self.with_context(**internal_context()).write(vals)
 
     @api.model
     def _jxc_create(self, vals_list):
         """Create documents as the document's own method (with system fields set)."""
-        records = self.with_context(**internal_context(self.env)).create(vals_list)
+        records = self.with_context(**internal_context()).create(vals_list)
         return self.browse(records.ids)
 
     # ------------------------------------------------------------------
@@ -136,8 +136,8 @@ class JxcDocumentMixin(models.AbstractModel):
             elif value:
                 raise UserError(
                     _(
-                        "%(model)s: %(field)s cannot be set by hand: "
-                        "the document's own actions set it.",
+                        "%(model)s: %(field)s cannot be set by hand: the document's own "
+                        "actions set it.",
                         model=self._description,
                         field=self._fields[name]._description_string(self.env),
                     )
@@ -146,12 +146,22 @@ class JxcDocumentMixin(models.AbstractModel):
 
     def _jxc_check_write_vals(self, vals):
         names = set(vals)
+        company_id = vals.get("company_id")
+        if type(company_id) is int and company_id not in self.env.user.company_ids.ids:
+            # Record rules are checked before a write, not after: without this, a user
+            # could hand a document over to a company they do not work in.
+            raise AccessError(
+                _(
+                    "%(doc)s cannot be moved to a company you do not work in.",
+                    doc=", ".join(self.mapped("display_name")[:5]),
+                )
+            )
         system = names & self._jxc_system_field_names()
         if system:
             raise UserError(
                 _(
-                    "%(doc)s: %(fields)s cannot be changed by hand: "
-                    "the document's own actions set it.",
+                    "%(doc)s: %(fields)s cannot be changed by hand: the document's own "
+                    "actions set it.",
                     doc=", ".join(self.mapped("display_name")[:5]),
                     fields=", ".join(
                         self._fields[n]._description_string(self.env) for n in sorted(system)

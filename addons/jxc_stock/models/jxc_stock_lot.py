@@ -57,6 +57,25 @@ class JxcStockLot(models.Model):
             raise UserError(_("A lot that has been in stock keeps its product and company."))
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_stocked(self):
+        # Ledger rows and quants would lose their lot (their foreign key sets it to NULL).
+        stocked = self.filtered(
+            lambda lot: (
+                lot.quant_ids
+                or self.env["jxc.stock.move"]
+                .sudo()
+                .search_count([("lot_id", "=", lot.id)], limit=1)
+            )
+        )
+        if stocked:
+            raise UserError(
+                _(
+                    "%s has been in stock: it cannot be deleted; archive its product instead.",
+                    ", ".join(stocked.mapped("name")),
+                )
+            )
+
     @api.constrains("product_id")
     def _check_product_tracked(self):
         for lot in self:

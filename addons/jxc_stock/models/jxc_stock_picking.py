@@ -161,6 +161,31 @@ class JxcStockPicking(models.Model):
             )
         return res
 
+    def _jxc_check_write_vals(self, vals):
+        res = super()._jxc_check_write_vals(vals)
+        if "picking_type" in vals:
+            # Else a receipt or a delivery would post as a plain document (no order, no
+            # reservation), or a plain document as one of an order.
+            new_type = vals["picking_type"]
+            for picking in self.filtered(lambda p: p.picking_type != new_type):
+                if not picking._get_type_info(picking.picking_type).get("manual"):
+                    raise UserError(
+                        _(
+                            "%(doc)s is a %(type)s document: it keeps its type.",
+                            doc=picking.name,
+                            type=picking._get_type_label(picking.picking_type),
+                        )
+                    )
+                if not self._get_type_info(new_type).get("manual"):
+                    raise UserError(
+                        _(
+                            "%(type)s documents are made by their order or by returning a "
+                            "posted document, not by hand.",
+                            type=self._get_type_label(new_type),
+                        )
+                    )
+        return res
+
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         for picking in self:
@@ -457,7 +482,7 @@ class JxcStockPicking(models.Model):
                 raise UserError(_("%s is a reversal or already reversed.", picking.name))
             if picking.line_ids.return_line_ids.filtered(lambda rl: rl.state == "done"):
                 raise UserError(_("%s has posted returns: reverse those first.", picking.name))
-            reversal = picking.with_context(**internal_context(self.env)).copy(
+            reversal = picking.with_context(**internal_context()).copy(
                 {
                     "is_reversal": True,
                     "reversal_of_id": picking.id,
@@ -476,7 +501,7 @@ class JxcStockPicking(models.Model):
                 zip(
                     lines.ids,
                     self.env["jxc.stock.picking.line"]
-                    .with_context(**internal_context(self.env))
+                    .with_context(**internal_context())
                     .create(
                         [
                             dict(line._prepare_reversal_line_vals(), picking_id=reversal.id)
@@ -667,7 +692,7 @@ class JxcStockPicking(models.Model):
                 )
         if not remaining:
             return self.browse()
-        backorder = self.with_context(**internal_context(self.env)).copy(
+        backorder = self.with_context(**internal_context()).copy(
             {"backorder_id": self.id, "line_ids": remaining}
         )
         backorder = self.browse(backorder.id)

@@ -19,8 +19,9 @@ class JxcStockReservation(models.Model):
     and checks no rights: only code that has checked its caller calls it.
 
     The public API for integrators (:meth:`reserve`, :meth:`release`, :meth:`release_demand`)
-    first checks that the caller may write the demand documents it serves (model access,
-    record rules, companies) and read the warehouses, then calls the private one.
+    first checks that the caller is stock staff and may write the demand documents it serves
+    (model access, record rules, companies; never JXC's own documents) and read the
+    warehouses, then calls the private one.
     """
 
     _name = "jxc.stock.reservation"
@@ -78,11 +79,23 @@ class JxcStockReservation(models.Model):
     def reserve(self, requests, mode="all"):
         """:meth:`_reserve` for a caller who may write every demand document of
         ``requests`` and read their warehouses."""
+        self._check_reservation_rights()
         if not isinstance(requests, (list, tuple)) or not all(
             isinstance(r, dict) for r in requests
         ):
             raise UserError(_("Reservation requests are a list of dictionaries."))
         self._check_demand_access({(r.get("res_model"), r.get("res_id")) for r in requests})
+        Product = self.env["product.product"]
+        for request in requests:
+            product_id = request.get("product_id")
+            if type(product_id) is not int or not Product.browse(product_id).exists():
+                raise UserError(
+                    _(
+                        "%(demand)s: %(product)r is not a product.",
+                        demand=request.get("name") or _("Reservation"),
+                        product=product_id,
+                    )
+                )
         Warehouse = self.env["jxc.stock.warehouse"]
         warehouses = Warehouse.browse({r.get("warehouse_id") for r in requests})
         if not all(isinstance(w, int) for w in warehouses.ids) or len(warehouses.exists()) != len(
@@ -99,6 +112,7 @@ class JxcStockReservation(models.Model):
 
     def release(self):
         """:meth:`_release` for a caller who may write the demand documents held."""
+        self._check_reservation_rights()
         self.check_access("read")
         self._check_demand_access({(r.res_model, r.res_id) for r in self.sudo()})
         return self._release()
@@ -106,10 +120,18 @@ class JxcStockReservation(models.Model):
     @api.model
     def release_demand(self, res_model, res_ids):
         """:meth:`_release_demand` for a caller who may write those demand documents."""
+        self._check_reservation_rights()
         if not isinstance(res_ids, (list, tuple)):
             raise UserError(_("The demand ids are a list of ids."))
         self._check_demand_access({(res_model, res_id) for res_id in res_ids})
         return self._release_demand(res_model, res_ids)
+
+    @api.model
+    def _check_reservation_rights(self):
+        """Reserving and releasing change what is available: stock staff only (sales staff
+        reserve by confirming their orders)."""
+        if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_user"):
+            raise AccessError(_("Only stock staff can reserve or release stock."))
 
     @api.model
     def _check_demand_access(self, demands):
@@ -133,10 +155,16 @@ class JxcStockReservation(models.Model):
 
     @api.model
     def _check_demand_model(self, res_model):
-        """Refuse demands whose documents reserve through their own actions only (e.g. sale
-        order lines: confirming the order reserves). Downstream addons extend this."""
-        if self.env[res_model]._abstract or self.env[res_model]._transient:
+        """Refuse demands whose documents reserve through their own actions only: JXC's
+        own models (sale order lines: confirming the order reserves, cancelling releases).
+        Downstream addons extend this."""
+        Model = self.env[res_model]
+        if Model._abstract or Model._transient:
             raise UserError(_("%s is not a document that can hold stock.", res_model))
+        if res_model.startswith("jxc."):
+            raise UserError(
+                _("%s reserve and release stock through their own actions only.", res_model)
+            )
 
     # ------------------------------------------------------------------
     # Private API (documents' own methods)
@@ -285,7 +313,7 @@ class JxcStockReservation(models.Model):
                 }
             )
         Quant._apply_deltas({k: tuple(v) for k, v in deltas.items()})
-        created = self.sudo().with_context(**internal_context(self.env)).create(vals_list)
+        created = self.sudo().with_context(**internal_context()).create(vals_list)
         return self.browse(created.ids)
 
     def _release(self):
@@ -296,7 +324,7 @@ class JxcStockReservation(models.Model):
         self._lock_for(reservations)
         deltas = self._quant_deltas(reservations, {r.id: r.quantity for r in reservations})
         self.env["jxc.stock.quant"]._apply_deltas(deltas)
-        reservations.sudo().with_context(**internal_context(self.env)).write(
+        reservations.sudo().with_context(**internal_context()).write(
             {"state": "cancel", "quantity": 0.0, "shortage_quantity": 0.0}
         )
         return True
@@ -353,7 +381,7 @@ class JxcStockReservation(models.Model):
                 reservation.shortage_quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(**internal_context(self.env)).write(vals)
+            reservation.sudo().with_context(**internal_context()).write(vals)
         return True
 
     def _reduce_shortage(self, quantities):
@@ -376,7 +404,7 @@ class JxcStockReservation(models.Model):
                 reservation.quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(**internal_context(self.env)).write(vals)
+            reservation.sudo().with_context(**internal_context()).write(vals)
         return True
 
     # ------------------------------------------------------------------

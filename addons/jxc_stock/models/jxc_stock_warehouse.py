@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class JxcStockWarehouse(models.Model):
@@ -30,6 +31,27 @@ class JxcStockWarehouse(models.Model):
             "The warehouse code must be unique per company.",
         ),
     ]
+
+    def write(self, vals):
+        if "company_id" in vals:
+            self.check_access("write")
+            stocked = self.filtered(
+                lambda wh: (
+                    wh.company_id.id != vals["company_id"]
+                    and self.env["jxc.stock.move"]
+                    .sudo()
+                    .search_count([("warehouse_id", "=", wh.id)], limit=1)
+                )
+            )
+            if stocked:
+                # Its ledger, quants and averages are the company's own.
+                raise UserError(
+                    _(
+                        "%s has held stock: it keeps its company.",
+                        ", ".join(stocked.mapped("display_name")),
+                    )
+                )
+        return super().write(vals)
 
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user
 
@@ -43,15 +43,38 @@ class TestStockAccess(JxcStockCommon):
             env["jxc.stock.rule"].create(
                 {"product_id": self.product.id, "warehouse_id": self.wh1.id}
             )
+        # Real rows, read by the stock user, that the stock user may not change or delete.
+        self._receive(self.product, 5, 1.0)
+        self.env["jxc.stock.reservation"]._reserve(
+            [
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "quantity": 2,
+                    "res_model": "res.partner",
+                    "res_id": self.stock_user.partner_id.id,
+                }
+            ]
+        )
         for model in ("jxc.stock.move", "jxc.stock.quant", "jxc.stock.reservation"):
+            rows = env[model].search([("product_id", "=", self.product.id)])
+            self.assertEqual(len(rows), 1, model)
+            self.assertRecordValues(rows, [{"product_id": self.product.id}])
             for operation in ("create", "write", "unlink"):
                 with self.assertRaises(AccessError, msg=f"{model} {operation}"):
-                    env[model].check_access(operation)
+                    rows.check_access(operation)
+            with self.assertRaises(UserError, msg=f"{model} write"):
+                rows.write({"quantity": 0})
+            with self.assertRaises(AccessError, msg=f"{model} unlink"):
+                rows.unlink()
+        self.assertRecordValues(
+            self._quant(self.product), [{"quantity": 5, "reserved_quantity": 2}]
+        )
 
     def test_manager_configures(self):
         env = self.env(user=self.stock_manager)
         warehouse = env["jxc.stock.warehouse"].create({"name": "Manager WH", "code": "MWH"})
-        env["jxc.stock.rule"].create(
+        rule = env["jxc.stock.rule"].create(
             {
                 "product_id": self.product.id,
                 "warehouse_id": warehouse.id,
@@ -59,6 +82,23 @@ class TestStockAccess(JxcStockCommon):
                 "max_quantity": 2,
             }
         )
+        self.assertRecordValues(
+            warehouse, [{"name": "Manager WH", "code": "MWH", "company_id": self.company.id}]
+        )
+        self.assertRecordValues(
+            rule,
+            [
+                {
+                    "warehouse_id": warehouse.id,
+                    "company_id": self.company.id,
+                    "min_quantity": 1,
+                    "max_quantity": 2,
+                    "effective_min": 1,
+                }
+            ],
+        )
+        self.assertEqual(rule.create_uid, self.stock_manager)
+        self.assertIn(rule, env["jxc.stock.rule"].search([("warehouse_id", "=", warehouse.id)]))
 
     def test_other_employees_see_no_stock(self):
         env = self.env(user=self.employee)
@@ -78,6 +118,12 @@ class TestStockAccess(JxcStockCommon):
         other_wh = self.env["jxc.stock.warehouse"].create(
             {"name": "Other", "code": "OWH", "company_id": other.id}
         )
-        self.assertNotIn(
-            other_wh, self.env["jxc.stock.warehouse"].with_user(self.stock_user).search([])
-        )
+        visible = self.env["jxc.stock.warehouse"].with_user(self.stock_user).search([])
+        # The user sees the own company's warehouses (so the filter is not "nothing")...
+        self.assertIn(self.wh1, visible)
+        self.assertIn(self.wh2, visible)
+        # ...and not the other company's, which exists.
+        self.assertIn(other_wh, self.env["jxc.stock.warehouse"].search([]))
+        self.assertNotIn(other_wh, visible)
+        with self.assertRaises(AccessError):
+            other_wh.with_user(self.stock_user).read(["name"])
