@@ -469,32 +469,12 @@ class JxcPurchaseOrderLine(models.Model):
     _check_company_auto = True
 
     order_id = fields.Many2one("jxc.purchase.order", required=True, ondelete="cascade", index=True)
-    sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="order_id.currency_id", store=True)
     partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Supplier")
     state = fields.Selection(related="order_id.state", store=True)
     date_order = fields.Datetime(related="order_id.date_order", store=True)
-    product_id = fields.Many2one(
-        "product.product",
-        required=True,
-        index=True,
-        domain="[('type', '=', 'consu'), ('purchase_ok', '=', True)]",
-        check_company=True,
-    )
-    name = fields.Char(string="Description")
-    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
-    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
-    uom_id = fields.Many2one(
-        "uom.uom",
-        string="Unit",
-        required=True,
-        compute="_compute_uom_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain="[('category_id', '=', product_uom_category_id)]",
-    )
+    product_id = fields.Many2one(domain="[('type', '=', 'consu'), ('purchase_ok', '=', True)]")
     price_unit = fields.Float(
         string="Unit Price",
         digits="Product Price",
@@ -506,7 +486,6 @@ class JxcPurchaseOrderLine(models.Model):
         help="Untaxed. Default: the supplier's price for this quantity, else the last price "
         "paid to this supplier, else the product's cost.",
     )
-    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
     price_subtotal = fields.Monetary(
         string="Subtotal", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
     )

@@ -336,7 +336,6 @@ class JxcSaleOrderLine(models.Model):
     _jxc_locked_writable = ("name", "sequence")
 
     order_id = fields.Many2one("jxc.sale.order", required=True, ondelete="cascade", index=True)
-    sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="order_id.currency_id", store=True)
     company_currency_id = fields.Many2one(related="order_id.company_currency_id")
@@ -345,26 +344,7 @@ class JxcSaleOrderLine(models.Model):
     warehouse_id = fields.Many2one(related="order_id.warehouse_id", store=True)
     state = fields.Selection(related="order_id.state", store=True)
     date_order = fields.Datetime(related="order_id.date_order", store=True)
-    product_id = fields.Many2one(
-        "product.product",
-        required=True,
-        index=True,
-        domain="[('type', '=', 'consu'), ('sale_ok', '=', True)]",
-        check_company=True,
-    )
-    name = fields.Char(string="Description")
-    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
-    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
-    uom_id = fields.Many2one(
-        "uom.uom",
-        string="Unit",
-        required=True,
-        compute="_compute_uom_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain="[('category_id', '=', product_uom_category_id)]",
-    )
+    product_id = fields.Many2one(domain="[('type', '=', 'consu'), ('sale_ok', '=', True)]")
     price_unit = fields.Float(
         string="Unit Price",
         digits="Product Price",
@@ -375,7 +355,6 @@ class JxcSaleOrderLine(models.Model):
         help="Untaxed, before discount. Default: the order's pricelist price.",
     )
     discount = fields.Float(string="Discount (%)", digits="Discount")
-    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent.")
     price_subtotal = fields.Monetary(string="Subtotal", compute="_compute_amounts", store=True)
     price_tax = fields.Monetary(string="Tax Amount", compute="_compute_amounts", store=True)
     price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)

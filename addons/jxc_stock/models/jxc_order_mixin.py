@@ -112,6 +112,31 @@ class JxcOrderLineMixin(models.AbstractModel):
     _description = "JXC Order Line"
     _jxc_document_field = "order_id"
 
+    # The concrete line adds ``order_id`` and the fields related to it (company, currency,
+    # partner, state, date), its prices and the quantities its documents compute.
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        index=True,
+        domain="[('type', '=', 'consu')]",
+        check_company=True,
+    )
+    name = fields.Char(string="Description")
+    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
+    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
+    uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        required=True,
+        compute="_compute_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('category_id', '=', product_uom_category_id)]",
+    )
+    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
+
     @api.depends("product_id")
     def _compute_uom_id(self):
         for line in self:
