@@ -112,10 +112,10 @@ class JxcFinancePayment(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
         if any(p.state == "posted" for p in self):
             raise UserError(_("A posted receipt / payment cannot be deleted; cancel it."))
-        return super().unlink()
 
     def _entry_type(self):
         self.ensure_one()

@@ -52,11 +52,11 @@ class JxcOrderMixin(models.AbstractModel):
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._jxc_sequence_code) or "/"
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft_or_cancel(self):
         for order in self:
             if order.state not in ("draft", "cancel"):
                 raise UserError(_("%s: only draft or cancelled orders can be deleted.", order.name))
-        return super().unlink()
 
     def action_send(self):
         """The mail composer with the order's template (and its PDF)."""
@@ -186,10 +186,10 @@ class JxcOrderLineMixin(models.AbstractModel):
             raise UserError(_("Lines of a confirmed order cannot be changed."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
         if any(line.state not in self._jxc_editable_states for line in self):
             raise UserError(_("Lines of a confirmed order cannot be deleted."))
-        return super().unlink()
 
     def _base_quantity(self, quantity=None):
         """``quantity`` (default: the line's) in the product's base unit, unrounded."""
