@@ -152,7 +152,7 @@ class JxcFinancePayment(models.Model):
                 continue
             if payment.state == "posted":
                 payment.company_id._jxc_check_lock_date(payment.date, payment.name)
-                payment.message_post(
+                payment._message_log(
                     body=_(
                         "Cancelled: the settlements of %s were undone.",
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",

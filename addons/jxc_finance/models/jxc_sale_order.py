@@ -80,9 +80,8 @@ class JxcSaleOrder(models.Model):
         for order in self:
             # Finance reads orders but does not edit them: only this field, as superuser.
             order.sudo().jxc_credit_approved_by_id = self.env.user
-            order.sudo().message_post(
-                author_id=self.env.user.partner_id.id,
-                body=_("Credit exception approved by %s.", self.env.user.name),
+            order.sudo()._message_log(
+                body=_("Credit exception approved by %s.", self.env.user.name)
             )
         return True
 

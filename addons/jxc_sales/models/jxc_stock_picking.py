@@ -75,7 +75,7 @@ class JxcStockPicking(models.Model):
             backorder = self.sale_id._create_delivery(lines)
             if backorder:
                 backorder.backorder_id = self
-                self.message_post(
+                self._message_log(
                     body=_("Backorder %s created for the rest.", backorder._get_html_link())
                 )
             return backorder

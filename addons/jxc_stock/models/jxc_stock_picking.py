@@ -371,7 +371,7 @@ class JxcStockPicking(models.Model):
             ]
             self.env["jxc.stock.move"]._post(vals_list)
             reversal.write({"state": "done", "date_done": fields.Datetime.now()})
-            picking.message_post(body=_("Reversed by %s.", reversal._get_html_link()))
+            picking._message_log(body=_("Reversed by %s.", reversal._get_html_link()))
             reversals |= reversal
         return reversals._get_action_view()
 
@@ -521,5 +521,5 @@ class JxcStockPicking(models.Model):
         if not remaining:
             return self.browse()
         backorder = self.copy({"backorder_id": self.id, "line_ids": remaining})
-        self.message_post(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
+        self._message_log(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
         return backorder
