@@ -43,3 +43,21 @@ class TestPurchaseAccess(JxcPurchaseCommon):
     def test_other_users_see_no_orders(self):
         with self.assertRaises(AccessError):
             self.env["jxc.purchase.order"].with_user(self.stock_user).search([])
+
+    def test_buyers_post_purchase_documents_only(self):
+        buttons = self._buttons("jxc.stock.picking", self.purchase_user)
+        for name in ("action_done", "action_cancel", "action_draft"):
+            self.assertIn("purchase_in", buttons[name].get("invisible"), name)
+        self.assertIn("purchase_return", buttons["action_assign_lots_fefo"].get("invisible"))
+        self.assertIn("action_create_return", buttons)
+        self.assertIn("action_view_moves", buttons)
+        self.assertNotIn("action_reverse", buttons)
+        # Stock staff keep the buttons of every type, once.
+        stock_buttons = self._buttons("jxc.stock.picking", self.stock_user)
+        self.assertEqual(stock_buttons["action_done"].get("invisible"), "state != 'draft'")
+        self.assertIn("action_create_return", stock_buttons)
+        order_buttons = self._buttons("jxc.purchase.order", self.purchase_user)
+        for name in ("action_confirm", "action_send", "action_cancel", "action_draft"):
+            self.assertIn(name, order_buttons)
+        self.assertNotIn("action_approve", order_buttons)
+        self.assertIn("action_approve", self._buttons("jxc.purchase.order", self.purchase_manager))

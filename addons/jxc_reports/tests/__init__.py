@@ -4,6 +4,7 @@ from . import (
     test_dashboard,
     test_jxc_groups,
     test_report_schedule,
+    test_reports_access,
     test_sale_analysis,
     test_stock_analysis,
     test_stock_summary,

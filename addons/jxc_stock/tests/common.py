@@ -1,5 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -68,6 +70,12 @@ class JxcStockCommon(TransactionCase):
             login="jxc_stock_manager",
             groups="base.group_user,jxc_stock.group_jxc_stock_manager",
         )
+
+    def _buttons(self, model, user, view_type="form"):
+        """The buttons of ``model``'s ``view_type`` view as ``user`` gets it: name -> node."""
+        views = self.env[model].with_user(user).get_views([(False, view_type)])
+        arch = etree.fromstring(views["views"][view_type]["arch"])
+        return {node.get("name"): node for node in arch.iter("button")}
 
     @classmethod
     def _make_picking(cls, picking_type, lines, warehouse=None, dest=None, **vals):
