@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.fields import Command
+from odoo.tests import Form
 
 from .common import JxcPurchaseCommon
 
@@ -31,6 +32,8 @@ class TestPurchaseAccess(JxcPurchaseCommon):
             stock_receipt.line_ids.purchase_line_id.read(["price_unit"])
         stock_receipt.action_done()
         self.assertEqual(order.state, "done")
+        for user in (self.purchase_user, self.stock_user):
+            self.assertEqual(Form(receipt.with_user(user)).state, "done")
         self.assertEqual(self._quant(self.product).quantity, 5)
 
     def test_purchase_user_cannot_configure_stock(self):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.fields import Command
+from odoo.tests import Form
 
 from .common import JxcSalesCommon
 
@@ -85,6 +86,7 @@ class TestSaleAccess(JxcSalesCommon):
         count.action_start()
         count.line_ids.counted_quantity = 7
         count.with_user(self.stock_manager).action_validate()
+        self.assertEqual(Form(delivery.with_user(self.sales_user)).state, "done")
         Move = self.env["jxc.stock.move"].with_user(self.sales_user)
         self.assertTrue(Move.search([("picking_id", "=", delivery.id)]).can_open_document)
         gain = Move.search([("res_model", "=", "jxc.stock.count"), ("res_id", "=", count.id)])
