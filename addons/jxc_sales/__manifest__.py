@@ -25,4 +25,5 @@
         "views/jxc_sales_menus.xml",
     ],
     "demo": ["demo/jxc_sales_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -108,7 +108,9 @@ class JxcFinanceEntry(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
+    # Also while an addon that builds on finance is uninstalled (the table goes only with
+    # jxc_finance, dropped without unlinking its rows).
+    @api.ondelete(at_uninstall=True)
     def _unlink_never(self):
         raise UserError(
             _("Posted receivable / payable entries cannot be deleted; reverse them instead.")

@@ -99,11 +99,6 @@ class JxcFinancePayment(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
         return super().create(vals_list)
 
-    def unlink(self):
-        if any(p.state == "posted" for p in self):
-            raise UserError(_("A posted receipt / payment cannot be deleted; cancel it."))
-        return super().unlink()
-
     def _entry_type(self):
         self.ensure_one()
         return "receivable" if self.payment_type == "inbound" else "payable"
@@ -158,7 +153,7 @@ class JxcFinancePayment(models.Model):
                 continue
             if payment.state == "posted":
                 payment.company_id._jxc_check_lock_date(payment.date, payment.name)
-                payment.message_post(
+                payment._message_log(
                     body=_(
                         "Cancelled: the settlements of %s were undone.",
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",

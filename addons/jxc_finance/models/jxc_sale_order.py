@@ -76,9 +76,8 @@ class JxcSaleOrder(models.Model):
                 raise UserError(_("%s is not a quotation: its credit was checked.", order.name))
             # Finance reads orders but does not edit them: only this field, as superuser.
             order.sudo()._jxc_write({"jxc_credit_approved_by_id": self.env.user.id})
-            order.sudo().message_post(
-                author_id=self.env.user.partner_id.id,
-                body=_("Credit exception approved by %s.", self.env.user.name),
+            order.sudo()._message_log(
+                body=_("Credit exception approved by %s.", self.env.user.name)
             )
         return True
 

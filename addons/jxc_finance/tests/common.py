@@ -24,11 +24,13 @@ class JxcFinanceCommon(JxcSalesCommon):
         )
         cls.finance_user = new_test_user(
             cls.env,
+            email=False,
             login="jxc_finance_user",
             groups="base.group_user,jxc_finance.group_jxc_finance_user",
         )
         cls.finance_manager = new_test_user(
             cls.env,
+            email=False,
             login="jxc_finance_manager",
             groups="base.group_user,jxc_finance.group_jxc_finance_manager",
         )

@@ -72,8 +72,9 @@ class TestSettlement(JxcFinanceCommon):
         entry = self._entry(self.customer, 50.0)
         payment = self._payment(self.customer, 50.0)
         self.assertEqual(entry.amount_residual, 0.0)
-        payment.action_cancel()
+        payment.with_user(self.finance_user).action_cancel()  # who has no e-mail address
         self.assertRecordValues(payment, [{"state": "cancel"}])
+        self.assertIn("settlements", payment.message_ids[:1].body)
         self.assertEqual(entry.amount_residual, 50.0)
         self.assertEqual(self.bank.balance, 0.0)
 

@@ -223,7 +223,7 @@ class JxcPurchaseOrder(models.Model):
     def _action_approve(self):
         for order in self:
             order._confirm()
-            order.message_post(body=_("Approved by %s.", self.env.user.name))
+            order._message_log(body=_("Approved by %s.", self.env.user.name))
         return True
 
     def _action_cancel(self):
@@ -237,7 +237,7 @@ class JxcPurchaseOrder(models.Model):
                 received = any(line.qty_received for line in order.line_ids)
                 order._jxc_write({"state": "done" if received else "cancel"})
                 if received:
-                    order.message_post(body=_("The part not yet received was cancelled."))
+                    order._message_log(body=_("The part not yet received was cancelled."))
             else:
                 order._jxc_write({"state": "cancel"})
         return True
@@ -295,8 +295,8 @@ class JxcPurchaseOrder(models.Model):
         target.origin = ", ".join(filter(None, [target.origin, *others.mapped("name")]))
         others._action_cancel()
         for other in others:
-            other.message_post(body=_("Merged into %s.", target._get_html_link()))
-        target.message_post(body=_("Merged from %s.", ", ".join(others.mapped("name"))))
+            other._message_log(body=_("Merged into %s.", target._get_html_link()))
+        target._message_log(body=_("Merged from %s.", ", ".join(others.mapped("name"))))
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -373,7 +373,9 @@ class JxcPurchaseOrder(models.Model):
             lambda u: u.active and not u.share and self.company_id in u.company_ids
         )
         for manager in managers:
-            self.activity_schedule(
+            # As superuser: mail then notifies the approver without asking the submitter for
+            # an e-mail address (staff of small companies often have none).
+            self.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=_(
                     "Approve %(order)s (%(amount)s)", order=self.name, amount=self.amount_total

@@ -8,7 +8,11 @@ class JxcStockMove(models.Model):
 
     move_type = fields.Selection(
         selection_add=[("purchase_in", "Purchase Receipt"), ("purchase_return", "Purchase Return")],
-        ondelete={"purchase_in": "cascade", "purchase_return": "cascade"},
+        # Uninstalling purchase keeps its rows, as the core types that move goods the same way.
+        ondelete={
+            "purchase_in": lambda moves: moves._keep_as_type("in"),
+            "purchase_return": lambda moves: moves._keep_as_type("out"),
+        },
     )
     purchase_line_id = fields.Many2one(
         related="picking_line_id.purchase_line_id", string="Purchase Order Line"

@@ -18,7 +18,12 @@ class JxcStockPicking(models.Model):
 
     picking_type = fields.Selection(
         selection_add=[("purchase_in", "Purchase Receipt"), ("purchase_return", "Purchase Return")],
-        ondelete={"purchase_in": "cascade", "purchase_return": "cascade"},
+        # Uninstalling purchase keeps its documents, as the core types that move goods the
+        # same way.
+        ondelete={
+            "purchase_in": lambda pickings: pickings._keep_as_type("in"),
+            "purchase_return": lambda pickings: pickings._keep_as_type("out"),
+        },
     )
     purchase_id = fields.Many2one(
         "jxc.purchase.order",

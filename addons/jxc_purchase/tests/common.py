@@ -18,11 +18,13 @@ class JxcPurchaseCommon(JxcStockCommon):
         cls.supplier2 = Partner.create({"name": "Test Supplier B", "is_company": True})
         cls.purchase_user = new_test_user(
             cls.env,
+            email=False,
             login="jxc_purchase_user",
             groups="base.group_user,jxc_purchase.group_jxc_purchase_user",
         )
         cls.purchase_manager = new_test_user(
             cls.env,
+            email=False,
             login="jxc_purchase_manager",
             groups="base.group_user,jxc_purchase.group_jxc_purchase_manager",
         )

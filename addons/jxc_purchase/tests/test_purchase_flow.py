@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import new_test_user
 
 from .common import JxcPurchaseCommon
 
@@ -301,6 +303,52 @@ class TestPurchaseApproval(JxcPurchaseCommon):
         managers_order = self._make_order([(self.product, 100, 50.0)])
         managers_order.with_user(self.purchase_manager).action_confirm()
         self.assertEqual(managers_order.state, "confirmed")
+
+    def test_approval_without_email_addresses(self):
+        """Staff of small companies often have no e-mail address: submitting, notifying the
+        approvers and approving need none."""
+        buyer = new_test_user(
+            self.env,
+            login="jxc_buyer_no_email",
+            email=False,
+            groups="base.group_user,jxc_purchase.group_jxc_purchase_user",
+        )
+        boss = new_test_user(
+            self.env,
+            login="jxc_boss_no_email",
+            email=False,
+            groups="base.group_user,jxc_purchase.group_jxc_purchase_manager",
+        )
+        self.assertFalse(buyer.email or boss.email)
+        self.company.jxc_po_approval_amount = 1000.0
+        order = (
+            self.env["jxc.purchase.order"]
+            .with_user(buyer)
+            .create(
+                {
+                    "partner_id": self.supplier.id,
+                    "warehouse_id": self.wh1.id,
+                    "line_ids": [
+                        Command.create(
+                            {"product_id": self.product.id, "quantity": 100, "price_unit": 50.0}
+                        )
+                    ],
+                }
+            )
+        )
+        order.action_confirm()
+        self.assertEqual(order.state, "to_approve")
+        self.assertLessEqual(boss | self.purchase_manager, order.activity_ids.user_id)
+        order.with_user(boss).action_approve()
+        self.assertRecordValues(order, [{"state": "confirmed", "approved_by_id": boss.id}])
+        self.assertTrue(order.picking_ids)
+        # The rest of an order is cancelled, and the chatter says so, by a buyer without e-mail.
+        receipt = self._receipt(order).with_user(self.stock_user)
+        receipt.line_ids.quantity_done = 40
+        receipt.action_done()
+        order.action_cancel()
+        self.assertEqual(order.state, "done")
+        self.assertIn("cancelled", order.message_ids[:1].body)
 
 
 class TestPurchaseDetails(JxcPurchaseCommon):

@@ -4,6 +4,7 @@ from . import (
     test_dashboard,
     test_jxc_groups,
     test_report_schedule,
+    test_reports_access,
     test_role_matrix,
     test_rpc_adversarial,
     test_sale_analysis,

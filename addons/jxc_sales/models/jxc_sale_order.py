@@ -239,7 +239,7 @@ class JxcSaleOrder(models.Model):
                 delivered = any(order.line_ids.mapped("qty_delivered"))
                 order._jxc_write({"state": "done" if delivered else "cancel"})
                 if delivered:
-                    order.message_post(body=_("The part not yet delivered was cancelled."))
+                    order._message_log(body=_("The part not yet delivered was cancelled."))
             else:
                 order._jxc_write({"state": "cancel"})
         return True

@@ -14,7 +14,11 @@ class JxcStockPicking(models.Model):
 
     picking_type = fields.Selection(
         selection_add=[("sale_out", "Sale Delivery"), ("sale_return", "Sale Return")],
-        ondelete={"sale_out": "cascade", "sale_return": "cascade"},
+        # Uninstalling sales keeps its documents, as the core types that move goods the same way.
+        ondelete={
+            "sale_out": lambda pickings: pickings._keep_as_type("out"),
+            "sale_return": lambda pickings: pickings._keep_as_type("in"),
+        },
     )
     sale_id = fields.Many2one(
         "jxc.sale.order",
@@ -71,7 +75,7 @@ class JxcStockPicking(models.Model):
         backorder = self.browse(order._create_delivery(self.sudo().line_ids.sale_line_id).ids)
         if backorder:
             backorder._jxc_write({"backorder_id": self.id})
-            self.message_post(
+            self._message_log(
                 body=_("Backorder %s created for the rest.", backorder._get_html_link())
             )
         return backorder

@@ -23,10 +23,14 @@ class JxcSalesCommon(JxcStockCommon):
         cls.product.list_price = 10.0
         cls.product2.list_price = 4.0
         cls.sales_user = new_test_user(
-            cls.env, login="jxc_sales_user", groups="base.group_user,jxc_sales.group_jxc_sales_user"
+            cls.env,
+            email=False,
+            login="jxc_sales_user",
+            groups="base.group_user,jxc_sales.group_jxc_sales_user",
         )
         cls.sales_manager = new_test_user(
             cls.env,
+            email=False,
             login="jxc_sales_manager",
             groups="base.group_user,jxc_sales.group_jxc_sales_manager",
         )

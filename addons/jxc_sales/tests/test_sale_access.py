@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.fields import Command
+from odoo.tests import Form
 
 from .common import JxcSalesCommon
 
@@ -67,3 +68,42 @@ class TestSaleAccess(JxcSalesCommon):
         with self.assertRaises(AccessError):
             order.with_user(self.sales_user).read(["margin"])
         self.assertTrue(order.with_user(self.sales_manager).read(["margin"]))
+
+    def test_sales_staff_get_no_stock_buttons(self):
+        """They read the deliveries of their orders; posting, returning and reversing them is
+        for stock staff."""
+        buttons = self._buttons("jxc.stock.picking", self.sales_user)
+        for name in (
+            "action_done",
+            "action_assign_lots_fefo",
+            "action_cancel",
+            "action_draft",
+            "action_create_sale_return",
+            "action_reverse",
+        ):
+            self.assertNotIn(name, buttons)
+        self.assertIn("action_view_moves", buttons)
+        self.assertIn(
+            "action_create_sale_return", self._buttons("jxc.stock.picking", self.stock_user)
+        )
+        order_buttons = self._buttons("jxc.sale.order", self.sales_user)
+        for name in ("action_confirm", "action_send", "action_cancel", "action_draft"):
+            self.assertIn(name, order_buttons)
+
+    def test_open_document_of_ledger_rows_sales_can_read(self):
+        order = self._make_order([(self.product, 2)])
+        order.action_confirm()
+        delivery = self._delivery(order)
+        delivery.action_done()
+        count = self.env["jxc.stock.count"].create(
+            {"warehouse_id": self.wh1.id, "product_ids": [Command.set(self.product.ids)]}
+        )
+        count.action_start()
+        count.line_ids.counted_quantity = 7
+        count.with_user(self.stock_manager).action_validate()
+        self.assertEqual(Form(delivery.with_user(self.sales_user)).state, "done")
+        Move = self.env["jxc.stock.move"].with_user(self.sales_user)
+        self.assertTrue(Move.search([("picking_id", "=", delivery.id)]).can_open_document)
+        gain = Move.search([("res_model", "=", "jxc.stock.count"), ("res_id", "=", count.id)])
+        self.assertTrue(gain)
+        self.assertFalse(gain.can_open_document)

@@ -62,7 +62,8 @@ class TestConcurrentSaleConfirmation(BaseCase):
     @classmethod
     def tearDownClass(cls):
         with cls.registry.cursor() as cr:
-            # Test data only: the ledger is append-only for the application, so clean in SQL.
+            # Test data only: the ledger is append-only for the application, so clean in SQL
+            # (ledger rows first: the documents they name cannot go before them).
             cr.execute("SELECT to_regclass('jxc_finance_entry') IS NOT NULL")
             if cr.fetchone()[0]:
                 # jxc_finance installed: the orders' receivables go with them.
@@ -81,10 +82,10 @@ class TestConcurrentSaleConfirmation(BaseCase):
                     """,
                     [cls.warehouse_id],
                 )
-            cr.execute("DELETE FROM jxc_stock_picking WHERE warehouse_id = %s", [cls.warehouse_id])
-            cr.execute("DELETE FROM jxc_sale_order WHERE warehouse_id = %s", [cls.warehouse_id])
             for table in ("jxc_stock_reservation", "jxc_stock_move", "jxc_stock_quant"):
                 cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [cls.warehouse_id])
+            cr.execute("DELETE FROM jxc_stock_picking WHERE warehouse_id = %s", [cls.warehouse_id])
+            cr.execute("DELETE FROM jxc_sale_order WHERE warehouse_id = %s", [cls.warehouse_id])
             cr.execute(
                 "DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [cls.product_ids]
             )

@@ -104,7 +104,8 @@ class JxcDocumentLineMixin(models.AbstractModel):
                 check_numbers(line, vals, self._jxc_line_label(document, line))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_jxc_document_line(self):
         if not is_internal(self.env):
             for document in self.mapped(self._jxc_document_field):
                 if not document._jxc_lines_editable():
@@ -115,4 +116,3 @@ class JxcDocumentLineMixin(models.AbstractModel):
                             state=document._jxc_state_label(),
                         )
                     )
-        return super().unlink()

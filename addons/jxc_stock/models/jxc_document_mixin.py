@@ -61,8 +61,10 @@ class JxcDocumentMixin(models.AbstractModel):
             self._jxc_check_write_vals(vals)
         return super().write(vals)
 
-    def unlink(self):
-        # Never, not even from the documents' own methods: posted history stays.
+    @api.ondelete(at_uninstall=False)
+    def _unlink_jxc_document(self):
+        # Never, not even from the documents' own methods: posted history stays. (Uninstalling
+        # the document's own addon drops its table, demo records included.)
         for record in self:
             if record.state not in record._jxc_unlink_states:
                 raise UserError(
@@ -72,7 +74,6 @@ class JxcDocumentMixin(models.AbstractModel):
                         state=record._jxc_state_label(),
                     )
                 )
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Internal writes (the document's own methods)

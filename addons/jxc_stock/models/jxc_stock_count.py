@@ -209,7 +209,7 @@ class JxcStockCount(models.Model):
             uncounted = count.line_ids - counted
             count._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
             if uncounted:
-                count.message_post(
+                count._message_log(
                     body=_(
                         "%(n)s line(s) were not counted and left unchanged: %(products)s",
                         n=len(uncounted),

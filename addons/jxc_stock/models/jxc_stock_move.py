@@ -28,7 +28,10 @@ class JxcStockMove(models.Model):
     )
     categ_id = fields.Many2one(related="product_id.categ_id", store=True, string="Category")
     warehouse_id = fields.Many2one("jxc.stock.warehouse", required=True, readonly=True, index=True)
-    lot_id = fields.Many2one("jxc.stock.lot", string="Lot / Serial", readonly=True, index=True)
+    # What a posted row names cannot be deleted from under it (restrict, never set null).
+    lot_id = fields.Many2one(
+        "jxc.stock.lot", string="Lot / Serial", readonly=True, index=True, ondelete="restrict"
+    )
     quantity = fields.Float(
         digits="Product Unit of Measure",
         required=True,
@@ -61,14 +64,21 @@ class JxcStockMove(models.Model):
         string="Original Move",
         readonly=True,
         index="btree_not_null",
+        ondelete="restrict",
         help="The move this one returns or reverses; its cost is used.",
     )
-    picking_id = fields.Many2one("jxc.stock.picking", readonly=True, index="btree_not_null")
+    picking_id = fields.Many2one(
+        "jxc.stock.picking", readonly=True, index="btree_not_null", ondelete="restrict"
+    )
     picking_line_id = fields.Many2one(
-        "jxc.stock.picking.line", readonly=True, index="btree_not_null"
+        "jxc.stock.picking.line", readonly=True, index="btree_not_null", ondelete="restrict"
     )
     user_id = fields.Many2one(
-        "res.users", string="Posted By", readonly=True, default=lambda self: self.env.user
+        "res.users",
+        string="Posted By",
+        readonly=True,
+        ondelete="restrict",
+        default=lambda self: self.env.user,
     )
 
     @api.model_create_multi
@@ -85,11 +95,27 @@ class JxcStockMove(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
+    # Also while an addon is uninstalled: the rows stay when the addon that posted them goes
+    # (the ledger's table goes only with jxc_stock, dropped without unlinking its rows).
+    @api.ondelete(at_uninstall=True)
     def _unlink_never(self):
         raise UserError(
             _("Posted ledger rows cannot be deleted. Reverse (红冲) the document instead.")
         )
+
+    def _keep_as_type(self, move_type):
+        """Give these rows ``move_type``: the ``ondelete`` of a type added by an addon that is
+        being uninstalled, so that its rows stay under the core type that moves goods the same
+        way. The ledger is never written through the ORM."""
+        if not self:
+            return
+        self.flush_recordset(["move_type"])
+        self.env.cr.execute(
+            "UPDATE jxc_stock_move SET move_type = %s WHERE id = ANY(%s)",
+            [move_type, list(self.ids)],
+        )
+        self.invalidate_recordset(["move_type"])
+        self.modified(["move_type"])
 
     # ------------------------------------------------------------------
     # Posting

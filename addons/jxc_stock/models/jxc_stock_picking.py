@@ -57,7 +57,8 @@ class JxcStockPicking(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    partner_id = fields.Many2one("res.partner", tracking=True)
+    # A document keeps its partner: archive partners, they cannot be deleted from under it.
+    partner_id = fields.Many2one("res.partner", tracking=True, ondelete="restrict")
     date = fields.Datetime(
         string="Scheduled Date", required=True, default=fields.Datetime.now, tracking=True
     )
@@ -247,6 +248,22 @@ class JxcStockPicking(models.Model):
         if self.picking_type == "internal":
             return "internal_in" if direction == "in" else "internal_out"
         return self.picking_type
+
+    def _keep_as_type(self, picking_type):
+        """Give these documents ``picking_type``: the ``ondelete`` of a type added by an addon
+        that is being uninstalled, so that its documents stay (with their lines and ledger
+        rows) under the core type that moves goods the same way. SQL, like the ledger: posted
+        documents are not rewritten through the ORM."""
+        if not self:
+            return
+        self.flush_recordset(["picking_type"])
+        self.env.cr.execute(
+            "UPDATE jxc_stock_picking SET picking_type = %s WHERE id = ANY(%s)",
+            [picking_type, list(self.ids)],
+        )
+        self.invalidate_recordset(["picking_type"])
+        # Lines store their document's type.
+        self.modified(["picking_type"])
 
     def _should_create_backorder(self):
         """Whether a partial posting leaves a backorder: yes for documents of an order."""
@@ -519,7 +536,7 @@ class JxcStockPicking(models.Model):
             ]
             self.env["jxc.stock.move"]._post(vals_list)
             reversal._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
-            picking.message_post(body=_("Reversed by %s.", reversal._get_html_link()))
+            picking._message_log(body=_("Reversed by %s.", reversal._get_html_link()))
             picking._after_reverse(reversal)
             reversals |= reversal
         return reversals
@@ -696,5 +713,5 @@ class JxcStockPicking(models.Model):
             {"backorder_id": self.id, "line_ids": remaining}
         )
         backorder = self.browse(backorder.id)
-        self.message_post(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
+        self._message_log(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
         return backorder

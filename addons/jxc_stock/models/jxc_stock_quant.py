@@ -66,7 +66,8 @@ class JxcStockQuant(models.Model):
             raise UserError(_("Stock on hand changes only by posting stock documents."))
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
+    # Also while an addon is uninstalled: stock on hand follows the ledger, which stays.
+    @api.ondelete(at_uninstall=True)
     def _unlink_never(self):
         raise UserError(_("Stock on hand changes only by posting stock documents."))
 

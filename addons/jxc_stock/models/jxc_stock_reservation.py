@@ -68,7 +68,8 @@ class JxcStockReservation(models.Model):
             raise UserError(_("Reservations are changed only through the reservation API."))
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
+    # Also while an addon is uninstalled: the quants' reserved quantities add them up.
+    @api.ondelete(at_uninstall=True)
     def _unlink_never(self):
         raise UserError(_("Reservations cannot be deleted; release them instead."))
 

@@ -1,5 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
@@ -8,7 +10,8 @@ from odoo.tests import TransactionCase, new_test_user
 class JxcStockCommon(TransactionCase):
     """Warehouses, products (plain, lot with expiry, serial) and users for jxc_stock tests.
 
-    Downstream addons (purchase, sales, finance) build their test data on this class.
+    Downstream addons (purchase, sales, finance) build their test data on this class. Their
+    users have no e-mail address, as many staff of small companies: every flow works without.
     """
 
     @classmethod
@@ -57,13 +60,23 @@ class JxcStockCommon(TransactionCase):
             {"name": "Test Scale", "type": "consu", "tracking": "serial", "default_code": "T-SCALE"}
         )
         cls.stock_user = new_test_user(
-            cls.env, login="jxc_stock_user", groups="base.group_user,jxc_stock.group_jxc_stock_user"
+            cls.env,
+            email=False,
+            login="jxc_stock_user",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user",
         )
         cls.stock_manager = new_test_user(
             cls.env,
+            email=False,
             login="jxc_stock_manager",
             groups="base.group_user,jxc_stock.group_jxc_stock_manager",
         )
+
+    def _buttons(self, model, user, view_type="form"):
+        """The buttons of ``model``'s ``view_type`` view as ``user`` gets it: name -> node."""
+        views = self.env[model].with_user(user).get_views([(False, view_type)])
+        arch = etree.fromstring(views["views"][view_type]["arch"])
+        return {node.get("name"): node for node in arch.iter("button")}
 
     @classmethod
     def _make_picking(cls, picking_type, lines, warehouse=None, dest=None, **vals):

@@ -127,3 +127,26 @@ class TestStockAccess(JxcStockCommon):
         self.assertNotIn(other_wh, visible)
         with self.assertRaises(AccessError):
             other_wh.with_user(self.stock_user).read(["name"])
+
+    def test_document_buttons_by_role(self):
+        picking_buttons = ("action_done", "action_cancel", "action_draft", "action_view_moves")
+        buttons = self._buttons("jxc.stock.picking", self.stock_user)
+        for name in (*picking_buttons, "action_assign_lots_fefo"):
+            self.assertIn(name, buttons)
+        self.assertNotIn("action_reverse", buttons)
+        self.assertIn("action_reverse", self._buttons("jxc.stock.picking", self.stock_manager))
+        count_buttons = self._buttons("jxc.stock.count", self.stock_user)
+        self.assertIn("action_start", count_buttons)
+        self.assertNotIn("action_validate", count_buttons)
+
+    def test_open_document_only_when_readable(self):
+        receipt = self._receive(self.product, 3, 2.0)
+        move = receipt.move_ids.with_user(self.stock_user)
+        self.assertTrue(move.can_open_document)
+        self.assertEqual(move.action_open_document()["res_id"], receipt.id)
+        self.assertEqual(
+            self._buttons("jxc.stock.move", self.stock_user)["action_open_document"].get(
+                "invisible"
+            ),
+            "not can_open_document",
+        )

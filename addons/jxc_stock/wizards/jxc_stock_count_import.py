@@ -78,7 +78,7 @@ class JxcStockCountImport(models.TransientModel):
                         }
                     )
                 ]
-        count.message_post(
+        count._message_log(
             body=_(
                 "%(n)s counted quantities imported from %(file)s.",
                 n=len(updates),
