@@ -137,7 +137,7 @@ class JxcFinanceEntry(models.Model):
             )
         entries = (
             self.sudo()
-            .with_context(internal_context(self.env))
+            .with_context(**internal_context(self.env))
             .create(
                 [
                     v
@@ -184,7 +184,7 @@ class JxcFinanceEntry(models.Model):
             take = min(debit.amount_residual, -credit.amount_residual)
             if entry.currency_id.compare_amounts(take, 0) > 0:
                 self.env["jxc.finance.payment.line"].sudo().with_context(
-                    internal_context(self.env)
+                    **internal_context(self.env)
                 ).create({"entry_id": debit.id, "credit_entry_id": credit.id, "amount": take})
             reversal._auto_settle()
             reversals |= reversal
@@ -194,7 +194,9 @@ class JxcFinanceEntry(models.Model):
         """Apply credits: a new negative entry pays the partner's open positive ones (its own
         order first, then oldest due); a new positive entry takes the partner's unsettled
         payments (预收 / 预付) and open credits."""
-        Line = self.env["jxc.finance.payment.line"].sudo().with_context(internal_context(self.env))
+        Line = (
+            self.env["jxc.finance.payment.line"].sudo().with_context(**internal_context(self.env))
+        )
         for entry in self.sorted("id"):
             domain = [
                 ("entry_type", "=", entry.entry_type),
@@ -223,7 +225,7 @@ class JxcFinanceEntry(models.Model):
                     credit -= take
             else:
                 self.env["jxc.finance.payment"].sudo().with_context(
-                    internal_context(self.env)
+                    **internal_context(self.env)
                 )._apply_prepayments(entry)
                 credits = self.search([*domain, ("amount_residual", "<", 0)], order="date, id")
                 for credit_entry in credits:

@@ -164,7 +164,7 @@ class JxcFinancePayment(models.Model):
                         ", ".join(payment.line_ids.entry_id.mapped("reference")) or "-",
                     )
                 )
-            payment.line_ids.with_context(internal_context(self.env)).unlink()
+            payment.line_ids.with_context(**internal_context(self.env)).unlink()
             payment._jxc_write({"state": "cancel"})
         return True
 
@@ -204,7 +204,7 @@ class JxcFinancePayment(models.Model):
     def _allocate(self, amount, entries=None):
         """Settle up to ``amount`` on open entries, oldest due first; return what is left."""
         self.ensure_one()
-        Line = self.env["jxc.finance.payment.line"].with_context(internal_context(self.env))
+        Line = self.env["jxc.finance.payment.line"].with_context(**internal_context(self.env))
         for entry in entries if entries is not None else self._open_entries():
             if self.currency_id.compare_amounts(amount, 0) <= 0:
                 break

@@ -11,9 +11,10 @@ class JxcStockPicking(models.Model):
     _inherit = "jxc.stock.picking"
 
     def _after_post_purchase_in(self, lines):
-        super()._after_post_purchase_in(lines)
+        res = super()._after_post_purchase_in(lines)
         if self.sudo().purchase_id:
             self._post_money("payable", self.sudo().purchase_id, 1, _("Purchase receipt"))
+        return res
 
     def _after_post_purchase_return(self, lines):
         if self.sudo().purchase_id:

@@ -220,7 +220,7 @@ class JxcPurchaseOrder(models.Model):
             if order.state == "confirmed":
                 order.sudo().picking_ids.filtered(lambda p: p.state == "draft")._action_cancel()
                 for line in order.line_ids:
-                    line.with_context(internal_context(self.env)).qty_cancelled = max(
+                    line.with_context(**internal_context(self.env)).qty_cancelled = max(
                         line.quantity - line.qty_received, 0.0
                     )
                 received = any(line.qty_received for line in order.line_ids)
@@ -237,7 +237,7 @@ class JxcPurchaseOrder(models.Model):
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.with_context(internal_context(self.env)).qty_cancelled = 0.0
+        orders.line_ids.with_context(**internal_context(self.env)).qty_cancelled = 0.0
         orders._jxc_write({"state": "draft"})
         return True
 

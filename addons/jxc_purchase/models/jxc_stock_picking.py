@@ -70,7 +70,7 @@ class JxcStockPicking(models.Model):
         order = self.sudo().purchase_id
         if order and self.cancel_backorder:
             for line in self.sudo().line_ids.purchase_line_id:
-                line.with_context(internal_context(self.env)).qty_cancelled = max(
+                line.with_context(**internal_context(self.env)).qty_cancelled = max(
                     line.quantity - line.qty_received, 0.0
                 )
         order._check_done()

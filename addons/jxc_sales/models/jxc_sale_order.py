@@ -231,7 +231,7 @@ class JxcSaleOrder(models.Model):
                 )
                 order.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
                 for line in order.line_ids:
-                    line.with_context(internal_context(self.env)).qty_cancelled = max(
+                    line.with_context(**internal_context(self.env)).qty_cancelled = max(
                         line.quantity - line.qty_delivered, 0.0
                     )
                 delivered = any(order.line_ids.mapped("qty_delivered"))
@@ -248,7 +248,7 @@ class JxcSaleOrder(models.Model):
                 o.state == "cancel" and not o.picking_ids.filtered(lambda p: p.state == "done")
             )
         )
-        orders.line_ids.with_context(internal_context(self.env)).qty_cancelled = 0.0
+        orders.line_ids.with_context(**internal_context(self.env)).qty_cancelled = 0.0
         orders._jxc_write({"state": "draft"})
         return True
 

@@ -58,7 +58,8 @@ class JxcDocumentLineMixin(models.AbstractModel):
                     if vals.get(name) or self.env.context.get(f"default_{name}"):
                         raise UserError(
                             _(
-                                "%(doc)s: %(field)s cannot be set by hand: the document's own actions set it.",
+                                "%(doc)s: %(field)s cannot be set by hand: "
+                                "the document's own actions set it.",
                                 doc=self._jxc_line_label(document),
                                 field=self._fields[name]._description_string(self.env),
                             )
@@ -81,7 +82,8 @@ class JxcDocumentLineMixin(models.AbstractModel):
             if forbidden:
                 raise UserError(
                     _(
-                        "%(doc)s: %(fields)s cannot be changed by hand: the document's own actions set it.",
+                        "%(doc)s: %(fields)s cannot be changed by hand: "
+                        "the document's own actions set it.",
                         doc=self._jxc_line_label(self[:1]._jxc_document(), self[:1]),
                         fields=", ".join(
                             self._fields[n]._description_string(self.env) for n in sorted(forbidden)

@@ -76,12 +76,12 @@ class JxcDocumentMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _jxc_write(self, vals):
         """Write ``vals`` as the document's own method (state moves, system fields)."""
-        return self.with_context(internal_context(self.env)).write(vals)
+        return self.with_context(**internal_context(self.env)).write(vals)
 
     @api.model
     def _jxc_create(self, vals_list):
         """Create documents as the document's own method (with system fields set)."""
-        records = self.with_context(internal_context(self.env)).create(vals_list)
+        records = self.with_context(**internal_context(self.env)).create(vals_list)
         return self.browse(records.ids)
 
     # ------------------------------------------------------------------
@@ -133,7 +133,8 @@ class JxcDocumentMixin(models.AbstractModel):
             elif value:
                 raise UserError(
                     _(
-                        "%(model)s: %(field)s cannot be set by hand: the document's own actions set it.",
+                        "%(model)s: %(field)s cannot be set by hand: "
+                        "the document's own actions set it.",
                         model=self._description,
                         field=self._fields[name]._description_string(self.env),
                     )
@@ -146,7 +147,8 @@ class JxcDocumentMixin(models.AbstractModel):
         if system:
             raise UserError(
                 _(
-                    "%(doc)s: %(fields)s cannot be changed by hand: the document's own actions set it.",
+                    "%(doc)s: %(fields)s cannot be changed by hand: "
+                    "the document's own actions set it.",
                     doc=", ".join(self.mapped("display_name")[:5]),
                     fields=", ".join(
                         self._fields[n]._description_string(self.env) for n in sorted(system)

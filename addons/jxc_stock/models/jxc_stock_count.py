@@ -196,7 +196,7 @@ class JxcStockCount(models.Model):
                 posted_lines.append(line)
             moves = self.env["jxc.stock.move"]._post(vals_list)
             for line, move in zip(posted_lines, moves.sorted("id"), strict=True):
-                line.with_context(internal_context(self.env)).move_id = move
+                line.with_context(**internal_context(self.env)).move_id = move
             uncounted = count.line_ids - counted
             count._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
             if uncounted:
@@ -378,7 +378,7 @@ class JxcStockCountLine(models.Model):
                 limit=1,
             )
             # A lot found on the shelf gets its record; the snapshot itself is unchanged.
-            line.with_context(internal_context(self.env)).lot_id = lot or Lot.create(
+            line.with_context(**internal_context(self.env)).lot_id = lot or Lot.create(
                 {
                     "name": line.lot_name.strip(),
                     "product_id": line.product_id.id,

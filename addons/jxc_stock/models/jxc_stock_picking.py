@@ -142,7 +142,7 @@ class JxcStockPicking(models.Model):
 
     @api.model
     def _jxc_check_create_vals(self, vals):
-        super()._jxc_check_create_vals(vals)
+        res = super()._jxc_check_create_vals(vals)
         picking_type = vals.get("picking_type", self.env.context.get("default_picking_type", "in"))
         if not self._get_type_info(picking_type).get("manual"):
             raise UserError(
@@ -152,6 +152,7 @@ class JxcStockPicking(models.Model):
                     type=self._get_type_label(picking_type),
                 )
             )
+        return res
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -449,7 +450,7 @@ class JxcStockPicking(models.Model):
                 raise UserError(_("%s is a reversal or already reversed.", picking.name))
             if picking.line_ids.return_line_ids.filtered(lambda rl: rl.state == "done"):
                 raise UserError(_("%s has posted returns: reverse those first.", picking.name))
-            reversal = picking.with_context(internal_context(self.env)).copy(
+            reversal = picking.with_context(**internal_context(self.env)).copy(
                 {
                     "is_reversal": True,
                     "reversal_of_id": picking.id,
@@ -468,7 +469,7 @@ class JxcStockPicking(models.Model):
                 zip(
                     lines.ids,
                     self.env["jxc.stock.picking.line"]
-                    .with_context(internal_context(self.env))
+                    .with_context(**internal_context(self.env))
                     .create(
                         [
                             dict(line._prepare_reversal_line_vals(), picking_id=reversal.id)
@@ -659,7 +660,7 @@ class JxcStockPicking(models.Model):
                 )
         if not remaining:
             return self.browse()
-        backorder = self.with_context(internal_context(self.env)).copy(
+        backorder = self.with_context(**internal_context(self.env)).copy(
             {"backorder_id": self.id, "line_ids": remaining}
         )
         backorder = self.browse(backorder.id)

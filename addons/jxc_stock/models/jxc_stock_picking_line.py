@@ -389,13 +389,13 @@ class JxcStockPickingLine(models.Model):
                 self.write({"lot_id": lot.id, "quantity": qty})
                 first = False
             else:
-                self.with_context(internal_context(self.env)).copy(
+                self.with_context(**internal_context(self.env)).copy(
                     {"picking_id": self.picking_id.id, "lot_id": lot.id, "quantity": qty}
                 )
             base_needed -= take
         if not first and float_compare(base_needed, 0, precision_rounding=rounding) > 0:
             # Not enough in lots: keep the rest on a line without a lot, for the user to see.
-            self.with_context(internal_context(self.env)).copy(
+            self.with_context(**internal_context(self.env)).copy(
                 {
                     "picking_id": self.picking_id.id,
                     "lot_id": False,

@@ -285,7 +285,7 @@ class JxcStockReservation(models.Model):
                 }
             )
         Quant._apply_deltas({k: tuple(v) for k, v in deltas.items()})
-        created = self.sudo().with_context(internal_context(self.env)).create(vals_list)
+        created = self.sudo().with_context(**internal_context(self.env)).create(vals_list)
         return self.browse(created.ids)
 
     def _release(self):
@@ -296,7 +296,7 @@ class JxcStockReservation(models.Model):
         self._lock_for(reservations)
         deltas = self._quant_deltas(reservations, {r.id: r.quantity for r in reservations})
         self.env["jxc.stock.quant"]._apply_deltas(deltas)
-        reservations.sudo().with_context(internal_context(self.env)).write(
+        reservations.sudo().with_context(**internal_context(self.env)).write(
             {"state": "cancel", "quantity": 0.0, "shortage_quantity": 0.0}
         )
         return True
@@ -353,7 +353,7 @@ class JxcStockReservation(models.Model):
                 reservation.shortage_quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(internal_context(self.env)).write(vals)
+            reservation.sudo().with_context(**internal_context(self.env)).write(vals)
         return True
 
     def _reduce_shortage(self, quantities):
@@ -376,7 +376,7 @@ class JxcStockReservation(models.Model):
                 reservation.quantity, precision_digits=precision
             ):
                 vals["state"] = "done"
-            reservation.sudo().with_context(internal_context(self.env)).write(vals)
+            reservation.sudo().with_context(**internal_context(self.env)).write(vals)
         return True
 
     # ------------------------------------------------------------------
