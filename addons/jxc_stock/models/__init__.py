@@ -19,4 +19,5 @@ from . import (
     product_template,
     res_company,
     res_config_settings,
+    res_users,
 )

@@ -96,9 +96,10 @@ class JxcStockPicking(models.Model):
     is_outgoing = fields.Boolean(compute="_compute_direction")
 
     def _default_warehouse_id(self):
-        return self.env["jxc.stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
+        domain = [("company_id", "=", self.env.company.id)]
+        if self.env.user._jxc_is_warehouse_restricted():
+            domain.append(("id", "in", self.env.user.jxc_warehouse_ids.ids))
+        return self.env["jxc.stock.warehouse"].search(domain, limit=1)
 
     @api.depends("move_ids")
     def _compute_move_count(self):

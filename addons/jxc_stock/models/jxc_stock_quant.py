@@ -42,7 +42,10 @@ class JxcStockQuant(models.Model):
         help="On hand minus reserved.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    value = fields.Monetary(string="Stock Value", readonly=True, default=0.0)
+    # Sales and purchase staff read quantities, never what the stock is worth.
+    value = fields.Monetary(
+        string="Stock Value", readonly=True, default=0.0, groups="jxc_stock.group_jxc_stock_user"
+    )
 
     def init(self):
         self.env.cr.execute(

@@ -22,6 +22,16 @@ class JxcStockWarehouse(models.Model):
         "res.users", tracking=True, help="Receives this warehouse's alerts."
     )
     note = fields.Text()
+    jxc_user_ids = fields.Many2many(
+        "res.users",
+        "jxc_stock_warehouse_res_users_rel",
+        "warehouse_id",
+        "user_id",
+        string="Limited Users",
+        groups="jxc_stock.group_jxc_stock_manager",
+        help="Users limited to chosen warehouses (group “JXC Inventory: Chosen Warehouses "
+        "Only”) who may work in this one: the users' Allowed Warehouses, seen from here.",
+    )
 
     _sql_constraints = [
         (
@@ -35,3 +45,17 @@ class JxcStockWarehouse(models.Model):
     def _compute_display_name(self):
         for warehouse in self:
             warehouse.display_name = f"[{warehouse.code}] {warehouse.name}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        warehouses = super().create(vals_list)
+        if any(vals.get("jxc_user_ids") for vals in vals_list):
+            self.env.registry.clear_cache()
+        return warehouses
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "jxc_user_ids" in vals:
+            # Record rules read the users' warehouses, and their domains are cached.
+            self.env.registry.clear_cache()
+        return res

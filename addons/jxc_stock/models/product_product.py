@@ -26,7 +26,8 @@ class ProductProduct(models.Model):
         string="Average Cost", compute="_compute_jxc_average_cost", digits="Product Price"
     )
 
-    @api.depends_context("warehouse_id", "company")
+    # Per user too: stock staff limited to chosen warehouses count only theirs.
+    @api.depends_context("warehouse_id", "company", "uid")
     def _compute_jxc_quantities(self):
         domain = [("product_id", "in", self.ids)]
         warehouse_id = self.env.context.get("warehouse_id")
