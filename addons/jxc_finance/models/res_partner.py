@@ -1,10 +1,11 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-# Finance maintains credit terms; sales staff see them and the balances, read-only (views).
-MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user"
+# Finance maintains credit terms; sales staff see them and the balances, read-only (views),
+# of the customers they may sell to.
+MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user_own"
 
 
 class ResPartner(models.Model):
@@ -52,6 +53,12 @@ class ResPartner(models.Model):
         compute="_compute_jxc_balances",
         help="预付",
     )
+    jxc_balance_visible = fields.Boolean(
+        string="Balances Visible",
+        compute="_compute_jxc_balance_visible",
+        help="Finance sees every partner's balances; sales staff those of the customers they "
+        "may sell to.",
+    )
 
     def write(self, vals):
         if (
@@ -66,9 +73,17 @@ class ResPartner(models.Model):
         for partner in self:
             partner.jxc_currency_id = self.env.company.currency_id
 
+    @api.depends("jxc_sales_allowed")
+    @api.depends_context("uid")
+    def _compute_jxc_balance_visible(self):
+        finance = self.env.user.has_group("jxc_finance.group_jxc_finance_user")
+        for partner in self:
+            partner.jxc_balance_visible = finance or partner.jxc_sales_allowed
+
+    @api.depends_context("uid")
     def _compute_jxc_balances(self):
         company = self.env.company
-        partners = self.commercial_partner_id
+        partners = self.filtered("jxc_balance_visible").commercial_partner_id
         entries = (
             self.env["jxc.finance.entry"]
             .sudo()
@@ -94,7 +109,7 @@ class ResPartner(models.Model):
         )
         prepaid = {(p.id, t): amount for p, t, amount in payments}
         for partner in self:
-            key = partner.commercial_partner_id.id
+            key = partner.commercial_partner_id.id if partner.jxc_balance_visible else None
             partner.jxc_receivable = residual.get((key, "receivable"), 0.0)
             partner.jxc_payable = residual.get((key, "payable"), 0.0)
             partner.jxc_prepaid_in = prepaid.get((key, "inbound"), 0.0)

@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 
 from .common import JxcFinanceCommon
 
@@ -88,3 +89,52 @@ class TestFinanceAccess(JxcFinanceCommon):
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             payment.with_user(self.finance_user).write({"amount": 5000.0})
         self.assertEqual(entry.amount_residual, 100.0)
+
+
+class TestFinanceSalesScope(JxcFinanceCommon):
+    """Salespeople limited to their own documents see the balances of their customers only;
+    finance reads every order whatever sales group its members also have."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        own = "base.group_user,jxc_sales.group_jxc_sales_user_own"
+        cls.own_seller = new_test_user(cls.env, login="jxc_finance_own_seller", groups=own)
+        cls.other_seller = new_test_user(cls.env, login="jxc_finance_other_seller", groups=own)
+        cls.cashier = new_test_user(
+            cls.env,
+            login="jxc_finance_selling_cashier",
+            groups=own + ",jxc_finance.group_jxc_finance_user",
+        )
+        Partner = cls.env["res.partner"]
+        cls.own_customer = Partner.create(
+            {"name": "Own Customer", "is_company": True, "user_id": cls.own_seller.id}
+        )
+        cls.other_customer = Partner.create(
+            {"name": "Other Customer", "is_company": True, "user_id": cls.other_seller.id}
+        )
+        for partner in cls.own_customer | cls.other_customer:
+            cls._entry(partner, 40.0)
+        cls.other_order = cls._make_order(
+            [(cls.product, 1)], cls.other_customer, user_id=cls.other_seller.id
+        )
+
+    def test_own_documents_seller_sees_balances_of_their_customers(self):
+        own = self.own_customer.with_user(self.own_seller)
+        self.assertTrue(own.jxc_balance_visible)
+        self.assertEqual(own.jxc_receivable, 40.0)
+        other = self.other_customer.with_user(self.own_seller)
+        self.assertFalse(other.jxc_balance_visible)
+        self.assertEqual(other.jxc_receivable, 0.0, "not theirs: nothing to see")
+        self.assertEqual(self.other_customer.with_user(self.sales_user).jxc_receivable, 40.0)
+
+    def test_finance_reads_every_order_but_sells_as_limited(self):
+        order = self.other_order.with_user(self.cashier)
+        self.assertEqual(order.amount_total, self.other_order.amount_total)
+        self.assertEqual(self.other_customer.with_user(self.cashier).jxc_receivable, 40.0)
+        with self.assertRaises(AccessError):
+            order.write({"client_order_ref": "finance"})
+        with self.assertRaises(AccessError):
+            order.action_confirm()
+        with self.assertRaises(AccessError):
+            self.other_order.with_user(self.own_seller).read(["amount_total"])
