@@ -21,6 +21,7 @@
         "views/jxc_sale_order_views.xml",
         "views/jxc_stock_picking_views.xml",
         "views/res_partner_views.xml",
+        "views/jxc_stock_quant_views.xml",
         "views/res_config_settings_views.xml",
         "views/jxc_sales_menus.xml",
     ],

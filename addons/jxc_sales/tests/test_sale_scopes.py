@@ -7,10 +7,12 @@ from odoo.tests import Form, new_test_user
 from .common import JxcSalesCommon
 
 OWN_DOCUMENTS = "base.group_user,jxc_sales.group_jxc_sales_user_own"
+COST_FIELDS = ("value", "unit_cost", "cost", "average_cost", "jxc_average_cost", "standard_price")
 
 
 class TestSaleScopes(JxcSalesCommon):
-    """Salespeople limited to their own documents (jxc_sales.group_jxc_sales_user_own)."""
+    """Salespeople limited to their own documents (jxc_sales.group_jxc_sales_user_own) and the
+    stock inquiry of sales staff."""
 
     @classmethod
     def setUpClass(cls):
@@ -135,3 +137,48 @@ class TestSaleScopes(JxcSalesCommon):
         customer = self.customer.with_user(self.own_a)
         self.assertEqual(customer.jxc_sale_count, 1)
         self.assertEqual(self.customer.with_user(self.sales_user).jxc_sale_count, 2)
+
+    # ------------------------------------------------------------------
+    # Stock inquiry (库存查询)
+    # ------------------------------------------------------------------
+    def _inquiry_views(self, user):
+        action = (
+            self.env["ir.actions.act_window"]
+            .with_user(user)
+            ._for_xml_id("jxc_sales.jxc_stock_quant_action_inquiry")
+        )
+        views = [list(view) for view in action["views"]]
+        views.append([action["search_view_id"][0], "search"])
+        return action, self.env["jxc.stock.quant"].with_user(user).get_views(views)
+
+    def test_stock_inquiry_shows_no_cost_or_value(self):
+        for user in (self.own_a, self.sales_user, self.sales_manager):
+            action, result = self._inquiry_views(user)
+            self.assertEqual(
+                {view_type for _view_id, view_type in action["views"]}, {"list", "pivot", "form"}
+            )
+            for view_type, view in result["views"].items():
+                for name in COST_FIELDS:
+                    self.assertNotIn(f'name="{name}"', view["arch"], f"{user.login} {view_type}")
+            fields = result["models"]["jxc.stock.quant"]["fields"]
+            for name in ("quantity", "reserved_quantity", "available_quantity"):
+                self.assertIn(name, fields)
+            if user != self.sales_manager:  # managers see costs and margins anyway
+                for name in COST_FIELDS:
+                    self.assertNotIn(name, fields, f"{user.login}: {name} reachable")
+        quant = self._quant(self.product).with_user(self.own_a)
+        self.assertEqual(quant.available_quantity, 50)
+        with self.assertRaises(AccessError):
+            quant.read(["value"])
+
+    def test_stock_inquiry_is_read_only(self):
+        quant = self._quant(self.product)
+        for user in (self.own_a, self.sales_user, self.sales_manager):
+            Quant = self.env["jxc.stock.quant"].with_user(user)
+            self.assertTrue(Quant.search([("id", "=", quant.id)]))
+            for operation in ("create", "write", "unlink"):
+                with self.assertRaises(AccessError, msg=f"{user.login} {operation}"):
+                    Quant.check_access(operation)
+            with self.assertRaises(AccessError):
+                quant.with_user(user).unlink()
+        self.assertEqual(quant.quantity, 50)
