@@ -133,12 +133,13 @@ def check_number(self, value, label, what, bound):
             )
         )
     if abs(value) > bound:
+        limit = f"{bound:,.0f}"
         raise UserError(
             _(
                 "%(doc)s: %(field)s must be between -%(bound)s and %(bound)s, not %(value)s.",
                 doc=label,
                 field=what,
-                bound=f"{bound:,.0f}",
+                bound=limit,
                 value=value,
             )
         )

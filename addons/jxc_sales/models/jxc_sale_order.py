@@ -585,10 +585,11 @@ class JxcSaleOrderLine(models.Model):
         res = super()._check_amounts()
         for line in self:
             if not 0 <= line.discount <= 100:
+                label = f"{line.order_id.name}, {line.product_id.display_name}"
                 raise UserError(
                     _(
                         "%(line)s: the discount must be between 0 and 100%%, not %(discount)s.",
-                        line=f"{line.order_id.name}, {line.product_id.display_name}",
+                        line=label,
                         discount=line.discount,
                     )
                 )
