@@ -43,6 +43,7 @@ class JxcStockPicking(models.Model):
         required=True,
         tracking=True,
         check_company=True,
+        domain=[("jxc_allowed", "=", True)],
         default=lambda self: self._default_warehouse_id(),
     )
     dest_warehouse_id = fields.Many2one(
@@ -96,10 +97,9 @@ class JxcStockPicking(models.Model):
     is_outgoing = fields.Boolean(compute="_compute_direction")
 
     def _default_warehouse_id(self):
-        domain = [("company_id", "=", self.env.company.id)]
-        if self.env.user._jxc_is_warehouse_restricted():
-            domain.append(("id", "in", self.env.user.jxc_warehouse_ids.ids))
-        return self.env["jxc.stock.warehouse"].search(domain, limit=1)
+        return self.env["jxc.stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id), ("jxc_allowed", "=", True)], limit=1
+        )
 
     @api.depends("move_ids")
     def _compute_move_count(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class JxcStockWarehouse(models.Model):
@@ -33,6 +35,14 @@ class JxcStockWarehouse(models.Model):
         "Only”) who may work in this one: the users' Allowed Warehouses, seen from here.",
     )
 
+    jxc_allowed = fields.Boolean(
+        string="Allowed to Me",
+        compute="_compute_jxc_allowed",
+        search="_search_jxc_allowed",
+        help="Whether you work in this warehouse: stock staff limited to chosen warehouses work "
+        "in their Allowed Warehouses, everyone else in all of them.",
+    )
+
     _sql_constraints = [
         (
             "code_company_uniq",
@@ -45,6 +55,22 @@ class JxcStockWarehouse(models.Model):
     def _compute_display_name(self):
         for warehouse in self:
             warehouse.display_name = f"[{warehouse.code}] {warehouse.name}"
+
+    @api.depends_context("uid")
+    def _compute_jxc_allowed(self):
+        user = self.env.user
+        limited = user._jxc_is_warehouse_restricted()
+        for warehouse in self:
+            warehouse.jxc_allowed = not limited or warehouse._origin in user.jxc_warehouse_ids
+
+    def _search_jxc_allowed(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search “Allowed to Me” with = or != True / False."))
+        allowed = (operator == "=") == value
+        user = self.env.user
+        if not user._jxc_is_warehouse_restricted():
+            return expression.TRUE_DOMAIN if allowed else expression.FALSE_DOMAIN
+        return [("id", "in" if allowed else "not in", user.jxc_warehouse_ids.ids)]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -110,6 +110,19 @@ class TestWarehouseScope(JxcStockCommon):
         env = self.env(user=self.clerk)
         form = Form(env["jxc.stock.picking"].with_context(default_picking_type="in"))
         self.assertEqual(form.warehouse_id, self.wh1, "the default is their warehouse")
+        # The warehouses offered for a document (its source) and a count: theirs.
+        Warehouse = env["jxc.stock.warehouse"]
+        self.assertEqual(Warehouse.search([("jxc_allowed", "=", True)]), self.wh1)
+        self.assertEqual(
+            (self.wh1 | self.wh2).with_user(self.clerk).mapped("jxc_allowed"), [True, False]
+        )
+        self.assertIn(self.wh2, Warehouse.search([("jxc_allowed", "=", False)]))
+        self.assertIn(
+            self.wh2,
+            self.env["jxc.stock.warehouse"]
+            .with_user(self.stock_user)
+            .search([("jxc_allowed", "=", True)]),
+        )
         with self.assertRaises(AccessError):
             env["jxc.stock.picking"].create(
                 {
