@@ -202,3 +202,10 @@ class TestWarehouseScope(JxcStockCommon):
         self.assertEqual(Quant.search([]).warehouse_id, self.wh3)
         with self.assertRaises(AccessError):
             self.wh2.with_user(self.stock_user).write({"jxc_user_ids": [Command.clear()]})
+        with self.assertRaises(AccessError):
+            self.clerk.with_user(self.clerk).write(
+                {"jxc_warehouse_ids": [Command.link(self.wh1.id)]}
+            )
+        with self.assertRaises(AccessError):
+            self.wh1.with_user(self.clerk).write({"jxc_user_ids": [Command.link(self.clerk.id)]})
+        self.assertEqual(self.clerk.jxc_warehouse_ids, self.wh3)
