@@ -30,6 +30,7 @@
         "views/jxc_stock_integrity_views.xml",
         "views/product_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_users_views.xml",
         "wizards/jxc_stock_count_import_views.xml",
         "report/jxc_stock_picking_report.xml",
         "views/jxc_stock_menus.xml",

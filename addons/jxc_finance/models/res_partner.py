@@ -3,8 +3,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-# Finance maintains credit terms; sales staff see them and the balances, read-only (views).
-MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user"
+# Finance maintains credit terms; sales staff see them and the balances, read-only (views),
+# of the customers they may sell to.
+MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user_own"
 
 
 class ResPartner(models.Model):
@@ -54,6 +55,12 @@ class ResPartner(models.Model):
     )
     # What customers bought is money finance reads too (jxc_sales shows it to sales staff).
     jxc_sale_total = fields.Float(groups=MONEY_GROUPS)
+    jxc_balance_visible = fields.Boolean(
+        string="Balances Visible",
+        compute="_compute_jxc_balance_visible",
+        help="Finance sees every partner's balances; sales staff those of the customers they "
+        "may sell to.",
+    )
 
     def write(self, vals):
         if (
@@ -69,10 +76,17 @@ class ResPartner(models.Model):
         for partner in self:
             partner.jxc_currency_id = self.env.company.currency_id
 
-    @api.depends_context("company")
+    @api.depends("jxc_sales_allowed")
+    @api.depends_context("uid")
+    def _compute_jxc_balance_visible(self):
+        finance = self.env.user.has_group("jxc_finance.group_jxc_finance_user")
+        for partner in self:
+            partner.jxc_balance_visible = finance or partner.jxc_sales_allowed
+
+    @api.depends_context("uid", "company")
     def _compute_jxc_balances(self):
         company = self.env.company
-        partners = self.commercial_partner_id
+        partners = self.filtered("jxc_balance_visible").commercial_partner_id
         entries = (
             self.env["jxc.finance.entry"]
             .sudo()
@@ -98,7 +112,7 @@ class ResPartner(models.Model):
         )
         prepaid = {(p.id, t): amount for p, t, amount in payments}
         for partner in self:
-            key = partner.commercial_partner_id.id
+            key = partner.commercial_partner_id.id if partner.jxc_balance_visible else None
             partner.jxc_receivable = residual.get((key, "receivable"), 0.0)
             partner.jxc_payable = residual.get((key, "payable"), 0.0)
             partner.jxc_prepaid_in = prepaid.get((key, "inbound"), 0.0)

@@ -8,6 +8,8 @@ import openpyxl
 
 from odoo import fields
 from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import new_test_user
 
 from odoo.addons.jxc_stock.tests.common import JxcStockCommon
 
@@ -213,3 +215,36 @@ class TestStockSummary(JxcStockCommon):
             .create({"date_from": self.day, "date_to": self.day})
         )
         wizard.action_compute()
+
+    def test_staff_limited_to_chosen_warehouses_report_on_theirs(self):
+        clerk = new_test_user(
+            self.env,
+            login="jxc_reports_wh2_clerk",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_reports.group_jxc_reports_user,jxc_stock.group_jxc_stock_chosen_warehouses",
+        )
+        clerk.jxc_warehouse_ids = self.wh2
+        Wizard = self.env["jxc.report.stock.summary.wizard"].with_user(clerk)
+        no_warehouse = self.wh1.browse()
+        # Chosen filters → rows: no filter means all of theirs, never anyone else's.
+        for chosen, shown in (
+            (no_warehouse, self.wh2),
+            (self.wh1 | self.wh2, self.wh2),
+            (self.wh1, no_warehouse),
+        ):
+            wizard = Wizard.create(
+                {
+                    "date_from": self.day,
+                    "date_to": self.day + timedelta(days=50),
+                    "warehouse_ids": [Command.set(chosen.ids)],
+                }
+            )
+            wizard.action_compute()
+            self.assertEqual(wizard.line_ids.warehouse_id, shown, chosen.mapped("code"))
+        ledger = self.env["jxc.report.stock.ledger"].with_user(clerk).search([])
+        self.assertEqual(ledger.warehouse_id, self.wh2)
+        self.assertTrue(
+            self.env["jxc.report.stock.ledger"]
+            .with_user(self.stock_manager)
+            .search([("warehouse_id", "=", self.wh1.id)])
+        )

@@ -55,10 +55,16 @@ class JxcReportFilterMixin(models.AbstractModel):
             if self.categ_ids
             else self.categ_ids
         )
+        warehouses = self.warehouse_ids
+        limited = not self.env.su and self.env.user._jxc_is_warehouse_restricted()
+        if limited:
+            # Stock staff limited to chosen warehouses report on theirs only.
+            allowed = self.env.user.jxc_warehouse_ids
+            warehouses = warehouses & allowed if warehouses else allowed
         return {
             "company_id": self.company_id.id,
-            "no_warehouse": not self.warehouse_ids,
-            "warehouse_ids": self.warehouse_ids.ids or [0],
+            "no_warehouse": not warehouses and not limited,
+            "warehouse_ids": warehouses.ids or [0],
             "no_category": not categories,
             "categ_ids": categories.ids or [0],
         }

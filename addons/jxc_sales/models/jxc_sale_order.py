@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import float_compare, float_is_zero
 
@@ -199,6 +199,7 @@ class JxcSaleOrder(models.Model):
     def action_confirm(self):
         """Reserve every line in one atomic step, then create the draft delivery."""
         self._check_action_rights()
+        self._check_customer_rights()
         for order in self:
             order._check_confirmable()
         return self._action_confirm()
@@ -268,6 +269,23 @@ class JxcSaleOrder(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _check_customer_rights(self):
+        """Salespeople limited to their own documents sell only to the customers whose
+        salesperson they are and to those without one."""
+        if self.env.su:
+            return
+        for order in self:
+            if not order.partner_id.jxc_sales_allowed:
+                raise AccessError(
+                    _(
+                        "%(order)s: %(customer)s is a customer of %(salesperson)s. You sell to "
+                        "your own customers and to those without a salesperson.",
+                        order=order.name,
+                        customer=order.partner_id.display_name,
+                        salesperson=order.partner_id.commercial_partner_id.user_id.name,
+                    )
+                )
+
     def _check_confirmable(self):
         self.ensure_one()
         if self.state != "draft":

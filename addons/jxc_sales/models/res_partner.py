@@ -1,10 +1,13 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class ResPartner(models.Model):
-    """Customer history for sales staff, computed from the current company's confirmed orders."""
+    """Customer history for sales staff, computed from confirmed orders; which customers a
+    salesperson limited to their own documents sells to."""
 
     _inherit = "res.partner"
 
@@ -17,24 +20,32 @@ class ResPartner(models.Model):
         groups="jxc_sales.group_jxc_sales_user",
     )
     jxc_last_sale_date = fields.Datetime(string="Last Order", compute="_compute_jxc_sale_stats")
+    # Restricting res.partner itself would break Odoo: the limit is on what is sold to whom.
+    jxc_sales_allowed = fields.Boolean(
+        string="Can Sell To",
+        compute="_compute_jxc_sales_allowed",
+        search="_search_jxc_sales_allowed",
+        help="Whether you may sell to this customer: salespeople limited to their own "
+        "documents sell to the customers whose salesperson they are and to those without one.",
+    )
 
-    @api.depends_context("company")
+    @api.depends_context("uid", "company")
     def _compute_jxc_sale_stats(self):
-        # One company's orders: totals in different currencies do not add up.
+        # What the user may read (salespeople limited to their own documents count theirs),
+        # of one company: totals in different currencies do not add up.
+        Order = self.env["jxc.sale.order"]
+        if not Order.has_access("read"):
+            Order = Order.sudo()
         stats = {}
         if self.ids:
-            groups = (
-                self.env["jxc.sale.order"]
-                .sudo()
-                ._read_group(
-                    [
-                        ("partner_id", "in", self.ids),
-                        ("state", "in", ("confirmed", "done")),
-                        ("company_id", "=", self.env.company.id),
-                    ],
-                    ["partner_id"],
-                    ["__count", "amount_total_company:sum", "date_order:max"],
-                )
+            groups = Order._read_group(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("state", "in", ("confirmed", "done")),
+                    ("company_id", "=", self.env.company.id),
+                ],
+                ["partner_id"],
+                ["__count", "amount_total_company:sum", "date_order:max"],
             )
             stats = {partner.id: (count, total, last) for partner, count, total, last in groups}
         for partner in self:
@@ -42,6 +53,27 @@ class ResPartner(models.Model):
             partner.jxc_sale_count = count
             partner.jxc_sale_total = total
             partner.jxc_last_sale_date = last
+
+    @api.depends("commercial_partner_id.user_id")
+    @api.depends_context("uid")
+    def _compute_jxc_sales_allowed(self):
+        limited = self.env.user._jxc_sells_own_documents_only()
+        for partner in self:
+            salesperson = partner.commercial_partner_id.user_id
+            partner.jxc_sales_allowed = not limited or salesperson.id in (False, self.env.uid)
+
+    def _search_jxc_sales_allowed(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search “Can Sell To” with = or != True / False."))
+        allowed = (operator == "=") == value
+        if not self.env.user._jxc_sells_own_documents_only():
+            return expression.TRUE_DOMAIN if allowed else expression.FALSE_DOMAIN
+        domain = [
+            "|",
+            ("commercial_partner_id.user_id", "=", self.env.uid),
+            ("commercial_partner_id.user_id", "=", False),
+        ]
+        return domain if allowed else ["!", *domain]
 
     def action_view_jxc_sale_orders(self):
         self.ensure_one()

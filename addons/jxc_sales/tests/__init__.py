@@ -1,1 +1,7 @@
-from . import test_sale_access, test_sale_concurrency, test_sale_cost_access, test_sale_flow
+from . import (
+    test_sale_access,
+    test_sale_concurrency,
+    test_sale_cost_access,
+    test_sale_flow,
+    test_sale_scopes,
+)

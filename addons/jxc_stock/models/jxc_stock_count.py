@@ -29,6 +29,7 @@ class JxcStockCount(models.Model):
         required=True,
         tracking=True,
         check_company=True,
+        domain=[("jxc_allowed", "=", True)],
         default=lambda self: self.env["jxc.stock.picking"]._default_warehouse_id(),
     )
     company_id = fields.Many2one(

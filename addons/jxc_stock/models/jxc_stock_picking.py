@@ -44,6 +44,7 @@ class JxcStockPicking(models.Model):
         required=True,
         tracking=True,
         check_company=True,
+        domain=[("jxc_allowed", "=", True)],
         default=lambda self: self._default_warehouse_id(),
     )
     dest_warehouse_id = fields.Many2one(
@@ -105,7 +106,7 @@ class JxcStockPicking(models.Model):
 
     def _default_warehouse_id(self):
         return self.env["jxc.stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
+            [("company_id", "=", self.env.company.id), ("jxc_allowed", "=", True)], limit=1
         )
 
     @api.depends("move_ids")

@@ -29,7 +29,8 @@ class ProductProduct(models.Model):
         groups="jxc_stock.group_jxc_cost",
     )
 
-    @api.depends_context("warehouse_id", "company")
+    # Per user too: stock staff limited to chosen warehouses count only theirs.
+    @api.depends_context("warehouse_id", "company", "uid")
     def _compute_jxc_quantities(self):
         domain = [("product_id", "in", self.ids)]
         warehouse_id = self.env.context.get("warehouse_id")

@@ -12,4 +12,5 @@ from . import (
     test_picking,
     test_replenish,
     test_reservation,
+    test_warehouse_scope,
 )
