@@ -42,9 +42,11 @@ def row(cells):
 
 def tables(env):
     Groups = env["res.groups"]
-    jxc = Groups.search(
-        [("category_id", "child_of", env.ref("jxc_stock.module_category_jxc").id)]
-    ) | env.ref("jxc_stock.group_jxc_cost")
+    jxc = Groups.browse(
+        env["ir.model.data"]
+        .search([("model", "=", "res.groups"), ("module", "in", ADDONS)])
+        .mapped("res_id")
+    )
     xmlids = jxc.get_external_id()
     order = {addon: n for n, addon in enumerate(ADDONS)}
     groups = sorted(jxc, key=lambda g: (order[xmlids[g.id].split(".")[0]], g.id))
