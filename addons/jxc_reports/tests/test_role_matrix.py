@@ -189,6 +189,9 @@ class TestRoleMatrix(TransactionCase):
                 "warehouse_id": warehouse.id,
                 "company_id": company.id,
                 "pricelist_id": pricelist.id,
+                # No salesperson: salespeople limited to their own documents see it too, so
+                # that only the company rule can hide it.
+                "user_id": False,
                 "line_ids": [
                     Command.create({"product_id": product.id, "quantity": 3, "price_unit": 10.0})
                 ],

@@ -661,7 +661,10 @@ class TestRpcAdversarial(HttpCase):
                         record._name,
                         "unlink",
                         [record.ids],
-                        expected=self._refusal(role, record._name),
+                        # Access rights are checked before the documents' delete guards.
+                        expected="UserError"
+                        if self._can(role, record._name, "unlink")
+                        else "AccessError",
                         label=record.display_name,
                     )
                 )
@@ -1496,13 +1499,20 @@ class TestRpcAdversarial(HttpCase):
         for role in ALL_ROLES:
             for n, context in enumerate(FORGED_CONTEXTS):
                 for model, method, args, reads in attacks:
+                    if method == "unlink":
+                        # Access rights are checked before the documents' delete guards.
+                        expected = (
+                            "UserError" if self._can(role, model, "unlink") else "AccessError"
+                        )
+                    else:
+                        expected = self._refusal(role, model) if reads else "UserError"
                     cases.append(
                         Case(
                             role,
                             model,
                             method,
                             args,
-                            expected=self._refusal(role, model) if reads else "UserError",
+                            expected=expected,
                             kwargs={"context": context},
                             transport="jsonrpc" if role != "admin" and n else "call_kw",
                             label=f"with {context}",

@@ -138,16 +138,19 @@ class JxcStockPicking(models.Model):
                 )
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=True)
+    def _unlink_except_posted_or_of_an_order(self):
+        # Posted history stays, whatever is uninstalled.
         if any(p.state == "done" for p in self):
             raise UserError(_("A posted stock document cannot be deleted; reverse (红冲) it."))
         if not is_internal(self.env):
+            types = self._get_picking_types()
             for picking in self:
-                if not picking._get_type_info(picking.picking_type)["cancel_by_hand"]:
+                # (A type whose addon is being uninstalled is no longer known.)
+                if types.get(picking.picking_type, {}).get("cancel_by_hand", True) is False:
                     raise UserError(
                         _("%s belongs to its order: it cannot be deleted.", picking.name)
                     )
-        return super().unlink()
 
     @api.model
     def _jxc_check_create_vals(self, vals):

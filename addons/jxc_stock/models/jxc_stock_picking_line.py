@@ -217,11 +217,11 @@ class JxcStockPickingLine(models.Model):
                     )
                 )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=True)
+    def _unlink_except_posted(self):
         # Never, not even from the documents' own methods: posted history stays.
         if any(line.state == "done" for line in self):
             raise UserError(_("Lines of a posted stock document cannot be deleted."))
-        return super().unlink()
 
     def copy_data(self, default=None):
         # Backorders and lot splits keep the line's cost, also when made by stock staff who
