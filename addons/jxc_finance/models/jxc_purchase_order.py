@@ -21,23 +21,3 @@ class JxcPurchaseOrder(models.Model):
                 .search([("entry_type", "=", "payable"), ("purchase_id", "=", order.id)])
                 .mapped("amount")
             )
-
-
-class JxcPurchaseOrderLine(models.Model):
-    _inherit = "jxc.purchase.order.line"
-
-    qty_billed = fields.Float(
-        string="Billed",
-        digits="Product Unit of Measure",
-        compute="_compute_qty_billed",
-        help="Quantity whose payable is posted: accepted on receipts less returned.",
-    )
-
-    def _compute_qty_billed(self):
-        for line in self:
-            line.qty_billed = line._jxc_billed_quantity()
-
-    def _jxc_billed_quantity(self):
-        """What we pay the supplier for: accepted − returned (line unit)."""
-        self.ensure_one()
-        return self.qty_received - self.qty_returned

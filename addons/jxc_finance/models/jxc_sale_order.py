@@ -173,12 +173,3 @@ class JxcSaleOrder(models.Model):
                 }
             ]
         )
-
-
-class JxcSaleOrderLine(models.Model):
-    _inherit = "jxc.sale.order.line"
-
-    def _jxc_billed_quantity(self):
-        """What the customer pays for: ordered − cancelled − returned (line unit)."""
-        self.ensure_one()
-        return self.quantity - self.qty_cancelled - self.qty_returned

@@ -1,7 +1,9 @@
 from . import (
     jxc_purchase_order,
+    jxc_purchase_order_line,
     jxc_stock_move,
     jxc_stock_picking,
+    jxc_stock_picking_line,
     jxc_stock_replenish,
     product_product,
     product_supplierinfo,

@@ -147,21 +147,3 @@ class JxcStockPicking(models.Model):
                 needed -= take
         if consume:
             Reservation.browse(list(consume))._consume(dict(consume))
-
-
-class JxcStockPickingLine(models.Model):
-    _inherit = "jxc.stock.picking.line"
-
-    sale_line_id = fields.Many2one(
-        "jxc.sale.order.line", string="Sale Order Line", readonly=True, index="btree_not_null"
-    )
-
-    def _prepare_reversal_line_vals(self):
-        vals = super()._prepare_reversal_line_vals()
-        vals["sale_line_id"] = self.sale_line_id.id
-        return vals
-
-    def _prepare_return_line_vals(self):
-        vals = super()._prepare_return_line_vals()
-        vals["sale_line_id"] = self.sale_line_id.id
-        return vals

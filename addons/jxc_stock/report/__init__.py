@@ -1,1 +1,1 @@
-from . import jxc_stock_alert
+from . import jxc_stock_alert, jxc_stock_alert_notice

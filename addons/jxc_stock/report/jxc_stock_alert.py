@@ -121,13 +121,3 @@ class JxcStockAlert(models.Model):
                 _("on hand %(qty)s, limit %(limit)s", qty=self.quantity, limit=self.threshold)
             )
         return " · ".join(parts)
-
-
-class JxcStockAlertNotice(models.Model):
-    """Which alerts were already notified, so each situation is notified once."""
-
-    _name = "jxc.stock.alert.notice"
-    _description = "Notified Stock Alert"
-
-    alert_key = fields.Char(required=True, index=True)
-    company_id = fields.Many2one("res.company", index=True)

@@ -1,0 +1,205 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from .jxc_purchase_order import PRICE_GROUPS
+
+
+class JxcPurchaseOrderLine(models.Model):
+    _name = "jxc.purchase.order.line"
+    _description = "Purchase Order Line"
+    _inherit = ["jxc.order.line.mixin"]
+    _jxc_locked_writable = ("name", "sequence")
+    _order = "order_id, sequence, id"
+    _check_company_auto = True
+
+    order_id = fields.Many2one("jxc.purchase.order", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="order_id.currency_id", store=True)
+    partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Supplier")
+    state = fields.Selection(related="order_id.state", store=True)
+    date_order = fields.Datetime(related="order_id.date_order", store=True)
+    product_id = fields.Many2one(domain="[('type', '=', 'consu'), ('purchase_ok', '=', True)]")
+    price_unit = fields.Float(
+        string="Unit Price",
+        digits="Product Price",
+        compute="_compute_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        groups=PRICE_GROUPS,
+        help="Untaxed. Default: the supplier's price for this quantity, else the last price "
+        "paid to this supplier, else the product's cost.",
+    )
+    price_subtotal = fields.Monetary(
+        string="Subtotal", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    price_tax = fields.Monetary(
+        string="Tax Amount", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    price_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+    )
+    receipt_line_ids = fields.One2many(
+        "jxc.stock.picking.line", "purchase_line_id", string="Receipt Lines"
+    )
+    qty_received = fields.Float(
+        string="Received",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Accepted into stock, from posted receipts (in the line's unit).",
+    )
+    qty_rejected = fields.Float(
+        string="Rejected",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Refused at inspection on posted receipts.",
+    )
+    qty_returned = fields.Float(
+        string="Returned",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_received",
+        store=True,
+        help="Sent back to the supplier on posted returns.",
+    )
+    qty_cancelled = fields.Float(
+        string="Cancelled",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="The part not received when the order was cancelled.",
+    )
+    qty_to_receive = fields.Float(
+        string="To Receive",
+        digits="Product Unit of Measure",
+        compute="_compute_qty_to_receive",
+        store=True,
+    )
+    last_price = fields.Float(
+        digits="Product Price",
+        compute="_compute_last_price",
+        groups=PRICE_GROUPS,
+        help="The last price paid to this supplier for this product.",
+    )
+
+    def _get_default_uom(self):
+        return self.product_id.uom_po_id or self.product_id.uom_id
+
+    @api.depends("product_id", "quantity", "uom_id", "order_id.partner_id")
+    def _compute_price_unit(self):
+        for line in self:
+            if not line.product_id:
+                line.price_unit = 0.0
+                continue
+            line.price_unit = line._get_default_price()
+
+    @api.depends(
+        "receipt_line_ids.state",
+        "receipt_line_ids.move_ids.quantity",
+        "receipt_line_ids.quantity_rejected",
+    )
+    def _compute_qty_received(self):
+        for line in self:
+            received = returned = rejected = 0.0
+            for receipt_line in line.receipt_line_ids.filtered(lambda rl: rl.state == "done"):
+                posted = sum(receipt_line.move_ids.mapped("quantity"))
+                posted = line.product_id.uom_id._compute_quantity(posted, line.uom_id, round=False)
+                if receipt_line.picking_type == "purchase_return":
+                    returned -= posted
+                else:
+                    received += posted
+                    rejected += receipt_line.uom_id._compute_quantity(
+                        receipt_line.quantity_rejected, line.uom_id, round=False
+                    )
+            line.qty_received = received
+            line.qty_returned = returned
+            line.qty_rejected = rejected
+
+    @api.depends("quantity", "qty_received", "qty_cancelled")
+    def _compute_qty_to_receive(self):
+        for line in self:
+            line.qty_to_receive = max(line.quantity - line.qty_received - line.qty_cancelled, 0.0)
+
+    def _get_default_price(self):
+        """Supplier price for this quantity, else the last price paid, else product cost."""
+        self.ensure_one()
+        order = self.order_id
+        seller = self.product_id._select_seller(
+            partner_id=order.partner_id,
+            quantity=self.quantity,
+            date=(order.date_order or fields.Datetime.now()).date(),
+            uom_id=self.uom_id,
+        )
+        if seller:
+            price = (
+                seller.currency_id._convert(
+                    seller.price,
+                    order.currency_id,
+                    order.company_id,
+                    (order.date_order or fields.Datetime.now()).date(),
+                    round=False,
+                )
+                if order.currency_id and seller.currency_id
+                else seller.price
+            )
+            return seller.product_uom._compute_price(price, self.uom_id)
+        last = self._get_last_price()
+        if last:
+            return last
+        cost = self.product_id.uom_id._compute_price(self.product_id.standard_price, self.uom_id)
+        if order.currency_id and order.company_id:
+            cost = order.company_id.currency_id._convert(
+                cost,
+                order.currency_id,
+                order.company_id,
+                (order.date_order or fields.Datetime.now()).date(),
+                round=False,
+            )
+        return cost
+
+    @api.model
+    def _get_incoming_by_key(self, products, warehouses=None):
+        """{(product id, warehouse id): base-unit quantity confirmed and not yet received}."""
+        domain = [
+            ("state", "=", "confirmed"),
+            ("product_id", "in", products.ids),
+            ("qty_to_receive", ">", 0),
+        ]
+        if warehouses:
+            domain.append(("order_id.warehouse_id", "in", warehouses.ids))
+        incoming = defaultdict(float)
+        for line in self.sudo().search(domain):
+            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity(
+                line.qty_to_receive
+            )
+        return incoming
+
+    def _get_base_unit_cost(self):
+        """Unit cost of one base unit in company currency (the receipt's ledger cost)."""
+        self.ensure_one()
+        order = self.order_id
+        price = order.currency_id._convert(
+            self.price_unit,
+            order.company_id.currency_id,
+            order.company_id,
+            (order.date_approve or order.date_order).date(),
+            round=False,
+        )
+        return self.uom_id._compute_price(price, self.product_id.uom_id)
+
+    def _prepare_receipt_line(self):
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "name": self.name or self.product_id.display_name,
+            "quantity": self.qty_to_receive,
+            "uom_id": self.uom_id.id,
+            "unit_cost": self.product_id.uom_id._compute_price(
+                self._get_base_unit_cost(), self.uom_id
+            ),
+            "purchase_line_id": self.id,
+        }

@@ -1,0 +1,147 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class JxcOrderLineMixin(models.AbstractModel):
+    """What purchase and sale order lines share: units, amounts, checks, locking."""
+
+    _name = "jxc.order.line.mixin"
+    _inherit = ["jxc.document.line.mixin"]
+    _description = "JXC Order Line"
+    _jxc_document_field = "order_id"
+
+    # The concrete line adds ``order_id`` and the fields related to it (company, currency,
+    # partner, state, date), its prices and the quantities its documents compute.
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one(
+        "product.product",
+        required=True,
+        index=True,
+        domain="[('type', '=', 'consu')]",
+        check_company=True,
+    )
+    name = fields.Char(string="Description")
+    product_uom_category_id = fields.Many2one(related="product_id.uom_id.category_id")
+    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
+    uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        required=True,
+        compute="_compute_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('category_id', '=', product_uom_category_id)]",
+    )
+    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
+
+    @api.depends("product_id")
+    def _compute_uom_id(self):
+        for line in self:
+            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
+                line.uom_id = line._get_default_uom()
+
+    def _get_default_uom(self):
+        return self.product_id.uom_id
+
+    def _get_discount(self):
+        """Discount in percent (sales has one; purchase lines do not)."""
+        return 0.0
+
+    @api.depends("quantity", "price_unit", "tax_rate", "currency_id")
+    def _compute_amounts(self):
+        for line in self:
+            currency = line.currency_id or line.order_id.currency_id
+            subtotal = line.quantity * line.price_unit * (1 - line._get_discount() / 100.0)
+            tax = subtotal * line.tax_rate / 100.0
+            if currency:
+                subtotal, tax = currency.round(subtotal), currency.round(tax)
+            line.price_subtotal = subtotal
+            line.price_tax = tax
+            line.price_total = subtotal + tax
+
+    @api.depends("product_id", "order_id.partner_id", "uom_id")
+    def _compute_last_price(self):
+        for line in self:
+            line.last_price = line._get_last_price()
+
+    @api.constrains("quantity", "price_unit", "tax_rate")
+    def _check_amounts(self):
+        for line in self:
+            label = f"{line.order_id.name}, {line.product_id.display_name}"
+            rounding = line.uom_id.rounding or 0.001
+            if float_compare(line.quantity, 0, precision_rounding=rounding) <= 0:
+                raise UserError(
+                    _(
+                        "%(line)s: the quantity must be positive, not %(qty)s.",
+                        line=label,
+                        qty=line.quantity,
+                    )
+                )
+            if line.price_unit < 0:
+                raise UserError(_("%s: the unit price cannot be negative.", label))
+            if line.tax_rate < 0:
+                raise UserError(_("%s: the tax rate cannot be negative.", label))
+
+    @api.constrains("product_id", "uom_id")
+    def _check_uom(self):
+        for line in self:
+            if line.uom_id.category_id != line.product_id.uom_id.category_id:
+                raise UserError(
+                    _(
+                        "%(order)s, %(product)s: unit %(uom)s is not a unit of this product (its "
+                        "units are %(category)s).",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name,
+                        uom=line.uom_id.name,
+                        category=line.product_id.uom_id.category_id.name,
+                    )
+                )
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.name = self.product_id.display_name
+
+    def _base_quantity(self, quantity=None):
+        """``quantity`` (default: the line's) in the product's base unit, unrounded."""
+        self.ensure_one()
+        qty = self.quantity if quantity is None else quantity
+        if not self.uom_id:
+            return qty
+        return self.uom_id._compute_quantity(qty, self.product_id.uom_id, round=False)
+
+    def _value_of(self, quantity):
+        """What ``quantity`` (in the line's unit) of the line is worth, tax included, in
+        company currency: the receivable / payable value of goods."""
+        self.ensure_one()
+        if not self.quantity:
+            return 0.0
+        order = self.order_id
+        value = order._to_company_currency(self.price_total) * quantity / self.quantity
+        return order.company_id.currency_id.round(value)
+
+    def _get_net_price(self):
+        """Unit price after discount."""
+        self.ensure_one()
+        return self.price_unit * (1 - self._get_discount() / 100.0)
+
+    def _get_last_price(self):
+        """The net price of this partner's latest confirmed line for this product."""
+        self.ensure_one()
+        if not self.product_id or not self.order_id.partner_id:
+            return 0.0
+        domain = [
+            ("product_id", "=", self.product_id.id),
+            ("partner_id", "=", self.order_id.partner_id.id),
+            ("state", "in", ("confirmed", "done")),
+        ]
+        if self._origin.id:
+            domain.append(("id", "!=", self._origin.id))
+        last = self.search(domain, order="date_order desc, id desc", limit=1)
+        if not last:
+            return 0.0
+        return last.uom_id._compute_price(last._get_net_price(), self.uom_id or last.uom_id)
