@@ -191,19 +191,6 @@ class JxcPurchaseOrder(models.Model):
                 raise UserError(_("%s is not waiting for approval.", order.name))
         return self._action_approve()
 
-    def action_cancel(self):
-        """Cancel drafts; on a confirmed order cancel only what is not received yet."""
-        self._check_action_rights()
-        for order in self:
-            if order.state in ("done", "cancel"):
-                raise UserError(_("%s is already closed.", order.name))
-        return self._action_cancel()
-
-    def action_draft(self):
-        """Back to draft: cancelled orders that never received anything."""
-        self._check_action_rights()
-        return self._action_draft()
-
     def _action_confirm(self):
         for order in self:
             limit = order.company_id.jxc_po_approval_amount

@@ -66,13 +66,6 @@ class JxcPurchaseOrderLine(models.Model):
         store=True,
         help="Sent back to the supplier on posted returns.",
     )
-    qty_cancelled = fields.Float(
-        string="Cancelled",
-        digits="Product Unit of Measure",
-        readonly=True,
-        copy=False,
-        help="The part not received when the order was cancelled.",
-    )
     qty_to_receive = fields.Float(
         string="To Receive",
         digits="Product Unit of Measure",

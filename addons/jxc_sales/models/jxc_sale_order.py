@@ -202,19 +202,6 @@ class JxcSaleOrder(models.Model):
             order._check_confirmable()
         return self._action_confirm()
 
-    def action_cancel(self):
-        """Release what is still reserved; delivered goods stay delivered."""
-        self._check_action_rights()
-        for order in self:
-            if order.state in ("done", "cancel"):
-                raise UserError(_("%s is already closed.", order.name))
-        return self._action_cancel()
-
-    def action_draft(self):
-        """Back to quotation: cancelled orders that never delivered anything."""
-        self._check_action_rights()
-        return self._action_draft()
-
     def _action_confirm(self):
         for order in self:
             order._reserve()

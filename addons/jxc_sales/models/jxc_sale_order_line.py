@@ -65,9 +65,6 @@ class JxcSaleOrderLine(models.Model):
         store=True,
         help="Came back on posted sale returns.",
     )
-    qty_cancelled = fields.Float(
-        string="Cancelled", digits="Product Unit of Measure", readonly=True, copy=False
-    )
     qty_to_deliver = fields.Float(
         string="To Deliver",
         digits="Product Unit of Measure",

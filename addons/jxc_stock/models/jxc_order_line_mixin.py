@@ -37,6 +37,13 @@ class JxcOrderLineMixin(models.AbstractModel):
         domain="[('category_id', '=', product_uom_category_id)]",
     )
     tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
+    qty_cancelled = fields.Float(
+        string="Cancelled",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="The part not received / delivered when the order was cancelled.",
+    )
 
     @api.depends("product_id")
     def _compute_uom_id(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -52,6 +53,21 @@ class JxcOrderMixin(models.AbstractModel):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._jxc_sequence_code) or "/"
         return super().create(vals_list)
+
+    def action_cancel(self):
+        """Cancel: a draft entirely; a confirmed order, what is not received / delivered yet
+        (``_action_cancel``)."""
+        self._check_action_rights()
+        for order in self:
+            if order.state in ("done", "cancel"):
+                raise UserError(_("%s is already closed.", order.name))
+        return self._action_cancel()
+
+    def action_draft(self):
+        """Back to draft: cancelled orders that never received / delivered anything
+        (``_action_draft``)."""
+        self._check_action_rights()
+        return self._action_draft()
 
     def _check_action_rights(self):
         """Whether the user may act on these orders (confirm, cancel, reset): write access
