@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class JxcStockMove(models.Model):
@@ -8,14 +8,7 @@ class JxcStockMove(models.Model):
 
     move_type = fields.Selection(
         selection_add=[("scrap", "Scrap")],
-        ondelete={"scrap": lambda moves: moves._keep_on_uninstall("out")},
+        ondelete={"scrap": lambda moves: moves._keep_as_type("out")},
     )
     # A ledger column of the extension, filled through the documents' posting hooks.
     scrap_reason = fields.Char(readonly=True)
-
-    @api.model
-    def _keep_on_uninstall(self, move_type):
-        # Posted history stays when the extension goes: the rows become plain issues.
-        self.env.cr.execute(
-            "UPDATE jxc_stock_move SET move_type = %s WHERE id = ANY(%s)", [move_type, self.ids]
-        )

@@ -9,7 +9,7 @@ class JxcStockPicking(models.Model):
 
     picking_type = fields.Selection(
         selection_add=[("scrap", "Scrap")],
-        ondelete={"scrap": lambda pickings: pickings._keep_on_uninstall("out")},
+        ondelete={"scrap": lambda pickings: pickings._keep_as_type("out")},
     )
     scrap_reason = fields.Char()
 
@@ -22,12 +22,6 @@ class JxcStockPicking(models.Model):
             "manual": True,
         }
         return types
-
-    def _keep_on_uninstall(self, picking_type):
-        self.env.cr.execute(
-            "UPDATE jxc_stock_picking SET picking_type = %s WHERE id = ANY(%s)",
-            [picking_type, self.ids],
-        )
 
     def _check_can_post_scrap(self):
         if not self.scrap_reason:
