@@ -34,4 +34,4 @@ class JxcStockPicking(models.Model):
         return vals_list
 
     def _after_post_scrap(self, lines):
-        self.message_post(body=self.env._("Scrapped: %s", self.scrap_reason))
+        self._message_log(body=self.env._("Scrapped: %s", self.scrap_reason))

@@ -42,7 +42,7 @@ class TestScrapExtension(JxcStockCommon):
             ],
         )
         self.assertEqual(self._quant(self.product).quantity, 6.0)
-        self.assertIn("Scrapped: Broken in transit", scrap.message_ids.mapped("body")[0])
+        self.assertIn("Scrapped: Broken in transit", scrap.message_ids[:1].body)
         self.assertLedgerConsistent()
 
     def test_posting_rights_and_checks_come_from_the_type(self):
