@@ -106,11 +106,6 @@ class JxcFinancePayment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_action_rights(self):
-        """Finance staff with write access to each payment (record rules: companies)."""
-        if not self.env.su:
-            self.check_access("write")
-
     def action_post(self):
         self._check_action_rights()
         for payment in self:

@@ -18,15 +18,4 @@ class JxcStockIntegrity(models.Model):
              WHERE r.state = 'open' AND r.res_model = 'jxc.sale.order.line'
                AND o.state <> 'confirmed'
         """)
-        return results + [
-            {
-                "check_type": "reservation_demand",
-                "res_model": "jxc.stock.reservation",
-                "res_id": reservation_id,
-                "reference": name,
-                "product_id": product_id,
-                "warehouse_id": warehouse_id,
-                "actual": quantity,
-            }
-            for reservation_id, name, product_id, warehouse_id, quantity in self.env.cr.fetchall()
-        ]
+        return results + self._reservation_mismatches(self.env.cr.fetchall())

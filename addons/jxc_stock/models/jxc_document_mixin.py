@@ -75,6 +75,13 @@ class JxcDocumentMixin(models.AbstractModel):
                     )
                 )
 
+    def _check_action_rights(self):
+        """Whether the user may act on these documents (confirm, post, cancel, reset): write
+        access to each of them (model access and record rules: company, own documents,
+        warehouses). The public buttons call it before their private hook."""
+        if not self.env.su:
+            self.check_access("write")
+
     # ------------------------------------------------------------------
     # Internal writes (the document's own methods)
     # ------------------------------------------------------------------

@@ -69,12 +69,6 @@ class JxcOrderMixin(models.AbstractModel):
         self._check_action_rights()
         return self._action_draft()
 
-    def _check_action_rights(self):
-        """Whether the user may act on these orders (confirm, cancel, reset): write access
-        to each of them (model access and record rules: company, own documents)."""
-        if not self.env.su:
-            self.check_access("write")
-
     def action_send(self):
         """The mail composer with the order's template (and its PDF)."""
         self.ensure_one()

@@ -131,7 +131,7 @@ class JxcStockCount(models.Model):
 
     def action_start(self):
         """Take the snapshot: one line per stocked (product, lot) matching the filters."""
-        self.check_access("write")
+        self._check_action_rights()
         return self._action_start()
 
     def _action_start(self):
@@ -174,7 +174,7 @@ class JxcStockCount(models.Model):
         """Post gains and losses at the current average cost (stock managers only)."""
         if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
             raise AccessError(_("Only stock managers can post stock counts."))
-        self.check_access("write")
+        self._check_action_rights()
         return self._action_validate()
 
     def _action_validate(self):
@@ -220,14 +220,14 @@ class JxcStockCount(models.Model):
         return True
 
     def action_cancel(self):
-        self.check_access("write")
+        self._check_action_rights()
         if any(c.state == "done" for c in self):
             raise UserError(_("A posted count cannot be cancelled."))
         self._jxc_write({"state": "cancel"})
         return True
 
     def action_draft(self):
-        self.check_access("write")
+        self._check_action_rights()
         self.filtered(lambda c: c.state == "cancel")._jxc_write(
             {"state": "draft", "line_ids": [fields.Command.clear()]}
         )

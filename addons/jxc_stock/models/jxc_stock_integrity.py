@@ -273,18 +273,22 @@ class JxcStockIntegrity(models.Model):
                 """,
                 [res_model],
             )
-            results += [
-                {
-                    "check_type": "reservation_demand",
-                    "res_model": "jxc.stock.reservation",
-                    "res_id": reservation_id,
-                    "reference": name,
-                    "product_id": product_id,
-                    "warehouse_id": warehouse_id,
-                    "actual": quantity,
-                }
-                for reservation_id, name, product_id, warehouse_id, quantity in (
-                    self.env.cr.fetchall()
-                )
-            ]
+            results += self._reservation_mismatches(self.env.cr.fetchall())
         return results
+
+    @api.model
+    def _reservation_mismatches(self, rows):
+        """Mismatch values of open reservations held for nobody: ``rows`` are (id, name,
+        product, warehouse, held quantity)."""
+        return [
+            {
+                "check_type": "reservation_demand",
+                "res_model": "jxc.stock.reservation",
+                "res_id": reservation_id,
+                "reference": name,
+                "product_id": product_id,
+                "warehouse_id": warehouse_id,
+                "actual": quantity,
+            }
+            for reservation_id, name, product_id, warehouse_id, quantity in rows
+        ]

@@ -296,7 +296,7 @@ class JxcStockPicking(models.Model):
         member of its type's ``post_groups``, with write access to it (record rules)."""
         if self.env.su:
             return
-        self.check_access("write")
+        self._check_action_rights()
         user = self.env.user
         for picking in self:
             groups = picking._get_type_info(picking.picking_type)["post_groups"]
