@@ -16,6 +16,7 @@
         "security/jxc_finance_security.xml",
         "security/ir.model.access.csv",
         "data/jxc_finance_data.xml",
+        "data/base_import_mapping_data.xml",
         "report/jxc_finance_statement_report.xml",
         "views/jxc_finance_entry_views.xml",
         "views/jxc_finance_payment_views.xml",

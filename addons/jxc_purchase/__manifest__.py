@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "data/jxc_purchase_data.xml",
         "data/mail_template_data.xml",
+        "data/base_import_mapping_data.xml",
         "report/jxc_purchase_order_report.xml",
         "views/jxc_purchase_order_views.xml",
         "views/jxc_stock_picking_views.xml",

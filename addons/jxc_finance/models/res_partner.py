@@ -3,9 +3,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.jxc_sales.models.res_partner import CUSTOMER_IMPORT_TEMPLATE
+
 # Finance maintains credit terms; sales staff see them and the balances, read-only (views),
 # of the customers they may sell to.
 MONEY_GROUPS = "jxc_finance.group_jxc_finance_user,jxc_sales.group_jxc_sales_user_own"
+CREDIT_FIELDS = ("jxc_credit_limit", "jxc_credit_days")
 
 
 class ResPartner(models.Model):
@@ -62,14 +65,22 @@ class ResPartner(models.Model):
         "may sell to.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Sales staff see the credit terms and may create partners (the customer import
+        # template has the columns): only finance gives a new partner credit terms.
+        if any(vals.get(name) for vals in vals_list for name in CREDIT_FIELDS):
+            self._check_jxc_credit_rights()
+        return super().create(vals_list)
+
     def write(self, vals):
-        if (
-            {"jxc_credit_limit", "jxc_credit_days"} & set(vals)
-            and not self.env.su
-            and not (self.env.user.has_group("jxc_finance.group_jxc_finance_user"))
-        ):
-            raise AccessError(_("Only finance staff change credit limits and credit days."))
+        if set(CREDIT_FIELDS) & set(vals):
+            self._check_jxc_credit_rights()
         return super().write(vals)
+
+    def _check_jxc_credit_rights(self):
+        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_user"):
+            raise AccessError(_("Only finance staff change credit limits and credit days."))
 
     @api.depends_context("company")
     def _compute_jxc_currency_id(self):
@@ -117,6 +128,16 @@ class ResPartner(models.Model):
             partner.jxc_payable = residual.get((key, "payable"), 0.0)
             partner.jxc_prepaid_in = prepaid.get((key, "inbound"), 0.0)
             partner.jxc_prepaid_out = prepaid.get((key, "outbound"), 0.0)
+
+    @api.model
+    def get_import_templates(self):
+        # The customer template with the credit terms (信用额度, 信用天数) replaces jxc_sales' one.
+        return [
+            dict(template, template="/jxc_finance/static/xls/jxc_customer_template.xlsx")
+            if template["template"] == CUSTOMER_IMPORT_TEMPLATE
+            else template
+            for template in super().get_import_templates()
+        ]
 
     def action_view_jxc_entries(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from .jxc_purchase_order import PRICE_GROUPS
 
@@ -101,6 +101,16 @@ class ResPartner(models.Model):
             partner.jxc_on_time_rate = values.get("on_time", 0.0)
             partner.jxc_rejection_rate = values.get("rejection", 0.0)
             partner.jxc_avg_lead_days = values.get("lead", 0.0)
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import Template for Suppliers (JXC)"),
+                "template": "/jxc_purchase/static/xls/jxc_supplier_template.xlsx",
+            },
+            *super().get_import_templates(),
+        ]
 
     def action_view_jxc_purchase_orders(self):
         self.ensure_one()

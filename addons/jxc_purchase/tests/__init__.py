@@ -1,4 +1,5 @@
 from . import (
+    test_import_templates,
     test_purchase_access,
     test_purchase_flow,
     test_purchase_price_access,

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+CUSTOMER_IMPORT_TEMPLATE = "/jxc_sales/static/xls/jxc_customer_template.xlsx"
+
 
 class ResPartner(models.Model):
     """Customer history for sales staff, computed from confirmed orders; which customers a
@@ -74,6 +76,16 @@ class ResPartner(models.Model):
             ("commercial_partner_id.user_id", "=", False),
         ]
         return domain if allowed else ["!", *domain]
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import Template for Customers (JXC)"),
+                "template": CUSTOMER_IMPORT_TEMPLATE,
+            },
+            *super().get_import_templates(),
+        ]
 
     def action_view_jxc_sale_orders(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from . import (
+    test_import_templates,
     test_sale_access,
     test_sale_concurrency,
     test_sale_cost_access,

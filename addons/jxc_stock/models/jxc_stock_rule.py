@@ -92,6 +92,16 @@ class JxcStockRule(models.Model):
             self._refresh_effective_min()
         return res
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import Template for Min / Max Rules (JXC)"),
+                "template": "/jxc_stock/static/xls/jxc_stock_rule_template.xlsx",
+            },
+            *super().get_import_templates(),
+        ]
+
     def _refresh_effective_min(self):
         """Store the min in force; usage-based mins change every day (see the cron)."""
         usage = self.filtered("min_from_usage")._get_daily_usage()

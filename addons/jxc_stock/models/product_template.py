@@ -44,6 +44,16 @@ class ProductTemplate(models.Model):
             template.jxc_reserved = sum(variants.mapped("jxc_reserved"))
             template.jxc_available = sum(variants.mapped("jxc_available"))
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import Template for Products (JXC)"),
+                "template": "/jxc_stock/static/xls/jxc_product_template.xlsx",
+            },
+            *super().get_import_templates(),
+        ]
+
     def action_view_jxc_reservations(self):
         """Who holds my stock: the open reservations of all variants."""
         return self.product_variant_ids.action_view_jxc_reservations()
