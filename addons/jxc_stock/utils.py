@@ -114,11 +114,14 @@ def number_bound(field):
 def check_number(self, value, label, what, bound):
     """Raise a translated UserError unless ``value`` is a finite number within ``bound``.
 
-    ``self`` is any record set (it gives the language); ``label`` names the document and line,
-    ``what`` the value.
+    ``self`` is any record set (it gives the language); ``label`` names the document and line
+    (a string, or a function that returns it, called only for the message), ``what`` the
+    value.
     """
-    if value is None or value is False:
+    if number_ok(value, bound):
         return
+    if callable(label):  # built only for the message
+        label = label()
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise UserError(
             _(
@@ -151,6 +154,19 @@ def check_number(self, value, label, what, bound):
         )
 
 
+def number_ok(value, bound):
+    """Whether :func:`check_number` accepts ``value`` (hot paths test this first and build
+    their error labels only when it does not)."""
+    if value is None or value is False:
+        return True
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) <= bound
+    )
+
+
 def check_numbers(self, vals, label):
     """Check every number ``vals`` writes on ``self``'s model (see :func:`check_number`),
     those of the records its one2many / many2many commands create or update included: a
@@ -160,9 +176,10 @@ def check_numbers(self, vals, label):
         if field is None:
             continue
         if field.type in ("float", "monetary", "integer"):
-            check_number(
-                self, value, label, field._description_string(self.env), number_bound(field)
-            )
+            if not number_ok(value, number_bound(field)):
+                check_number(
+                    self, value, label, field._description_string(self.env), number_bound(field)
+                )
         elif field.type in ("one2many", "many2many") and isinstance(value, list | tuple):
             comodel = self.env[field.comodel_name]
             for command in value:

@@ -72,7 +72,7 @@ class JxcDocumentLineMixin(models.AbstractModel):
                             state=document._jxc_state_label(),
                         )
                     )
-                check_numbers(self, vals, self._jxc_line_label(document))
+                check_numbers(self, vals, lambda d=document: self._jxc_line_label(d))
         return super().create(vals_list)
 
     def write(self, vals):
@@ -101,7 +101,7 @@ class JxcDocumentLineMixin(models.AbstractModel):
                             state=document._jxc_state_label(),
                         )
                     )
-                check_numbers(line, vals, self._jxc_line_label(document, line))
+                check_numbers(line, vals, lambda d=document, ln=line: self._jxc_line_label(d, ln))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
