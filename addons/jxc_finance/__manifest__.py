@@ -3,7 +3,7 @@
 {
     "name": "JXC Finance",
     "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, credit limits, statements, aging",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -26,6 +26,8 @@
         "views/jxc_order_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/jxc_finance_opening_import_views.xml",
+        "views/jxc_finance_opening_views.xml",
         "views/jxc_finance_menus.xml",
         "views/jxc_finance_lock_date_views.xml",
     ],

@@ -1,8 +1,11 @@
 from . import (
     jxc_finance_account,
     jxc_finance_entry,
+    jxc_finance_opening,
+    jxc_finance_opening_line,
     jxc_finance_payment,
     jxc_finance_payment_line,
+    jxc_golive,
     jxc_purchase_order,
     jxc_purchase_order_line,
     jxc_sale_order,

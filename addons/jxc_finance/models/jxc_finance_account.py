@@ -1,6 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.jxc_stock.utils import is_internal
 
 
 class JxcFinanceAccount(models.Model):
@@ -27,11 +30,36 @@ class JxcFinanceAccount(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    opening_balance = fields.Monetary(tracking=True)
+    opening_balance = fields.Monetary(
+        tracking=True,
+        readonly=True,
+        help="期初余额: what the account held on the go-live's cut-over date, entered by "
+        "posting opening cash and bank balances.",
+    )
     payment_ids = fields.One2many("jxc.finance.payment", "account_id", string="Movements")
     balance = fields.Monetary(
         compute="_compute_balance", help="Opening balance + posted receipts − posted payments."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_internal(self.env):
+            for vals in vals_list:
+                if vals.get("opening_balance"):
+                    raise UserError(self._opening_balance_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "opening_balance" in vals and not is_internal(self.env):
+            raise UserError(self._opening_balance_message())
+        return super().write(vals)
+
+    @api.model
+    def _opening_balance_message(self):
+        return _(
+            "An account's opening balance is entered by posting opening cash and bank balances "
+            "(期初资金) during the go-live, not typed on the account."
+        )
 
     @api.depends("opening_balance", "payment_ids.state", "payment_ids.amount")
     def _compute_balance(self):

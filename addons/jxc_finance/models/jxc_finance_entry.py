@@ -63,6 +63,22 @@ class JxcFinanceEntry(models.Model):
         "jxc.stock.picking", string="Stock Document", readonly=True, index="btree_not_null"
     )
     description = fields.Char(readonly=True)
+    opening_line_id = fields.Many2one(
+        "jxc.finance.opening.line",
+        string="Opening Balance Line",
+        readonly=True,
+        index="btree_not_null",
+        # Posted opening balances are never deleted (document rules); only uninstalling
+        # finance drops them, with this table.
+        ondelete="set null",
+        help="期初应收 / 期初应付: the opening balance this entry brought in at go-live.",
+    )
+    is_opening = fields.Boolean(
+        string="Opening Balance",
+        compute="_compute_is_opening",
+        store=True,
+        help="Brought in at go-live (期初), not posted by a document of JXC.",
+    )
     is_reversal = fields.Boolean(string="Reversal", readonly=True)
     reversed_entry_id = fields.Many2one(
         "jxc.finance.entry", string="Reverses", readonly=True, index="btree_not_null"
@@ -95,6 +111,11 @@ class JxcFinanceEntry(models.Model):
             entry.amount_residual = entry.currency_id.round(entry.amount - settled + used)
             entry.is_open = not entry.currency_id.is_zero(entry.amount_residual)
 
+    @api.depends("opening_line_id")
+    def _compute_is_opening(self):
+        for entry in self:
+            entry.is_opening = bool(entry.opening_line_id)
+
     @api.model_create_multi
     def create(self, vals_list):
         if not is_internal(self.env):
@@ -120,15 +141,17 @@ class JxcFinanceEntry(models.Model):
     # Posting
     # ------------------------------------------------------------------
     @api.model
-    def _post(self, vals_list, auto_settle=True):
-        """Post entries (all or nothing): lock date checked, due date defaulted, then
-        credits and prepayments of the partner applied automatically."""
+    def _post(self, vals_list, auto_settle=True, check_lock=True):
+        """Post entries (all or nothing): lock date checked (unless ``check_lock`` is off:
+        opening balances, dated before the cut-over, check the cut-over date instead), due
+        date defaulted, then credits and prepayments of the partner applied automatically."""
         Company = self.env["res.company"]
         for vals in vals_list:
             company = Company.browse(vals.get("company_id")) or self.env.company
             vals.setdefault("company_id", company.id)
             vals.setdefault("date", fields.Date.context_today(self))
-            company._jxc_check_lock_date(vals["date"], vals.get("reference") or _("An entry"))
+            if check_lock:
+                company._jxc_check_lock_date(vals["date"], vals.get("reference") or _("An entry"))
             if not vals.get("date_due"):
                 days = vals.pop("payment_term_days", 0) or 0
                 vals["date_due"] = fields.Date.to_date(vals["date"]) + timedelta(days=days)
@@ -152,7 +175,7 @@ class JxcFinanceEntry(models.Model):
             entries._auto_settle()
         return self.browse(entries.ids)
 
-    def _reverse(self, date=None, reference=None):
+    def _reverse(self, date=None, reference=None, check_lock=True):
         """红冲: post the opposite entries; each pair settles itself."""
         reversals = self.browse()
         for entry in self:
@@ -177,9 +200,11 @@ class JxcFinanceEntry(models.Model):
                         "description": _("Reversal of %s", entry.reference),
                         "is_reversal": True,
                         "reversed_entry_id": entry.id,
+                        "opening_line_id": entry.opening_line_id.id,
                     }
                 ],
                 auto_settle=False,
+                check_lock=check_lock,
             )
             # The pair settles itself first; whatever is left is settled as usual.
             debit, credit = (entry, reversal) if entry.amount > 0 else (reversal, entry)
@@ -197,7 +222,13 @@ class JxcFinanceEntry(models.Model):
         order first, then oldest due); a new positive entry takes the partner's unsettled
         payments (预收 / 预付) and open credits."""
         Line = self.env["jxc.finance.payment.line"].sudo().with_context(**internal_context())
+        creditors = self._get_partners_with_credit()
         for entry in self.sorted("id"):
+            if entry.amount >= 0 and (
+                (entry.entry_type, entry.company_id.id, entry.commercial_partner_id.id)
+                not in creditors
+            ):
+                continue  # nothing of the partner's could settle it
             domain = [
                 ("entry_type", "=", entry.entry_type),
                 ("company_id", "=", entry.company_id.id),
@@ -235,3 +266,42 @@ class JxcFinanceEntry(models.Model):
                     Line.create(
                         {"entry_id": entry.id, "credit_entry_id": credit_entry.id, "amount": take}
                     )
+
+    def _get_partners_with_credit(self):
+        """``{(entry type, company id, commercial partner id)}`` that have something to
+        settle a new positive entry with: open credits, unsettled payments (预收 / 预付), or
+        negative entries among these ones. Read once, so that posting many entries (a go-live's
+        opening balances) does not search per entry."""
+        partners = self.commercial_partner_id
+        companies = self.company_id
+        found = {
+            (e.entry_type, e.company_id.id, e.commercial_partner_id.id)
+            for e in self
+            if e.amount < 0
+        }
+        for entry_type, company, partner in self.sudo()._read_group(
+            [
+                ("commercial_partner_id", "in", partners.ids),
+                ("company_id", "in", companies.ids),
+                ("is_open", "=", True),
+                ("amount_residual", "<", 0),
+            ],
+            ["entry_type", "company_id", "commercial_partner_id"],
+        ):
+            found.add((entry_type, company.id, partner.id))
+        for payment_type, company, partner in (
+            self.env["jxc.finance.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("commercial_partner_id", "in", partners.ids),
+                    ("company_id", "in", companies.ids),
+                    ("state", "=", "posted"),
+                    ("amount_unsettled", ">", 0),
+                ],
+                ["payment_type", "company_id", "commercial_partner_id"],
+            )
+        ):
+            entry_type = "receivable" if payment_type == "inbound" else "payable"
+            found.add((entry_type, company.id, partner.id))
+        return found

@@ -2,6 +2,7 @@ from . import (
     test_credit,
     test_finance_access,
     test_finance_company_access,
+    test_golive_finance,
     test_import_templates,
     test_money_follows_goods,
     test_settlement,

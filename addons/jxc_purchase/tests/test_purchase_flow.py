@@ -353,12 +353,13 @@ class TestPurchaseApproval(JxcPurchaseCommon):
 
 class TestPurchaseDetails(JxcPurchaseCommon):
     def test_receipt_valued_at_exact_order_price(self):
-        """6.80 in a currency worth 7.18 is 48.824 a unit: shown 48.82, valued exactly."""
+        """6.80 in a currency worth 7.18 is 48.824 a unit: shown to 4 decimals (like the
+        ledger's unit cost), valued exactly."""
         other = self._foreign_currency(1 / 7.18)
         order = self._make_order([(self.product, 120, 6.80)], currency_id=other.id)
         order.action_confirm()
         receipt = self._receipt(order)
-        self.assertEqual(receipt.line_ids.unit_cost, 48.82)
+        self.assertEqual(receipt.line_ids.unit_cost, 48.824)
         receipt.action_done()
         self.assertEqual(receipt.move_ids.value, 5858.88)
 

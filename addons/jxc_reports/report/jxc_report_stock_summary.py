@@ -74,18 +74,31 @@ class JxcReportStockSummary(models.TransientModel):
         return dict(COLUMNS)
 
     @api.model
+    def _get_opening_move_types(self):
+        """Ledger move types that are a period's opening, not its movements: the opening
+        stock of a go-live (期初), dated on the cut-over day, opens the period that holds it."""
+        return ("opening",)
+
+    @api.model
     def _select(self):
         """The ledger sums of a (product, warehouse): before the period, in it (in total and
         by column) and after it. Which of these the scanned rows can contain depends on the
-        direction (see :meth:`_query`)."""
-        in_period = "m.date >= %(date_from)s AND m.date < %(date_to)s"
+        direction (see :meth:`_query`). Opening moves (:meth:`_get_opening_move_types`) of
+        the period count as before it."""
+        opening = ", ".join(f"'{t}'" for t in self._get_opening_move_types())
+        in_period = (
+            f"m.date >= %(date_from)s AND m.date < %(date_to)s AND m.move_type NOT IN ({opening})"
+        )
+        before = (
+            f"(m.date < %(date_from)s OR (m.date < %(date_to)s AND m.move_type IN ({opening})))"
+        )
         parts = [
             "m.product_id",
             "m.warehouse_id",
             "m.categ_id",
             "m.company_id",
-            "SUM(m.quantity) FILTER (WHERE m.date < %(date_from)s) AS before_qty",
-            "SUM(m.value) FILTER (WHERE m.date < %(date_from)s) AS before_value",
+            f"SUM(m.quantity) FILTER (WHERE {before}) AS before_qty",
+            f"SUM(m.value) FILTER (WHERE {before}) AS before_value",
             f"SUM(m.quantity) FILTER (WHERE {in_period}) AS period_qty",
             f"SUM(m.value) FILTER (WHERE {in_period}) AS period_value",
             f"COUNT(*) FILTER (WHERE {in_period}) AS period_moves",

@@ -2,6 +2,7 @@ from . import (
     test_aging_xlsx,
     test_analysis_reports,
     test_dashboard,
+    test_golive_reports,
     test_jxc_groups,
     test_report_schedule,
     test_reports_access,

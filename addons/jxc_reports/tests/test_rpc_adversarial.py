@@ -74,6 +74,10 @@ WATCHED_TABLES = (
     "jxc_finance_entry",
     "jxc_finance_payment",
     "jxc_finance_payment_line",
+    "jxc_finance_opening",
+    "jxc_finance_opening_line",
+    "jxc_finance_account",
+    "jxc_golive",
 )
 
 
@@ -1520,9 +1524,203 @@ class TestRpcAdversarial(HttpCase):
                     )
         return cases
 
+    def _golive_cases(self):
+        """启用建账 of a company that went live (the demo's): no role reopens it, adds or
+        reverses opening documents, imports files or types an opening balance; nobody
+        starts another company's go-live."""
+        golive = self.env.ref("jxc_stock.golive_main")
+        opening_stock = self.env.ref("jxc_stock.picking_in_opening")
+        opening_money = self.env.ref("jxc_finance.opening_receivable")
+        line = {"product_id": self.product.id, "quantity": 5, "unit_cost": 1}
+        cases = []
+        for n, role in enumerate(ALL_ROLES):
+            transport = "jsonrpc" if role != "admin" and n % 2 else "call_kw"
+            cases += [
+                Case(
+                    role,
+                    "jxc.golive",
+                    "write",
+                    [golive.ids, {"state": "draft"}],
+                    expected=self._refusal(role, "jxc.golive"),
+                    transport=transport,
+                ),
+                Case(
+                    role,
+                    "jxc.golive",
+                    "write",
+                    [golive.ids, {"cutover_date": "2020-01-01"}],
+                    expected=self._refusal(role, "jxc.golive"),
+                    transport=transport,
+                ),
+                Case(
+                    role,
+                    "jxc.golive",
+                    "action_finish",
+                    [golive.ids],
+                    expected="UserError" if role == "admin" else "AccessError",
+                ),
+                Case(
+                    role,
+                    "jxc.golive",
+                    "unlink",
+                    [golive.ids],
+                    expected="AccessError"
+                    if not self._can(role, "jxc.golive", "unlink")
+                    else "UserError",
+                ),
+                Case(
+                    role,
+                    "jxc.stock.picking",
+                    "create",
+                    [
+                        {
+                            "picking_type": "opening",
+                            "warehouse_id": self.wh.id,
+                            "line_ids": [[0, 0, line]],
+                        }
+                    ],
+                    expected="UserError" if role in ("stock_manager", "admin") else "AccessError",
+                ),
+                Case(
+                    role,
+                    "jxc.stock.picking",
+                    "action_reverse",
+                    [opening_stock.ids],
+                    expected="AccessError"
+                    if role not in ("stock_manager", "admin")
+                    else "UserError",
+                ),
+                Case(
+                    role,
+                    "jxc.finance.opening",
+                    "create",
+                    [
+                        {
+                            "opening_type": "cash",
+                            "line_ids": [
+                                [0, 0, {"account_id": self.bank.id, "amount_currency": 9}]
+                            ],
+                        }
+                    ],
+                    expected="UserError" if role in ("finance_manager", "admin") else "AccessError",
+                ),
+                Case(
+                    role,
+                    "jxc.finance.opening",
+                    "action_reverse",
+                    [opening_money.ids],
+                    expected="UserError" if role in ("finance_manager", "admin") else "AccessError",
+                ),
+                Case(
+                    role,
+                    "jxc.finance.account",
+                    "write",
+                    [self.bank.ids, {"opening_balance": 1e6}],
+                    transport=transport,
+                ),
+                Case(
+                    role,
+                    "jxc.finance.account",
+                    "write",
+                    [self.bank.ids, {"opening_balance": 1e6}],
+                    kwargs={"context": FORGED_CONTEXTS[0]},
+                    label="forged token",
+                ),
+                Case(
+                    role,
+                    "jxc.finance.account",
+                    "create",
+                    [{"name": "RPC Till", "opening_balance": 500}],
+                    transport=transport,
+                ),
+                Case(
+                    role,
+                    "jxc.golive",
+                    "create",
+                    [{"company_id": self.company2.id}],
+                    expected="AccessError",
+                    label="of the other company",
+                ),
+            ]
+            if role in ("stock_manager", "admin"):
+                cases.append(
+                    Case(
+                        role,
+                        "jxc.golive.stock.import",
+                        "action_import",
+                        [],
+                        contains=("frozen",),
+                        prepare=self._wizard({"golive_id": golive.id}),
+                    )
+                )
+            if role in ("finance_manager", "admin"):
+                cases.append(
+                    Case(
+                        role,
+                        "jxc.finance.opening.import",
+                        "action_import",
+                        [],
+                        contains=("frozen",),
+                        prepare=self._wizard({"opening_type": "receivable"}),
+                    )
+                )
+        cases += [
+            Case(
+                "finance_manager",
+                "jxc.finance.opening.import",
+                "action_import",
+                [],
+                expected="AccessError",
+                label="of the other company",
+                prepare=self._wizard({"company_id": self.company2.id}),
+            ),
+            Case(
+                "stock_user",
+                "jxc.golive.stock.import",
+                "create",
+                [{"golive_id": golive.id}],
+                expected="AccessError",
+            ),
+            Case(
+                "finance_user",
+                "jxc.finance.opening.import",
+                "create",
+                [{"opening_type": "cash"}],
+                expected="AccessError",
+            ),
+            Case(
+                "admin",
+                "jxc.golive",
+                "_action_finish",
+                [golive.ids],
+                expected="AccessError",
+                contains=("Private methods",),
+            ),
+            Case(
+                "admin",
+                "jxc.finance.opening",
+                "_add_to_accounts",
+                [opening_money.ids, 1],
+                expected="AccessError",
+                contains=("Private methods",),
+            ),
+            Case(
+                "admin",
+                "jxc.golive.stock.import",
+                "_import_rows",
+                [[], [], "x"],
+                expected="AccessError",
+                contains=("Private methods",),
+            ),
+        ]
+        return cases
+
     # ------------------------------------------------------------------
     # Tests
     # ------------------------------------------------------------------
+    def test_golive(self):
+        self._run_cases(self._golive_cases(), 100)
+
     def test_states_move_only_through_the_documents(self):
         self._run_cases(self._state_cases(), 100)
 

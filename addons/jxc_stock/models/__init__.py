@@ -3,6 +3,8 @@ from . import (
     jxc_document_line_mixin,
     jxc_document_link_mixin,
     jxc_document_mixin,
+    jxc_golive,
+    jxc_golive_step,
     jxc_number_mixin,
     jxc_order_line_mixin,
     jxc_order_mixin,

@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
-from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, check_number
+from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, check_number, number_ok
 
 # Ledger moves that count as outgoing goods for usage statistics (replenishment, alerts).
 OUTGOING_USAGE_TYPES = ("out",)
@@ -53,6 +53,7 @@ class JxcStockMove(models.Model):
             ("internal_in", "Transfer In"),
             ("count_gain", "Count Gain"),
             ("count_loss", "Count Loss"),
+            ("opening", "Opening Stock"),
         ],
         required=True,
         readonly=True,
@@ -315,6 +316,8 @@ class JxcStockMove(models.Model):
 
     @api.model
     def _check_value(self, vals, product, value):
+        if number_ok(value, MAX_AMOUNT):
+            return
         check_number(
             self,
             value,
@@ -394,6 +397,8 @@ class JxcStockMove(models.Model):
     @api.model
     def _check_move_vals(self, vals, precision):
         product = self.env["product.product"].browse(vals["product_id"])
+        if self._move_vals_ok(vals, product, precision):
+            return  # the posting hot path: no error label built
         label = f"{vals.get('reference') or '-'}, {self._line_label(vals, product)}"
         if product.type != "consu":
             raise UserError(
@@ -440,6 +445,29 @@ class JxcStockMove(models.Model):
                     qty=abs(vals["quantity"]),
                 )
             )
+
+    @api.model
+    def _move_vals_ok(self, vals, product, precision):
+        """Whether ``vals`` passes every check of :meth:`_check_move_vals`, tested without
+        building its messages."""
+        qty = vals["quantity"]
+        if not (
+            number_ok(qty, MAX_QUANTITY)
+            and number_ok(vals.get("unit_cost"), MAX_PRICE)
+            and number_ok(vals.get("value"), MAX_AMOUNT)
+        ):
+            return False
+        lot = self.env["jxc.stock.lot"].browse(vals.get("lot_id") or [])
+        return (
+            product.type == "consu"
+            and not float_is_zero(qty, precision_digits=precision)
+            and (product.tracking == "none" or bool(lot))
+            and (not lot or lot.product_id == product)
+            and (
+                product.tracking != "serial"
+                or not float_compare(abs(qty), 1, precision_digits=precision)
+            )
+        )
 
     @api.model
     def _check_serial_quantities(self, vals_list, quants, precision):

@@ -23,7 +23,12 @@ class JxcStockPicking(models.Model):
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
     )
     picking_type = fields.Selection(
-        [("in", "Other Receipt"), ("out", "Other Issue"), ("internal", "Transfer")],
+        [
+            ("in", "Other Receipt"),
+            ("out", "Other Issue"),
+            ("internal", "Transfer"),
+            ("opening", "Opening Stock"),
+        ],
         string="Type",
         required=True,
         default="in",
@@ -101,6 +106,13 @@ class JxcStockPicking(models.Model):
         store=True,
         groups="jxc_stock.group_jxc_cost",
     )
+    import_checksum = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="SHA-256 of the rows of the file this document was imported from: a file is "
+        "imported once.",
+    )
     is_incoming = fields.Boolean(compute="_compute_direction")
     is_outgoing = fields.Boolean(compute="_compute_direction")
 
@@ -156,6 +168,13 @@ class JxcStockPicking(models.Model):
     def _jxc_check_create_vals(self, vals):
         res = super()._jxc_check_create_vals(vals)
         picking_type = vals.get("picking_type", self.env.context.get("default_picking_type", "in"))
+        if picking_type == "opening":
+            if not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
+                raise AccessError(_("Only stock managers enter opening stock."))
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            self.env["jxc.golive"]._get_for_company(company)._check_opening_allowed(
+                _("An opening stock")
+            )
         if not self._get_type_info(picking_type).get("manual"):
             raise UserError(
                 _(
@@ -173,6 +192,13 @@ class JxcStockPicking(models.Model):
             # reservation), or a plain document as one of an order.
             new_type = vals["picking_type"]
             for picking in self.filtered(lambda p: p.picking_type != new_type):
+                if "opening" in (new_type, picking.picking_type):
+                    raise UserError(
+                        _(
+                            "%s: an opening stock document is created as one and stays one.",
+                            picking.name,
+                        )
+                    )
                 if not picking._get_type_info(picking.picking_type).get("manual"):
                     raise UserError(
                         _(
@@ -213,13 +239,20 @@ class JxcStockPicking(models.Model):
         Per-type behaviour lives in methods named after the type, called when they exist:
         ``_check_can_post_<type>()``, ``_before_post_<type>(lines)``,
         ``_after_post_<type>(lines)``, ``_should_create_backorder_<type>()``,
-        ``_create_backorder_<type>()`` and ``_after_reverse_<type>(reversal)``.
+        ``_create_backorder_<type>()``, ``_check_can_reverse_<type>()``,
+        ``_after_reverse_<type>(reversal)`` and ``_get_ledger_date_<type>()``.
         """
         stock = ("jxc_stock.group_jxc_stock_user",)
         return {
             "in": {"direction": "in", "post_groups": stock, "manual": True},
             "out": {"direction": "out", "post_groups": stock, "manual": True},
             "internal": {"direction": "internal", "post_groups": stock, "manual": True},
+            # 期初库存: the stock a company goes live with (see jxc.golive).
+            "opening": {
+                "direction": "in",
+                "post_groups": ("jxc_stock.group_jxc_stock_manager",),
+                "manual": True,
+            },
         }
 
     @api.model
@@ -268,6 +301,12 @@ class JxcStockPicking(models.Model):
         self.invalidate_recordset(["picking_type"])
         # Lines store their document's type.
         self.modified(["picking_type"])
+
+    def _get_ledger_date(self):
+        """The date of the ledger rows this document posts (and its reversal): ``None``
+        (the posting time) unless its type says otherwise (``_get_ledger_date_<type>()``)."""
+        self.ensure_one()
+        return self._call_type_hook("_get_ledger_date")
 
     def _should_create_backorder(self):
         """Whether a partial posting leaves a backorder: yes for documents of an order."""
@@ -503,6 +542,7 @@ class JxcStockPicking(models.Model):
                 raise UserError(_("%s is a reversal or already reversed.", picking.name))
             if picking.line_ids.return_line_ids.filtered(lambda rl: rl.state == "done"):
                 raise UserError(_("%s has posted returns: reverse those first.", picking.name))
+            picking._call_type_hook("_check_can_reverse")
             reversal = picking.with_context(**internal_context()).copy(
                 {
                     "is_reversal": True,
@@ -564,6 +604,7 @@ class JxcStockPicking(models.Model):
             "picking_id": self.id,
             "picking_line_id": mirror.get(move.picking_line_id.id),
             "line_label": move.product_id.display_name,
+            "date": self._get_ledger_date(),
         }
 
     def action_assign_lots_fefo(self):
@@ -642,6 +683,7 @@ class JxcStockPicking(models.Model):
         self.ensure_one()
         numbers = numbers or {line.id: n for n, line in enumerate(self.line_ids, start=1)}
         direction = self._get_direction()
+        date = self._get_ledger_date()
         vals_list = []
         for line in lines:
             qty = line._get_base_quantity(line.quantity_done)
@@ -654,6 +696,7 @@ class JxcStockPicking(models.Model):
                 "picking_id": self.id,
                 "picking_line_id": line.id,
                 "line_number": numbers.get(line.id),
+                "date": date,
             }
             origin = self._get_origin_move(line)
             if direction in ("out", "internal"):
@@ -719,3 +762,84 @@ class JxcStockPicking(models.Model):
         backorder = self.browse(backorder.id)
         self._message_log(body=_("Backorder %s created for the rest.", backorder._get_html_link()))
         return backorder
+
+    # ------------------------------------------------------------------
+    # Opening stock (期初库存): the ``opening`` type, posted during a company's go-live
+    # ------------------------------------------------------------------
+    def _check_can_post_opening(self):
+        """An opening stock posts while its company's go-live is in progress, once per
+        warehouse, and every line passes the checks an imported row passes."""
+        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        golive._check_opening_allowed(self.name)
+        opened = self.search_count(
+            [
+                ("picking_type", "=", "opening"),
+                ("state", "=", "done"),
+                ("warehouse_id", "=", self.warehouse_id.id),
+                ("is_reversal", "=", False),
+                ("reversal_ids", "=", False),
+                ("id", "!=", self.id),
+            ]
+        )
+        if opened:
+            raise UserError(
+                _(
+                    "%(doc)s: warehouse %(warehouse)s already has its opening stock; reverse "
+                    "that document first to enter it again.",
+                    doc=self.name,
+                    warehouse=self.warehouse_id.display_name,
+                )
+            )
+        Line = self.env["jxc.stock.picking.line"]
+        problems = []
+        serials = set()
+        for number, line in enumerate(self.line_ids, start=1):
+            qty = line.quantity_done or line.quantity
+            for _column, reason in Line._get_opening_problems(
+                line.product_id,
+                line.uom_id,
+                qty,
+                line._get_unit_cost(),
+                line.lot_id.name or line.lot_name,
+            ):
+                problems.append(
+                    _(
+                        "line %(line)s (%(product)s): %(reason)s",
+                        line=number,
+                        product=line.product_id.display_name,
+                        reason=reason,
+                    )
+                )
+            lot_name = (line.lot_id.name or line.lot_name or "").strip()
+            if line.product_id.tracking == "serial" and lot_name:
+                key = (line.product_id.id, lot_name)
+                if key in serials:
+                    problems.append(
+                        _(
+                            "line %(line)s: serial number %(lot)s is entered twice.",
+                            line=number,
+                            lot=lot_name,
+                        )
+                    )
+                serials.add(key)
+        if problems:
+            raise UserError(
+                _(
+                    "%(doc)s cannot be posted:\n%(problems)s",
+                    doc=self.name,
+                    problems="\n".join(problems),
+                )
+            )
+
+    def _before_post_opening(self, lines):
+        # The document is dated on the cut-over day, like its ledger rows.
+        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        self._jxc_write({"date": golive._get_cutover_datetime()})
+
+    def _get_ledger_date_opening(self):
+        """Opening stock (and its reversal) is dated at the start of the cut-over day, so that
+        进销存汇总 shows it as the opening of that day's period."""
+        return self.env["jxc.golive"]._get_for_company(self.company_id)._get_cutover_datetime()
+
+    def _check_can_reverse_opening(self):
+        self.env["jxc.golive"]._get_for_company(self.company_id)._check_opening_allowed(self.name)

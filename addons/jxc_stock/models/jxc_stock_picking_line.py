@@ -1,12 +1,14 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import internal_context
+from ..utils import MAX_PRICE, MAX_QUANTITY, internal_context
 
 
 class JxcStockPickingLine(models.Model):
@@ -64,7 +66,7 @@ class JxcStockPickingLine(models.Model):
     lot_name = fields.Char(string="New Lot", help="Receipts: a lot created when posting.")
     expiration_date = fields.Date(string="Expiry Date")
     unit_cost = fields.Float(
-        digits="Product Price",
+        digits=(16, 4),
         compute="_compute_unit_cost",
         store=True,
         readonly=False,
@@ -299,16 +301,20 @@ class JxcStockPickingLine(models.Model):
     def _check_postable(self, number=None):
         """Line-level checks before posting; errors name the document and the line."""
         self.ensure_one()
-        label = self._error_label(number)
         if self.product_id.type != "consu":
-            raise UserError(_("%s: only goods can be moved in stock.", label))
+            raise UserError(_("%s: only goods can be moved in stock.", self._error_label(number)))
         tracking = self.product_id.tracking
         if (
             tracking != "none"
             and not self.lot_id
             and not (self.lot_name and self.picking_id.is_incoming)
         ):
-            raise UserError(_("%s: the product is tracked; enter a lot / serial number.", label))
+            raise UserError(
+                _(
+                    "%s: the product is tracked; enter a lot / serial number.",
+                    self._error_label(number),
+                )
+            )
         if tracking == "serial" and float_compare(
             self._get_base_quantity(self.quantity_done),
             1,
@@ -318,7 +324,7 @@ class JxcStockPickingLine(models.Model):
                 _(
                     "%(line)s: a serial number is one unit; the quantity is %(qty)s. Use one "
                     "line per serial number.",
-                    line=label,
+                    line=self._error_label(number),
                     qty=self.quantity_done,
                 )
             )
@@ -326,35 +332,116 @@ class JxcStockPickingLine(models.Model):
             raise UserError(
                 _(
                     "%(line)s: lot %(lot)s is not a lot of this product.",
-                    line=label,
+                    line=self._error_label(number),
                     lot=self.lot_id.name,
                 )
             )
         if float_compare(self._get_unit_cost(), 0, precision_digits=6) < 0:
-            raise UserError(_("%s: the unit cost cannot be negative.", label))
+            raise UserError(_("%s: the unit cost cannot be negative.", self._error_label(number)))
+
+    @api.model
+    def _get_opening_problems(self, product, uom, quantity, unit_cost, lot_name):
+        """What is wrong with a line of opening stock (期初库存): ``[(column, reason)]``,
+        empty when it is good. One set of checks for the lines typed on screen (checked when
+        the document posts) and the rows of an imported file (all listed before anything is
+        written; ``product`` and ``uom`` are ``None`` when the row names unknown ones).
+        ``quantity`` is in ``uom``; ``unit_cost`` per ``uom``, tax-exclusive."""
+        problems = []
+        if product and product.type != "consu":
+            problems.append(("product", _("%s is not a stockable good.", product.display_name)))
+            return problems
+        if product and uom and uom.category_id != product.uom_id.category_id:
+            problems.append(
+                (
+                    "uom",
+                    _(
+                        "unit %(uom)s is not a unit of %(product)s (its units are %(category)s).",
+                        uom=uom.name,
+                        product=product.display_name,
+                        category=product.uom_id.category_id.name,
+                    ),
+                )
+            )
+        if not _is_number(quantity):
+            problems.append(("quantity", _("the quantity is not a number.")))
+        elif quantity <= 0:
+            problems.append(("quantity", _("the quantity must be positive.")))
+        elif quantity > MAX_QUANTITY:
+            problems.append(("quantity", _("the quantity is above %s.", _bound(MAX_QUANTITY))))
+        if not _is_number(unit_cost):
+            problems.append(("unit_cost", _("the unit cost is not a number.")))
+        elif unit_cost < 0:
+            problems.append(("unit_cost", _("the unit cost cannot be negative.")))
+        elif unit_cost > MAX_PRICE:
+            problems.append(("unit_cost", _("the unit cost is above %s.", _bound(MAX_PRICE))))
+        lot_name = (lot_name or "").strip()
+        if not product:
+            return problems
+        if product.tracking != "none" and not lot_name:
+            problems.append(
+                (
+                    "lot",
+                    _("%s is tracked: a lot / serial number is required.", product.display_name),
+                )
+            )
+        elif product.tracking == "none" and lot_name:
+            problems.append(
+                (
+                    "lot",
+                    _(
+                        "%s is not tracked by lots or serials: leave the lot empty.",
+                        product.display_name,
+                    ),
+                )
+            )
+        if (
+            product.tracking == "serial"
+            and _is_number(quantity)
+            and uom
+            and uom.category_id == product.uom_id.category_id
+            and float_compare(
+                uom._compute_quantity(quantity, product.uom_id, round=False),
+                1,
+                precision_rounding=product.uom_id.rounding,
+            )
+        ):
+            problems.append(
+                ("quantity", _("a serial number is one unit: enter one row per serial number."))
+            )
+        return problems
 
     def _resolve_lots(self):
-        """Receipts: turn typed lot names into lots (created if new) before posting."""
+        """Receipts: turn typed lot names into lots (created if new) before posting, in one
+        search and one create for all the lines."""
         Lot = self.env["jxc.stock.lot"]
-        for line in self.filtered(lambda ln: ln.lot_name and not ln.lot_id):
-            lot = Lot.search(
+        lines = self.filtered(lambda ln: ln.lot_name and not ln.lot_id)
+        if lines:
+            keys = {(ln.lot_name.strip(), ln.product_id.id, ln.company_id.id) for ln in lines}
+            existing = Lot.search(
                 [
-                    ("name", "=", line.lot_name.strip()),
-                    ("product_id", "=", line.product_id.id),
-                    ("company_id", "=", line.company_id.id),
-                ],
-                limit=1,
+                    ("name", "in", list({k[0] for k in keys})),
+                    ("product_id", "in", lines.product_id.ids),
+                    ("company_id", "in", lines.company_id.ids),
+                ]
             )
-            if not lot:
-                lot = Lot.create(
-                    {
-                        "name": line.lot_name.strip(),
-                        "product_id": line.product_id.id,
-                        "company_id": line.company_id.id,
+            lots = {(lot.name, lot.product_id.id, lot.company_id.id): lot for lot in existing}
+            new = {}
+            for line in lines:
+                key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
+                if key not in lots and key not in new:
+                    new[key] = {
+                        "name": key[0],
+                        "product_id": key[1],
+                        "company_id": key[2],
                         "expiration_date": line.expiration_date or line._default_expiration_date(),
                     }
-                )
-            line.lot_id = lot
+            lots.update(zip(new, Lot.create(list(new.values())), strict=True))
+            by_lot = defaultdict(list)
+            for line in lines:
+                key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
+                by_lot[lots[key]].append(line.id)
+            for lot, line_ids in by_lot.items():
+                self.browse(line_ids).with_context(**internal_context()).write({"lot_id": lot.id})
         for line in self.filtered(
             lambda ln: (
                 ln.lot_id
@@ -423,3 +510,12 @@ class JxcStockPickingLine(models.Model):
                     "quantity": self.product_id.uom_id._compute_quantity(base_needed, self.uom_id),
                 }
             )
+
+
+def _is_number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _bound(number):
+    """A bound as errors show it: 1,000,000,000."""
+    return f"{number:,.0f}"

@@ -5,6 +5,7 @@ from . import (
     test_costing,
     test_count,
     test_exports,
+    test_golive_stock,
     test_import_templates,
     test_integrity,
     test_ledger,

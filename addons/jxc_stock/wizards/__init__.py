@@ -1,1 +1,2 @@
-from . import jxc_stock_count_import
+from . import jxc_xlsx_import_mixin  # isort: skip (the imports below inherit it)
+from . import jxc_golive_stock_import, jxc_stock_count_import

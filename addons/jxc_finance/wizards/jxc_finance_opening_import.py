@@ -1,0 +1,277 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from ..models.jxc_finance_opening import OPENING_TYPES
+
+
+class JxcFinanceOpeningImport(models.TransientModel):
+    """期初应收 / 期初应付 / 期初资金 from an XLSX file: checked in full, then posted as one
+    document, all or nothing."""
+
+    _name = "jxc.finance.opening.import"
+    _inherit = ["jxc.xlsx.import.mixin"]
+    _description = "Import Opening Balances"
+    _jxc_imported_model = "jxc.finance.opening"
+
+    opening_type = fields.Selection(
+        OPENING_TYPES,
+        string="Type",
+        required=True,
+        default="receivable",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.model
+    def _get_columns(self):
+        opening_type = self.opening_type or self.env.context.get(
+            "default_opening_type", "receivable"
+        )
+        amount = {
+            "key": "amount",
+            "header": _("Amount"),
+            "required": True,
+            "type": "number",
+            "note": _("Signed: negative for a credit (预收 / 预付, overpaid)."),
+        }
+        currency = {
+            "key": "currency",
+            "header": _("Currency"),
+            "list": "currencies",
+            "note": _("Empty: the company's currency. Converted at the cut-over date's rate."),
+        }
+        if opening_type == "cash":
+            return [
+                {
+                    "key": "account",
+                    "header": _("Cash / Bank Account"),
+                    "required": True,
+                    "list": "accounts",
+                    "width": 24,
+                    "note": _("The account's name or account number."),
+                },
+                dict(amount, note=_("The balance on the cut-over date.")),
+                currency,
+            ]
+        return [
+            {
+                "key": "partner",
+                "header": _("Customer") if opening_type == "receivable" else _("Supplier"),
+                "required": True,
+                "width": 24,
+                "note": _("The partner's reference (code) or exact name."),
+            },
+            {
+                "key": "origin",
+                "header": _("Source Document"),
+                "width": 18,
+                "note": _("The number of the original document (invoice, delivery…)."),
+            },
+            {
+                "key": "date",
+                "header": _("Document Date"),
+                "required": True,
+                "type": "date",
+                "note": _("On or before the cut-over date."),
+            },
+            {
+                "key": "date_due",
+                "header": _("Due Date"),
+                "type": "date",
+                "note": _("Empty: the document date. Not before the document date."),
+            },
+            amount,
+            currency,
+            {"key": "note", "header": _("Note"), "width": 24},
+        ]
+
+    def _get_template_lists(self):
+        lists = {
+            "currencies": self.env["res.currency"].search([]).mapped("name"),
+        }
+        if self.opening_type == "cash":
+            lists["accounts"] = (
+                self.env["jxc.finance.account"]
+                .search([("company_id", "=", self.company_id.id)])
+                .mapped("name")
+            )
+        return lists
+
+    def _get_template_notes(self):
+        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        label = dict(self._fields["opening_type"]._description_selection(self.env))[
+            self.opening_type
+        ]
+        return [
+            _("%(what)s of %(company)s", what=label, company=self.company_id.name),
+            _("Cut-over date: %s.", golive.cutover_date),
+        ]
+
+    def _get_template_example(self):
+        if self.opening_type == "cash":
+            account = self.env["jxc.finance.account"].search(
+                [("company_id", "=", self.company_id.id)], limit=1
+            )
+            return {"account": account.name or _("Basic bank account"), "amount": 10000}
+        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        return {
+            "partner": _("Example Trading Co."),
+            "origin": "XS-2026-0001",
+            "date": golive.cutover_date or fields.Date.context_today(self),
+            "date_due": golive.cutover_date or fields.Date.context_today(self),
+            "amount": 5800.5,
+        }
+
+    def _get_template_filename(self):
+        names = {
+            "receivable": _("Opening receivables template.xlsx"),
+            "payable": _("Opening payables template.xlsx"),
+            "cash": _("Opening cash and bank template.xlsx"),
+        }
+        return names[self.opening_type]
+
+    def _check_import_rights(self):
+        if not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
+            raise AccessError(_("Only finance managers can import opening balances."))
+        if not self.env.su and self.company_id not in self.env.companies:
+            raise AccessError(_("You cannot import opening balances of another company."))
+        self.env["jxc.golive"]._get_for_company(self.company_id)._check_opening_allowed(
+            _("Importing opening balances")
+        )
+
+    # ------------------------------------------------------------------
+    # Rows
+    # ------------------------------------------------------------------
+    def _parse_rows(self, rows, errors):
+        """Every row resolved and checked with the checks of screen entry
+        (``jxc.finance.opening.line._get_problems``), plus unknown partners, accounts and
+        currencies."""
+        company = self.company_id
+        Line = self.env["jxc.finance.opening.line"]
+        partners, accounts = self._lookup_partners(rows), self._lookup_accounts()
+        headers = {c["key"]: c["header"] for c in self._get_columns()}
+        golive = self.env["jxc.golive"]._get_for_company(company)
+        currencies = {
+            c.name.upper(): c
+            for c in self.env["res.currency"].with_context(active_test=False).search([])
+        }
+        parsed = []
+        for number, values in rows:
+            row_errors = len(errors)
+            partner = account = None
+            if self.opening_type == "cash":
+                account = self._lookup(errors, number, "account", values, accounts)
+            else:
+                partner = self._lookup(errors, number, "partner", values, partners)
+            date = self._to_date(
+                errors, number, "date", values.get("date"), required=self.opening_type != "cash"
+            )
+            date_due = self._to_date(
+                errors, number, "date_due", values.get("date_due"), required=False
+            )
+            amount = self._to_number(errors, number, "amount", values.get("amount"))
+            currency = company.currency_id
+            if values.get("currency") is not None:
+                currency = currencies.get(str(values["currency"]).strip().upper())
+                if not currency:
+                    self._add_error(
+                        errors, number, "currency", values["currency"], _("unknown currency")
+                    )
+            reported = {error[1] for error in errors[row_errors:]}
+            for key, reason in Line._get_problems(
+                self.opening_type,
+                company,
+                partner,
+                account,
+                date,
+                date_due,
+                currency or company.currency_id,
+                amount if amount is not None else 0.0,
+                golive=golive,
+            ):
+                if headers.get(key) not in reported:
+                    self._add_error(errors, number, key, values.get(key), reason)
+            if len(errors) == row_errors:
+                parsed.append(
+                    {
+                        "partner_id": partner.id if partner else False,
+                        "account_id": account.id if account else False,
+                        "origin": self._to_text(
+                            errors, number, "origin", values.get("origin"), required=False
+                        ),
+                        "date": date,
+                        "date_due": date_due,
+                        "currency_id": currency.id,
+                        "amount_currency": amount,
+                        "note": self._to_text(
+                            errors, number, "note", values.get("note"), required=False
+                        ),
+                    }
+                )
+        return parsed
+
+    def _lookup(self, errors, number, key, values, table):
+        text = self._to_text(errors, number, key, values.get(key))
+        if text is None:
+            return None
+        found = table.get(text.lower())
+        if found is None:
+            reasons = {"partner": _("unknown partner"), "account": _("unknown account")}
+            self._add_error(errors, number, key, text, reasons[key])
+        elif found is False:
+            self._add_error(
+                errors, number, key, text, _("several partners have this name: use its reference")
+            )
+            return None
+        return found
+
+    def _lookup_partners(self, rows):
+        """``{reference or name (lower case): partner}`` of the file's partners (``False``
+        for a name that several partners have)."""
+        texts = {str(v["partner"]).strip() for _n, v in rows if v.get("partner") is not None}
+        if not texts:
+            return {}
+        partners = (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    ("ref", "in", list(texts)),
+                    ("name", "in", list(texts)),
+                    ("company_id", "in", [self.company_id.id, False]),
+                ]
+            )
+        )
+        by_name = {}
+        for partner in partners:
+            by_name.setdefault(partner.name.strip().lower(), []).append(partner)
+        table = {name: found[0] if len(found) == 1 else False for name, found in by_name.items()}
+        for partner in partners.filtered("ref"):
+            table[partner.ref.strip().lower()] = partner
+        return table
+
+    def _lookup_accounts(self):
+        accounts = self.env["jxc.finance.account"].search([("company_id", "=", self.company_id.id)])
+        table = {}
+        for account in accounts:
+            table.setdefault(account.name.strip().lower(), account)
+            if account.bank_account_number:
+                table.setdefault(account.bank_account_number.strip().lower(), account)
+        return table
+
+    def _import_rows(self, parsed, checksum):
+        opening = self.env["jxc.finance.opening"]._jxc_create(
+            {
+                "opening_type": self.opening_type,
+                "company_id": self.company_id.id,
+                "import_checksum": checksum,
+                "note": self.filename,
+                "line_ids": [fields.Command.create(vals) for vals in parsed],
+            }
+        )
+        opening.action_post()
+        return self._form_action(opening, "current")

@@ -1,0 +1,380 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import datetime
+import hashlib
+import io
+import json
+import math
+
+from markupsafe import Markup, escape
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..utils import download_action
+
+# Rows a file may hold (a template's data validation covers as many).
+MAX_ROWS = 100000
+
+
+class JxcXlsxImportMixin(models.AbstractModel):
+    """An XLSX import that checks the whole file before writing anything.
+
+    A model using it describes its template with :meth:`_get_columns` (and
+    :meth:`_get_template_lists`, :meth:`_get_template_notes`, :meth:`_get_template_example`)
+    and implements :meth:`_parse_rows` (resolve and check every row, collecting errors) and
+    :meth:`_import_rows` (write the good file, in one step). :meth:`action_import`:
+
+    - reads every row, by header (Chinese or English headers, in any order);
+    - lists every bad row — row number, column, value and reason — and writes nothing while
+      there is one;
+    - refuses a file that was imported before (the SHA-256 of its rows is kept by what it
+      wrote).
+    """
+
+    _name = "jxc.xlsx.import.mixin"
+    _description = "XLSX Import"
+    # The documents an import writes: they keep the file's checksum (``import_checksum``).
+    _jxc_imported_model = None
+
+    file = fields.Binary(string="XLSX File")
+    filename = fields.Char()
+    error_count = fields.Integer(readonly=True)
+    error_html = fields.Html(string="Errors", readonly=True, sanitize=False)
+    error_text = fields.Text(readonly=True, help="The errors, one per line (tab-separated).")
+
+    # ------------------------------------------------------------------
+    # To implement
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_columns(self):
+        """``[{"key", "header", "required", "type" ("char", "number", "date"), "note",
+        "list" (a key of :meth:`_get_template_lists`), "width"}]``."""
+        raise NotImplementedError
+
+    def _get_template_lists(self):
+        """``{list key: [values]}``: drop-down lists of the template's columns."""
+        return {}
+
+    def _get_template_notes(self):
+        return []
+
+    def _get_template_example(self):
+        """One example row: ``{column key: value}``."""
+        return {}
+
+    def _get_template_filename(self):
+        raise NotImplementedError
+
+    def _parse_rows(self, rows, errors):
+        """Resolve and check ``rows`` (``[(row number, {key: value})]``): return what
+        :meth:`_import_rows` needs; report each problem with :meth:`_add_error`."""
+        raise NotImplementedError
+
+    def _import_rows(self, parsed, checksum):
+        """Write the checked rows (all or nothing); return an action showing the result."""
+        raise NotImplementedError
+
+    def _find_imported(self, checksum):
+        """What an earlier import of the same file into this company wrote (cancelled
+        documents left out): empty if none."""
+        return self.env[self._jxc_imported_model].search(
+            [
+                ("import_checksum", "=", checksum),
+                ("company_id", "=", self.company_id.id),
+                ("state", "!=", "cancel"),
+            ]
+        )
+
+    def _check_import_rights(self):
+        """Whether the user may import (the department's managers)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------
+    # Template
+    # ------------------------------------------------------------------
+    def action_download_template(self):
+        return download_action(self.env, self._get_template_filename(), self._build_template())
+
+    def _build_template(self):
+        import xlsxwriter
+
+        columns = self._get_columns()
+        lists = self._get_template_lists()
+        notes = self._get_template_notes()
+        example = self._get_template_example()
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        header = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        required = book.add_format(
+            {"bold": True, "bg_color": "#D9E1F2", "border": 1, "font_color": "#C00000"}
+        )
+        sample = book.add_format({"italic": True, "font_color": "#808080"})
+        sample_date = book.add_format(
+            {"italic": True, "font_color": "#808080", "num_format": "yyyy-mm-dd"}
+        )
+        date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+        sheet = book.add_worksheet(_("Data"))
+        list_sheet = book.add_worksheet(_("Lists"))
+        for index, (key, values) in enumerate(lists.items()):
+            list_sheet.write(0, index, key)
+            for row, value in enumerate(values, start=1):
+                list_sheet.write(row, index, value)
+        list_columns = {key: index for index, key in enumerate(lists)}
+        for col, column in enumerate(columns):
+            sheet.write(0, col, column["header"], required if column.get("required") else header)
+            sheet.set_column(
+                col,
+                col,
+                column.get("width", 14),
+                date_format if column.get("type") == "date" else None,
+            )
+            if column.get("note"):
+                sheet.write_comment(0, col, column["note"])
+            value = example.get(column["key"])
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(
+                    1,
+                    col,
+                    datetime.datetime.combine(value, datetime.time.min),
+                    sample_date,
+                )
+            elif value not in (None, ""):
+                sheet.write(1, col, value, sample)
+            validation = None
+            if column.get("list") in list_columns and lists[column["list"]]:
+                letter = xlsxwriter.utility.xl_col_to_name(list_columns[column["list"]])
+                validation = {
+                    "validate": "list",
+                    "source": f"='{list_sheet.name}'!${letter}$2:${letter}$"
+                    f"{len(lists[column['list']]) + 1}",
+                    "error_message": _("Pick a value from the list."),
+                }
+            elif column.get("type") == "number":
+                validation = {
+                    "validate": "decimal",
+                    "criteria": ">=",
+                    "value": 0 if column.get("positive") else -1e12,
+                    "error_message": _("Enter a number."),
+                }
+            elif column.get("type") == "date":
+                validation = {
+                    "validate": "date",
+                    "criteria": ">",
+                    "value": datetime.date(1900, 1, 1),
+                    "error_message": _("Enter a date (YYYY-MM-DD)."),
+                }
+            if validation:
+                sheet.data_validation(1, col, MAX_ROWS, col, validation)
+        sheet.freeze_panes(1, 0)
+        list_sheet.hide()
+        notes_sheet = book.add_worksheet(_("Notes"))
+        notes_sheet.set_column(0, 0, 100)
+        lines = [
+            *notes,
+            "",
+            _("Row 2 is an example: replace it with your data or delete it."),
+            _("Red headers are required. Columns are found by their header, in any order."),
+            _("Nothing is imported while any row is wrong: every wrong row is listed."),
+            _("A file is imported once: the same file uploaded again is refused."),
+            "",
+            _("Columns:"),
+            *(f"{c['header']}: {c.get('note') or ''}" for c in columns),
+        ]
+        for row, line in enumerate(lines):
+            notes_sheet.write(row, 0, line)
+        book.close()
+        return output.getvalue()
+
+    # ------------------------------------------------------------------
+    # Import
+    # ------------------------------------------------------------------
+    def action_import(self):
+        self.ensure_one()
+        self._check_import_rights()
+        if not self.file:
+            raise UserError(_("Choose the XLSX file to import."))
+        rows = self._read_rows(base64.b64decode(self.file))
+        checksum = self._checksum(rows)
+        imported = self._find_imported(checksum)
+        if imported:
+            raise UserError(
+                _(
+                    "This file was imported already (%s): the same file is imported once.",
+                    ", ".join(imported.mapped("display_name")[:5]),
+                )
+            )
+        errors = []
+        parsed = self._parse_rows(rows, errors)
+        if errors:
+            self._show_errors(errors)
+            return self._form_action(self, "new")
+        self.write({"error_count": 0, "error_html": False, "error_text": False})
+        return self._import_rows(parsed, checksum)
+
+    @api.model
+    def _form_action(self, record, target):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": target,
+        }
+
+    @api.model
+    def _checksum(self, rows):
+        """SHA-256 of what the rows say (not of the file's bytes: a file saved again, or
+        with its columns in another order, is the same file)."""
+        canonical = json.dumps(
+            [sorted(values.items()) for _number, values in rows], default=str, ensure_ascii=False
+        )
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    def _show_errors(self, errors):
+        errors = sorted(errors, key=lambda e: (e[0], e[1]))
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (row, column, value, reason)
+            for row, column, value, reason in errors
+        )
+        self.write(
+            {
+                "error_count": len(errors),
+                "error_text": "\n".join("\t".join(str(p) for p in e) for e in errors),
+                "error_html": Markup(
+                    '<table class="table table-sm table-striped o_jxc_import_errors">'
+                    "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+                    "<tbody>%s</tbody></table>"
+                )
+                % (_("Row"), _("Column"), _("Value"), _("Reason"), rows),
+            }
+        )
+
+    def _add_error(self, errors, number, key, value, reason):
+        """Report that row ``number``, column ``key``, holding ``value``, is wrong."""
+        headers = {c["key"]: c["header"] for c in self._get_columns()}
+        if isinstance(value, datetime.datetime) and value.time() == datetime.time.min:
+            value = value.date()
+        shown = "" if value is None else str(value)
+        errors.append((number, headers.get(key, key), escape(shown[:100]), reason))
+
+    def _read_rows(self, content):
+        """``[(row number, {column key: cell value})]`` from the first sheet: columns by
+        their header (this language's, Chinese or English), empty rows skipped."""
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:
+            raise UserError(_("The file is not a readable XLSX workbook.")) from error
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header_row = next(rows, None) or ()
+        names = {}
+        for lang in self._get_header_langs():
+            for column in self.with_context(lang=lang)._get_columns():
+                names.setdefault(column["header"].strip().lower(), column["key"])
+                names.setdefault(column["key"], column["key"])
+        positions = {}
+        for index, cell in enumerate(header_row):
+            key = names.get(str(cell or "").strip().lower())
+            if key and key not in positions:
+                positions[key] = index
+        missing = [
+            c["header"]
+            for c in self._get_columns()
+            if c.get("required") and c["key"] not in positions
+        ]
+        if missing:
+            raise UserError(
+                _(
+                    "The first row must hold the template's headers; missing: %s. Download "
+                    "the template and fill it in.",
+                    ", ".join(missing),
+                )
+            )
+        result = []
+        for number, row in enumerate(rows, start=2):
+            values = {
+                key: _clean(row[index]) if index < len(row) else None
+                for key, index in positions.items()
+            }
+            if all(v is None for v in values.values()):
+                continue
+            if len(result) >= MAX_ROWS:
+                raise UserError(_("A file holds at most %s rows.", MAX_ROWS))
+            result.append((number, values))
+        if not result:
+            raise UserError(_("The sheet has no rows below its header."))
+        return result
+
+    def _get_header_langs(self):
+        """Languages whose headers (and names: units…) a file may use: the user's, Chinese
+        and English, those installed."""
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        return [
+            lang
+            for lang in dict.fromkeys((self.env.lang or "en_US", "zh_CN", "en_US"))
+            if lang in installed
+        ]
+
+    # ------------------------------------------------------------------
+    # Cell values
+    # ------------------------------------------------------------------
+    def _to_number(self, errors, number, key, value, required=True):
+        """The cell as a finite float, or None (with an error when it is not one)."""
+        if value is None:
+            if required:
+                self._add_error(errors, number, key, value, _("required"))
+            return None
+        if isinstance(value, str):
+            try:
+                value = float(value.replace(",", ""))
+            except ValueError:
+                self._add_error(errors, number, key, value, _("not a number"))
+                return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self._add_error(errors, number, key, value, _("not a number"))
+            return None
+        if not math.isfinite(value):
+            self._add_error(errors, number, key, value, _("not a finite number"))
+            return None
+        return float(value)
+
+    def _to_date(self, errors, number, key, value, required=True):
+        if value is None:
+            if required:
+                self._add_error(errors, number, key, value, _("required"))
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"):
+                try:
+                    return datetime.datetime.strptime(value, pattern).date()
+                except ValueError:
+                    continue
+        self._add_error(errors, number, key, value, _("not a date (YYYY-MM-DD)"))
+        return None
+
+    def _to_text(self, errors, number, key, value, required=True):
+        if value is None:
+            if required:
+                self._add_error(errors, number, key, value, _("required"))
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+
+def _clean(value):
+    """A cell: text stripped (empty text is None)."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
