@@ -9,6 +9,8 @@ source "$(dirname "$0")/env.sh"
 "$PY" "$ROOT/tools/benchdb.py" "$RUN/odoo.conf" jxc_bench
 log "bench_stock.py"
 "$PY" "$ROOT/bench/bench_stock.py" "$RUN/odoo.conf" jxc_bench
+log "bench_golive.py"
+"$PY" "$ROOT/bench/bench_golive.py" "$RUN/odoo.conf" jxc_bench
 log "bench_sales.py"
 "$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo
 log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"
