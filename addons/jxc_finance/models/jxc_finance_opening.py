@@ -177,6 +177,7 @@ class JxcFinanceOpening(models.Model):
             if opening.state != "draft":
                 raise UserError(_("%s is not a draft.", opening.name))
             golive = self.env["jxc.golive"]._get_for_company(opening.company_id)
+            golive._lock()
             golive._check_opening_allowed(opening.name)
             if not opening.line_ids:
                 raise UserError(_("%s has no lines to post.", opening.name))
@@ -198,6 +199,7 @@ class JxcFinanceOpening(models.Model):
                     _("%s is not posted: only posted balances are reversed.", opening.name)
                 )
             golive = self.env["jxc.golive"]._get_for_company(opening.company_id)
+            golive._lock()
             golive._check_opening_allowed(opening.name)
             if opening.opening_type == "cash":
                 opening._add_to_accounts(-1)

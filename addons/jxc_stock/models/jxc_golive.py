@@ -142,6 +142,17 @@ class JxcGolive(models.Model):
         local = zone.localize(datetime.combine(self.cutover_date, time.min))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
+    def _lock(self):
+        """Serialize what changes the company's opening balances (posting, reversing,
+        importing, finishing): each touches the go-live row first, so that of two sessions
+        at once the second fails to serialize, is retried, and then sees what the first did
+        (a warehouse already opened, a file already imported, the go-live finished)."""
+        if self:
+            self.env.cr.execute(
+                "UPDATE jxc_golive SET write_date = (now() at time zone 'UTC') WHERE id = ANY(%s)",
+                [self.ids],
+            )
+
     def _check_opening_allowed(self, what):
         """Refuse ``what`` (an opening document, its posting or its reversal) unless the
         go-live is in progress."""
@@ -342,6 +353,7 @@ class JxcGolive(models.Model):
         return self._action_finish()
 
     def _action_finish(self):
+        self._lock()
         for golive in self:
             if golive.state != "draft":
                 raise UserError(_("%s has gone live already.", golive.company_id.name))
@@ -366,5 +378,6 @@ class JxcGolive(models.Model):
         return True
 
     def action_refresh(self):
+        self.check_access("read")
         self._sync_steps()
         return True

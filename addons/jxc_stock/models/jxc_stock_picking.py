@@ -770,6 +770,7 @@ class JxcStockPicking(models.Model):
         """An opening stock posts while its company's go-live is in progress, once per
         warehouse, and every line passes the checks an imported row passes."""
         golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        golive._lock()
         golive._check_opening_allowed(self.name)
         opened = self.search_count(
             [
@@ -842,4 +843,6 @@ class JxcStockPicking(models.Model):
         return self.env["jxc.golive"]._get_for_company(self.company_id)._get_cutover_datetime()
 
     def _check_can_reverse_opening(self):
-        self.env["jxc.golive"]._get_for_company(self.company_id)._check_opening_allowed(self.name)
+        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        golive._lock()
+        golive._check_opening_allowed(self.name)

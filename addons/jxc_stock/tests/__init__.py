@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_concurrency,
+    test_concurrency_golive,
     test_cost_access,
     test_costing,
     test_count,

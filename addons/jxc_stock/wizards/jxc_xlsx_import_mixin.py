@@ -197,6 +197,9 @@ class JxcXlsxImportMixin(models.AbstractModel):
             raise UserError(_("Choose the XLSX file to import."))
         rows = self._read_rows(base64.b64decode(self.file))
         checksum = self._checksum(rows)
+        # The same file uploaded twice at once: the second waits, fails to serialize and,
+        # retried, finds the first's documents.
+        self.env["jxc.golive"]._get_for_company(self.company_id)._lock()
         imported = self._find_imported(checksum)
         if imported:
             raise UserError(
