@@ -62,6 +62,9 @@ CREDIT_COLUMNS = [
     ("信用额度", "jxc_credit_limit", 50000, "未收应收 + 新订单不得超过它;0 = 不限"),
     ("信用天数", "jxc_credit_days", 30, "应收超过这么多天未收就不能下新订单;0 = 不检查"),
 ]
+PAYMENT_COLUMNS = [
+    ("付款天数", "jxc_payment_days", 30, "收货后多少天付款(账期);新采购订单默认用它"),
+]
 SUPPLIERINFO_COLUMNS = [
     ("供应商", "partner_id", "GYS001", "供应商编码或名称"),
     ("商品", "product_tmpl_id", "SP0001", "商品编码或名称"),
@@ -102,7 +105,7 @@ TEMPLATES = {
     ),
     "addons/jxc_purchase/static/xls/jxc_supplier_template.xlsx": (
         "供应商",
-        _partner_columns("供应商编码", SUPPLIER_VALUES),
+        _partner_columns("供应商编码", SUPPLIER_VALUES, PAYMENT_COLUMNS),
     ),
     "addons/jxc_purchase/static/xls/jxc_supplierinfo_template.xlsx": (
         "供应商价格",
@@ -120,7 +123,7 @@ MAPPINGS = {
     ],
     "jxc_sales": [("res.partner", [("客户编码", "ref", None, "")])],
     "jxc_purchase": [
-        ("res.partner", [("供应商编码", "ref", None, "")]),
+        ("res.partner", [("供应商编码", "ref", None, ""), *PAYMENT_COLUMNS]),
         ("product.supplierinfo", SUPPLIERINFO_COLUMNS),
     ],
     "jxc_finance": [("res.partner", CREDIT_COLUMNS)],

@@ -74,8 +74,13 @@ class JxcPurchaseOrder(models.Model):
     )
     payment_term_days = fields.Integer(
         string="Payment Terms (Days)",
+        compute="_compute_payment_term_days",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
-        help="Days after receipt the supplier is to be paid (账期).",
+        help="Days after receipt the supplier is to be paid (账期); starts as the supplier's "
+        "payment days.",
     )
     user_id = fields.Many2one(
         "res.users", string="Buyer", default=lambda self: self.env.user, tracking=True
@@ -164,6 +169,11 @@ class JxcPurchaseOrder(models.Model):
                 order.receipt_status = "full"
             else:
                 order.receipt_status = "partial"
+
+    @api.depends("partner_id")
+    def _compute_payment_term_days(self):
+        for order in self:
+            order.payment_term_days = order.partner_id.commercial_partner_id.jxc_payment_days
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

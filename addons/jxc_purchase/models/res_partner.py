@@ -10,6 +10,11 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    jxc_payment_days = fields.Integer(
+        string="Payment Days",
+        help="付款天数: days after receipt this supplier is paid (账期). New purchase orders "
+        "start with it.",
+    )
     jxc_purchase_order_ids = fields.One2many(
         "jxc.purchase.order", "partner_id", string="Purchase Orders"
     )

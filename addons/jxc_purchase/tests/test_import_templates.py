@@ -41,6 +41,7 @@ class TestImportTemplates(ImportTemplateCase):
                 "地址": "street",
                 "邮编": "zip",
                 "税号": "vat",
+                "付款天数": "jxc_payment_days",
             },
         )
 
@@ -60,9 +61,13 @@ class TestImportTemplates(ImportTemplateCase):
                     "street": "示例路 2 号",
                     "zip": "310000",
                     "vat": "91330100000000000X",
+                    "jxc_payment_days": 30,
                 }
             ],
         )
+        # New purchase orders of the supplier start with its payment days (账期).
+        order = self.env["jxc.purchase.order"].create({"partner_id": suppliers.id})
+        self.assertEqual(order.payment_term_days, 30)
 
     def test_supplierinfo_template_headers_map(self):
         self.assertHeadersMap(
