@@ -91,7 +91,11 @@ class TestGoliveFinance(JxcGoliveFinanceCommon):
                 (None, "X-11", None, None, None),
             ],
         )
-        wizard.action_import()
+        action = wizard.with_context(default_opening_type="receivable").action_import()
+        # The wizard comes back with its title and the type it was opened for.
+        self.assertEqual(action["res_id"], wizard.id)
+        self.assertEqual(action["context"], {"default_opening_type": "receivable"})
+        self.assertTrue(action["name"])
         errors = {(row, column) for row, column, _reason in self._errors(wizard)}
         self.assertEqual(
             errors,
@@ -309,6 +313,10 @@ class TestGoliveFinance(JxcGoliveFinanceCommon):
         self.golive.with_user(self.boss).action_finish()
         self.assertEqual(self.golive.state, "done")
         self.assertEqual(self.company.jxc_finance_lock_date, d - timedelta(days=1))
+        frozen = self.env["jxc.stock.picking"].search(
+            [("company_id", "=", self.company.id), ("picking_type", "=", "opening")]
+        )
+        self.assertTrue(frozen.is_opening_frozen, "its Reverse button is hidden")
         self.assertTrue(
             all(
                 self.golive.step_ids.filtered(

@@ -125,6 +125,14 @@ class JxcFinanceOpeningImport(models.TransientModel):
             "amount": 5800.5,
         }
 
+    def _get_wizard_title(self):
+        titles = {
+            "receivable": _("Import Opening Receivables"),
+            "payable": _("Import Opening Payables"),
+            "cash": _("Import Opening Cash"),
+        }
+        return titles[self.opening_type]
+
     def _get_template_filename(self):
         names = {
             "receivable": _("Opening receivables template.xlsx"),

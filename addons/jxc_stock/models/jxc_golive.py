@@ -68,6 +68,12 @@ class JxcGolive(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            if self.sudo().search_count([("company_id", "=", company.id)], limit=1):
+                raise UserError(
+                    _("%s has its go-live already: a company goes live once.", company.name)
+                )
         golives = super().create(vals_list)
         golives._sync_steps()
         return golives
@@ -251,7 +257,7 @@ class JxcGolive(models.Model):
         return bool(count), _("%s warehouses", count)
 
     def _get_step_state_products(self):
-        count = self._count("product.product", [("type", "=", "consu")])
+        count = self._count("product.template", [("type", "=", "consu")])
         return bool(count), _("%s goods", count)
 
     def _get_step_state_partners(self):
@@ -260,7 +266,13 @@ class JxcGolive(models.Model):
 
     @api.model
     def _partner_domain(self):
-        return [("user_ids", "=", False), ("is_company", "=", True)]
+        """Customers and suppliers: companies that are neither users nor one of ours."""
+        companies = self.env["res.company"].sudo().search([])
+        return [
+            ("user_ids", "=", False),
+            ("is_company", "=", True),
+            ("id", "not in", companies.partner_id.ids),
+        ]
 
     def _get_step_state_opening_stock(self):
         warehouses = (
@@ -291,7 +303,12 @@ class JxcGolive(models.Model):
 
     def _get_step_action_partners(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("base.action_partner_form")
-        action["domain"] = self._partner_domain()
+        action.update(
+            name=_("Customers and suppliers"),
+            domain=self._partner_domain(),
+            view_mode="list,kanban,form",
+            views=[(False, "list"), (False, "kanban"), (False, "form")],
+        )
         return action
 
     def _get_step_action_opening_stock(self):

@@ -113,6 +113,10 @@ class JxcStockPicking(models.Model):
         help="SHA-256 of the rows of the file this document was imported from: a file is "
         "imported once.",
     )
+    is_opening_frozen = fields.Boolean(
+        compute="_compute_is_opening_frozen",
+        help="An opening stock document of a company that went live: it can no longer be reversed.",
+    )
     is_incoming = fields.Boolean(compute="_compute_direction")
     is_outgoing = fields.Boolean(compute="_compute_direction")
 
@@ -130,6 +134,15 @@ class JxcStockPicking(models.Model):
     def _compute_amount_total(self):
         for picking in self:
             picking.amount_total = sum(picking.line_ids.mapped("value"))
+
+    @api.depends("picking_type", "company_id")
+    def _compute_is_opening_frozen(self):
+        Golive = self.env["jxc.golive"]
+        for picking in self:
+            picking.is_opening_frozen = (
+                picking.picking_type == "opening"
+                and Golive._get_for_company(picking.company_id).state == "done"
+            )
 
     @api.depends("picking_type")
     def _compute_direction(self):

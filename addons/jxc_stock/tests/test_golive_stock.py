@@ -285,6 +285,11 @@ class TestGoliveOpeningStock(JxcGoliveCommon):
             self.golive.with_user(self.stock_manager).write({"state": "done"})
         with self.assertRaises(UserError):
             self.golive.write({"company_id": self.env.ref("base.main_company").id})
+        # A company goes live once: a second go-live is refused with a clear message.
+        with self.assertRaisesRegex(UserError, "goes live once"):
+            self.env["jxc.golive"].with_user(self.stock_manager).create(
+                {"company_id": self.company.id}
+            )
         # The demo company's go-live is not another company's business.
         other = (
             self.env["jxc.golive"]

@@ -118,6 +118,9 @@ class JxcGoliveStockImport(models.TransientModel):
             "unit_cost": 12.5,
         }
 
+    def _get_wizard_title(self):
+        return _("Import Opening Stock")
+
     def _get_template_filename(self):
         return _("Opening stock template.xlsx")
 
@@ -290,4 +293,8 @@ class JxcGoliveStockImport(models.TransientModel):
             ]
         )
         pickings.action_done()
-        return pickings._get_action_view()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "jxc_stock.jxc_stock_picking_action_opening"
+        )
+        action["domain"] = [("id", "in", pickings.ids)]
+        return action

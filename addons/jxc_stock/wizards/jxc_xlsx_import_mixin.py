@@ -212,20 +212,30 @@ class JxcXlsxImportMixin(models.AbstractModel):
         parsed = self._parse_rows(rows, errors)
         if errors:
             self._show_errors(errors)
-            return self._form_action(self, "new")
+            return self._form_action(self, "new", name=self._get_wizard_title())
         self.write({"error_count": 0, "error_html": False, "error_text": False})
         return self._import_rows(parsed, checksum)
 
+    def _get_wizard_title(self):
+        """The wizard's title when it shows the errors of a file."""
+        return self._description
+
     @api.model
-    def _form_action(self, record, target):
-        return {
+    def _form_action(self, record, target, name=None):
+        """The form of ``record``; the wizard's own keeps the ``default_*`` keys it was
+        opened with (fields read-only by them stay so)."""
+        action = {
             "type": "ir.actions.act_window",
             "res_model": record._name,
             "res_id": record.id,
             "view_mode": "form",
             "views": [(False, "form")],
             "target": target,
+            "context": {k: v for k, v in self.env.context.items() if k.startswith("default_")},
         }
+        if name:
+            action["name"] = name
+        return action
 
     @api.model
     def _checksum(self, rows):
@@ -252,7 +262,7 @@ class JxcXlsxImportMixin(models.AbstractModel):
                     "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
                     "<tbody>%s</tbody></table>"
                 )
-                % (_("Row"), _("Column"), _("Value"), _("Reason"), rows),
+                % (_("Row"), _("Column"), _("Cell Content"), _("Reason"), rows),
             }
         )
 
