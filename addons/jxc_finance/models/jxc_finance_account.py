@@ -52,6 +52,17 @@ class JxcFinanceAccount(models.Model):
     def write(self, vals):
         if "opening_balance" in vals and not is_internal(self.env):
             raise UserError(self._opening_balance_message())
+        if "company_id" in vals:
+            for account in self:
+                if account.company_id.id != vals["company_id"] and (
+                    account.opening_balance or account.sudo().payment_ids
+                ):
+                    raise UserError(
+                        _(
+                            "%s has an opening balance or movements: it stays in its company.",
+                            account.name,
+                        )
+                    )
         return super().write(vals)
 
     @api.model

@@ -106,6 +106,10 @@ class JxcFinanceOpeningLine(models.Model):
         written). ``golive``: the company's (read once by callers that check many lines)."""
         problems = []
         golive = golive if golive is not None else self.env["jxc.golive"]._get_for_company(company)
+        if opening_type == "cash" and partner:
+            problems.append(("partner", _("cash and bank balances have no partner.")))
+        if opening_type != "cash" and account:
+            problems.append(("account", _("receivables and payables have no account.")))
         if opening_type == "cash":
             if not account:
                 problems.append(("account", _("a cash or bank account is required.")))
@@ -139,7 +143,12 @@ class JxcFinanceOpeningLine(models.Model):
             problems.append(("amount", _("the amount is not a number.")))
         elif company.currency_id.is_zero(amount) or (currency and currency.is_zero(amount)):
             problems.append(("amount", _("the amount cannot be zero.")))
-        elif abs(amount) > MAX_AMOUNT:
+        elif abs(amount) > MAX_AMOUNT or (
+            currency
+            and golive
+            and self._has_rate(currency, company, golive.cutover_date)
+            and abs(self._convert(amount, currency, company, golive.cutover_date)) > MAX_AMOUNT
+        ):
             problems.append(("amount", _("the amount is above %s.", _bound(MAX_AMOUNT))))
         if (
             currency

@@ -29,12 +29,17 @@ class JxcGolive(models.Model):
             "jxc_finance.group_jxc_finance_manager"
         )
 
-    def _get_openings(self, states):
+    def _get_openings(self, kind):
         return [
-            *super()._get_openings(states),
+            *super()._get_openings(kind),
             self.env["jxc.finance.opening"]
             .sudo()
-            .search([("company_id", "=", self.company_id.id), ("state", "in", list(states))]),
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "draft" if kind == "draft" else "posted"),
+                ]
+            ),
         ]
 
     def _finance_openings(self, opening_type):

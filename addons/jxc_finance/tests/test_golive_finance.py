@@ -362,3 +362,86 @@ class TestGoliveFinance(JxcGoliveFinanceCommon):
             self.bank.with_user(self.finance_manager).with_context(
                 jxc_internal="jxc-internal"
             ).write({"opening_balance": 3})
+
+
+@tagged("post_install", "-at_install")
+class TestGoliveFinanceReview(JxcGoliveFinanceCommon):
+    """Holes a second engineer found over JSON-RPC, closed."""
+
+    def test_cutover_date_is_kept_once_money_is_posted(self):
+        self._money_import("cash", [("启用基本户", 100)]).action_import()
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            self.golive.with_user(self.boss).write(
+                {"cutover_date": self.cutover - timedelta(days=40)}
+            )
+        self.assertEqual(self.golive.cutover_date, self.cutover)
+
+    def test_a_file_is_the_same_in_any_order_and_per_type(self):
+        d = self.cutover
+        rows = [
+            ("GC001", "INV-1", d - timedelta(days=9), None, 100),
+            ("GC001", "INV-2", d - timedelta(days=8), None, 200),
+        ]
+        self._money_import("receivable", rows).action_import()
+        # The same rows in another order, a date typed another way: the same file.
+        again = [
+            rows[1],
+            ("GC001", "INV-1", (d - timedelta(days=9)).strftime("%Y/%m/%d"), None, 100),
+        ]
+        with self.assertRaisesRegex(UserError, "imported already"):
+            self._money_import("receivable", again, filename="again.xlsx").action_import()
+        # The same document of the same partner is entered once, in a file or across files.
+        twice = self._money_import(
+            "receivable",
+            [
+                ("GC001", "INV-1", d - timedelta(days=9), None, 150),
+                ("GC001", "INV-3", d, None, 5),
+                ("启用客户甲", "inv-3", d, None, 6),
+            ],
+            filename="twice.xlsx",
+        )
+        twice.action_import()
+        self.assertEqual(
+            {(r, c) for r, c, _reason in self._errors(twice)},
+            {(2, "Source Document"), (4, "Source Document")},
+        )
+        # Imported as payables, the same rows are another import.
+        supplier_rows = [("GS001", "INV-1", d - timedelta(days=9), None, 100)]
+        self._money_import("payable", supplier_rows).action_import()
+        self.env.invalidate_all()
+        self.assertAlmostEqual(self.supplier.jxc_payable, 100.0)
+
+    def test_ambiguous_names_name_nothing(self):
+        self.env["res.partner"].create(
+            {
+                "name": "另一个客户",
+                "ref": "GC001",
+                "is_company": True,
+                "company_id": self.company.id,
+            }
+        )
+        self.env["jxc.finance.account"].create({"name": "启用现金", "company_id": self.company.id})
+        d = self.cutover
+        wizard = self._money_import("receivable", [("GC001", "X", d, None, 1)])
+        wizard.action_import()
+        self.assertIn("several partners", wizard.error_text)
+        cash = self._money_import("cash", [("启用现金", 1)])
+        cash.action_import()
+        self.assertIn("several accounts", cash.error_text)
+        self.assertEqual(self._company_rows("jxc.finance.opening"), 0)
+
+    def test_numbers_as_people_type_them(self):
+        wizard = self._money_import("cash", [("启用基本户", "1_000"), ("启用现金", "1,000.5")])
+        wizard.action_import()
+        self.assertEqual(self._errors(wizard), {(2, "Amount", "not a number")})
+
+    def test_accounts_and_go_lives_stay_in_their_company(self):
+        self._money_import("cash", [("启用基本户", 100)]).action_import()
+        main = self.env.ref("base.main_company")
+        with self.assertRaisesRegex(UserError, "stays in its company"):
+            self.bank.write({"company_id": main.id})
+        other = self.env["res.company"].create({"name": "启用别家公司"})
+        with self.assertRaisesRegex(AccessError, "do not work in"):
+            self.env["jxc.golive"].with_user(self.boss).create({"company_id": other.id})
+        with self.assertRaisesRegex(AccessError, "do not work in"):
+            self.env["jxc.golive"].with_user(self.boss).create({"company_id": main.id})

@@ -160,8 +160,9 @@ class JxcFinanceOpeningImport(models.TransientModel):
         company = self.company_id
         Line = self.env["jxc.finance.opening.line"]
         partners, accounts = self._lookup_partners(rows), self._lookup_accounts()
-        headers = {c["key"]: c["header"] for c in self._get_columns()}
         golive = self.env["jxc.golive"]._get_for_company(company)
+        entered = self._entered_documents()
+        seen = {}
         currencies = {
             c.name.upper(): c
             for c in self.env["res.currency"].with_context(active_test=False).search([])
@@ -200,16 +201,27 @@ class JxcFinanceOpeningImport(models.TransientModel):
                 amount if amount is not None else 0.0,
                 golive=golive,
             ):
-                if headers.get(key) not in reported:
+                if key not in reported:
                     self._add_error(errors, number, key, values.get(key), reason)
+            origin = self._to_text(errors, number, "origin", values.get("origin"), required=False)
+            if partner and origin:
+                # A document's balance is entered once: not twice in the file, not again.
+                key = (partner.commercial_partner_id.id, origin.lower())
+                if key in seen:
+                    self._add_error(
+                        errors, number, "origin", origin, _("also on row %s", seen[key])
+                    )
+                elif key in entered:
+                    self._add_error(
+                        errors, number, "origin", origin, _("already entered in %s", entered[key])
+                    )
+                seen.setdefault(key, number)
             if len(errors) == row_errors:
                 parsed.append(
                     {
                         "partner_id": partner.id if partner else False,
                         "account_id": account.id if account else False,
-                        "origin": self._to_text(
-                            errors, number, "origin", values.get("origin"), required=False
-                        ),
+                        "origin": origin,
                         "date": date,
                         "date_due": date_due,
                         "currency_id": currency.id,
@@ -230,15 +242,17 @@ class JxcFinanceOpeningImport(models.TransientModel):
             reasons = {"partner": _("unknown partner"), "account": _("unknown account")}
             self._add_error(errors, number, key, text, reasons[key])
         elif found is False:
-            self._add_error(
-                errors, number, key, text, _("several partners have this name: use its reference")
-            )
+            reasons = {
+                "partner": _("several partners have this name or reference"),
+                "account": _("several accounts have this name or number"),
+            }
+            self._add_error(errors, number, key, text, reasons[key])
             return None
         return found
 
     def _lookup_partners(self, rows):
         """``{reference or name (lower case): partner}`` of the file's partners (``False``
-        for a name that several partners have)."""
+        for a name or reference that several partners have)."""
         texts = {str(v["partner"]).strip() for _n, v in rows if v.get("partner") is not None}
         if not texts:
             return {}
@@ -254,22 +268,46 @@ class JxcFinanceOpeningImport(models.TransientModel):
                 ]
             )
         )
-        by_name = {}
+        table = {}
         for partner in partners:
-            by_name.setdefault(partner.name.strip().lower(), []).append(partner)
-        table = {name: found[0] if len(found) == 1 else False for name, found in by_name.items()}
-        for partner in partners.filtered("ref"):
-            table[partner.ref.strip().lower()] = partner
+            for key in {partner.name.strip().lower(), (partner.ref or "").strip().lower()} - {""}:
+                # A name or a reference that names several partners names none.
+                table[key] = partner if table.get(key, partner) == partner else False
         return table
 
     def _lookup_accounts(self):
         accounts = self.env["jxc.finance.account"].search([("company_id", "=", self.company_id.id)])
         table = {}
         for account in accounts:
-            table.setdefault(account.name.strip().lower(), account)
-            if account.bank_account_number:
-                table.setdefault(account.bank_account_number.strip().lower(), account)
+            for text in (account.name, account.bank_account_number):
+                if text:
+                    key = text.strip().lower()
+                    table[key] = account if table.get(key, account) == account else False
         return table
+
+    def _entered_documents(self):
+        """``{(commercial partner id, source document): opening document}`` of the posted
+        opening balances of this type."""
+        lines = self.env["jxc.finance.opening.line"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("opening_id.opening_type", "=", self.opening_type),
+                ("state", "=", "posted"),
+                ("origin", "!=", False),
+            ]
+        )
+        return {
+            (line.partner_id.commercial_partner_id.id, line.origin.strip().lower()): (
+                line.opening_id.name
+            )
+            for line in lines
+        }
+
+    def _get_checksum_salt(self):
+        return self.opening_type
+
+    def _get_imported_domain(self, checksum):
+        return [*super()._get_imported_domain(checksum), ("state", "!=", "reversed")]
 
     def _import_rows(self, parsed, checksum):
         opening = self.env["jxc.finance.opening"]._jxc_create(

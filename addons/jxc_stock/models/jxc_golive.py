@@ -70,6 +70,10 @@ class JxcGolive(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            if not self.env.su and company not in self.env.companies:
+                raise AccessError(
+                    _("You cannot start the go-live of a company you do not work in.")
+                )
             if self.sudo().search_count([("company_id", "=", company.id)], limit=1):
                 raise UserError(
                     _("%s has its go-live already: a company goes live once.", company.name)
@@ -84,7 +88,7 @@ class JxcGolive(models.Model):
             raise UserError(_("A go-live belongs to its company for good."))
         if "cutover_date" in vals:
             for golive in self:
-                posted = [r for r in golive._get_openings(["done"]) if r]
+                posted = [r for r in golive._get_openings("posted") if r]
                 if posted:
                     raise UserError(
                         _(
@@ -322,11 +326,12 @@ class JxcGolive(models.Model):
     # ------------------------------------------------------------------
     # Opening documents
     # ------------------------------------------------------------------
-    def _get_openings(self, states):
-        """The opening documents of this go-live's company in ``states``, reversals and
-        reversed ones left out: a list of recordsets, one per department that has them."""
+    def _get_openings(self, kind):
+        """The opening documents of this go-live's company that are ``kind`` (``"draft"``
+        or ``"posted"``; reversals and reversed ones left out): a list of recordsets, one per
+        department that has them."""
         self.ensure_one()
-        return [self._get_opening_pickings(states)]
+        return [self._get_opening_pickings(["draft"] if kind == "draft" else ["done"])]
 
     def _get_opening_pickings(self, states):
         self.ensure_one()
@@ -374,7 +379,7 @@ class JxcGolive(models.Model):
         for golive in self:
             if golive.state != "draft":
                 raise UserError(_("%s has gone live already.", golive.company_id.name))
-            drafts = [r for r in golive._get_openings(["draft"]) if r]
+            drafts = [r for r in golive._get_openings("draft") if r]
             if drafts:
                 raise UserError(
                     _(

@@ -169,6 +169,7 @@ class JxcStockPicking(models.Model):
         if any(p.state == "done" for p in self):
             raise UserError(_("A posted stock document cannot be deleted; reverse (红冲) it."))
         if not is_internal(self.env):
+            self._check_opening_rights()
             types = self._get_picking_types()
             for picking in self:
                 # (A type whose addon is being uninstalled is no longer known.)
@@ -200,6 +201,7 @@ class JxcStockPicking(models.Model):
 
     def _jxc_check_write_vals(self, vals):
         res = super()._jxc_check_write_vals(vals)
+        self._check_opening_rights()
         if "picking_type" in vals:
             # Else a receipt or a delivery would post as a plain document (no order, no
             # reservation), or a plain document as one of an order.
@@ -779,6 +781,15 @@ class JxcStockPicking(models.Model):
     # ------------------------------------------------------------------
     # Opening stock (期初库存): the ``opening`` type, posted during a company's go-live
     # ------------------------------------------------------------------
+    def _check_opening_rights(self):
+        """Opening stock is entered, changed and deleted by stock managers only."""
+        if (
+            not self.env.su
+            and any(p.picking_type == "opening" for p in self)
+            and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager")
+        ):
+            raise AccessError(_("Only stock managers enter opening stock."))
+
     def _check_can_post_opening(self):
         """An opening stock posts while its company's go-live is in progress, once per
         warehouse, and every line passes the checks an imported row passes."""

@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import MAX_PRICE, MAX_QUANTITY, internal_context
+from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, internal_context, is_internal
 
 
 class JxcStockPickingLine(models.Model):
@@ -219,6 +219,23 @@ class JxcStockPickingLine(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not is_internal(self.env):
+            lines.picking_id._check_opening_rights()
+        return lines
+
+    def write(self, vals):
+        if self and not is_internal(self.env):
+            self.picking_id._check_opening_rights()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_opening_by_managers(self):
+        if not is_internal(self.env):
+            self.picking_id._check_opening_rights()
+
     @api.ondelete(at_uninstall=True)
     def _unlink_except_posted(self):
         # Never, not even from the documents' own methods: posted history stays.
@@ -374,6 +391,24 @@ class JxcStockPickingLine(models.Model):
             problems.append(("unit_cost", _("the unit cost cannot be negative.")))
         elif unit_cost > MAX_PRICE:
             problems.append(("unit_cost", _("the unit cost is above %s.", _bound(MAX_PRICE))))
+        if not problems and product and uom and uom.category_id == product.uom_id.category_id:
+            # Within bounds as typed, and as posted: in the base unit, and as a value.
+            base = uom._compute_quantity(quantity, product.uom_id, round=False)
+            if base > MAX_QUANTITY:
+                problems.append(
+                    (
+                        "quantity",
+                        _(
+                            "the quantity is above %(bound)s in the base unit (%(base)s).",
+                            bound=_bound(MAX_QUANTITY),
+                            base=product.uom_id.name,
+                        ),
+                    )
+                )
+            elif quantity * unit_cost > MAX_AMOUNT:
+                problems.append(
+                    ("unit_cost", _("the value (quantity × cost) is above %s.", _bound(MAX_AMOUNT)))
+                )
         lot_name = (lot_name or "").strip()
         if not product:
             return problems

@@ -325,3 +325,78 @@ class TestGoliveOpeningStock(JxcGoliveCommon):
         validations = {str(v.sqref): v for v in data.data_validations.dataValidation}
         self.assertEqual(validations["A2:A100001"].type, "list")
         self.assertTrue(any("Cut-over date" in (r[0].value or "") for r in notes.iter_rows()))
+
+
+@tagged("post_install", "-at_install")
+class TestGoliveOpeningStockReview(JxcGoliveCommon):
+    """Holes a second engineer found over JSON-RPC, closed."""
+
+    def test_stock_users_leave_opening_stock_alone(self):
+        picking = (
+            self.env["jxc.stock.picking"]
+            .with_user(self.stock_manager)
+            .create(
+                {
+                    "picking_type": "opening",
+                    "warehouse_id": self.wh1.id,
+                    "line_ids": [
+                        Command.create({"product_id": self.pen.id, "quantity": 3, "unit_cost": 1})
+                    ],
+                }
+            )
+        )
+        as_user = picking.with_user(self.stock_user)
+        for attempt in (
+            lambda: as_user.write({"warehouse_id": self.wh2.id}),
+            lambda: as_user.write(
+                {"line_ids": [Command.create({"product_id": self.cup.id, "quantity": 1})]}
+            ),
+            lambda: as_user.line_ids.write({"quantity": 999}),
+            as_user.line_ids.unlink,
+            as_user.unlink,
+        ):
+            with self.assertRaisesRegex(AccessError, "Only stock managers"):
+                attempt()
+        self.assertEqual(picking.line_ids.quantity, 3)
+        self.assertEqual(picking.warehouse_id, self.wh1)
+
+    def test_ambiguous_codes_and_bounds_after_conversion(self):
+        # One product's code is another's barcode.
+        self.env["product.product"].create(
+            {
+                "name": "启用条码冲突",
+                "type": "consu",
+                "barcode": "GL-CUP",
+                "company_id": self.company.id,
+            }
+        )
+        wizard = self._stock_import(
+            [
+                ("GL1", "GL-CUP", None, None, None, 1, None, 1),
+                ("GL1", "GL-PEN", None, None, None, 1e9, "Dozens", 1),
+                ("GL1", "GL-PEN", None, None, None, 1e6, None, 1e7),
+            ]
+        )
+        wizard.action_import()
+        reasons = {(r, c): reason for r, c, reason in self._errors(wizard)}
+        self.assertEqual(reasons[(2, "Product Code")], "several products have this code or barcode")
+        self.assertIn("base unit", reasons[(3, "Quantity")])
+        self.assertIn("value", reasons[(4, "Unit Cost (excl. tax)")])
+        self.assertEqual(self._company_rows("jxc.stock.move"), 0)
+
+    def test_a_reversed_file_can_be_imported_again(self):
+        rows = [("GL1", "GL-PEN", None, None, None, 5, None, 1)]
+        self._stock_import(rows).action_import()
+        opening = self.env["jxc.stock.picking"].search(
+            [("company_id", "=", self.company.id), ("picking_type", "=", "opening")]
+        )
+        opening.with_user(self.stock_manager).action_reverse()
+        self._stock_import(rows, filename="again.xlsx").action_import()
+        self.assertEqual(
+            sum(
+                self.env["jxc.stock.quant"]
+                .search([("product_id", "=", self.pen.id)])
+                .mapped("quantity")
+            ),
+            5,
+        )

@@ -160,7 +160,9 @@ class JxcGoliveStockImport(models.TransientModel):
         for product in products:
             for code in (product.barcode, product.default_code):
                 if code:
-                    by_code[code] = product
+                    # A code that names several products (one's code, another's barcode; a
+                    # shared product and one of the company) names none.
+                    by_code[code] = product if by_code.get(code, product) == product else False
         units = {}
         for lang in self._get_header_langs():
             for uom in self.env["uom.uom"].with_context(lang=lang).search([]):
@@ -237,10 +239,19 @@ class JxcGoliveStockImport(models.TransientModel):
             return None
         text = self._to_text(errors, number, key, value)
         found = table.get(text.lower() if lower else text)
+        if found is False:
+            self._add_error(
+                errors, number, key, value, _("several products have this code or barcode")
+            )
+            return None
         if not found:
             reasons = {"warehouse": _("unknown warehouse"), "product": _("unknown product code")}
             self._add_error(errors, number, key, value, reasons.get(key, _("unknown")))
         return found
+
+    def _get_imported_domain(self, checksum):
+        # A reversed opening stock may be imported again.
+        return [*super()._get_imported_domain(checksum), ("reversal_ids", "=", False)]
 
     @api.model
     def _serials_in_stock(self, products, company):

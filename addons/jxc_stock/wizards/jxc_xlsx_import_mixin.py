@@ -79,13 +79,16 @@ class JxcXlsxImportMixin(models.AbstractModel):
     def _find_imported(self, checksum):
         """What an earlier import of the same file into this company wrote (cancelled
         documents left out): empty if none."""
-        return self.env[self._jxc_imported_model].search(
-            [
-                ("import_checksum", "=", checksum),
-                ("company_id", "=", self.company_id.id),
-                ("state", "!=", "cancel"),
-            ]
-        )
+        return self.env[self._jxc_imported_model].search(self._get_imported_domain(checksum))
+
+    def _get_imported_domain(self, checksum):
+        """The documents that count as the import of ``checksum``: not those cancelled
+        (or, for the imports that say so, reversed), which may be imported again."""
+        return [
+            ("import_checksum", "=", checksum),
+            ("company_id", "=", self.company_id.id),
+            ("state", "!=", "cancel"),
+        ]
 
     def _check_import_rights(self):
         """Whether the user may import (the department's managers)."""
@@ -196,10 +199,10 @@ class JxcXlsxImportMixin(models.AbstractModel):
         if not self.file:
             raise UserError(_("Choose the XLSX file to import."))
         rows = self._read_rows(base64.b64decode(self.file))
-        checksum = self._checksum(rows)
         # The same file uploaded twice at once: the second waits, fails to serialize and,
         # retried, finds the first's documents.
         self.env["jxc.golive"]._get_for_company(self.company_id)._lock()
+        checksum = self._checksum(rows)
         imported = self._find_imported(checksum)
         if imported:
             raise UserError(
@@ -237,21 +240,53 @@ class JxcXlsxImportMixin(models.AbstractModel):
             action["name"] = name
         return action
 
-    @api.model
     def _checksum(self, rows):
-        """SHA-256 of what the rows say (not of the file's bytes: a file saved again, or
-        with its columns in another order, is the same file)."""
-        canonical = json.dumps(
-            [sorted(values.items()) for _number, values in rows], default=str, ensure_ascii=False
-        )
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        """SHA-256 of what the file's rows say: neither the file's bytes nor the order of
+        its rows or columns nor how a date or a number was typed make another file. What it
+        is imported as (:meth:`_get_checksum_salt`) does."""
+        types = {c["key"]: c.get("type", "char") for c in self._get_columns()}
+        ignored = []  # values that are not what their column takes are compared as typed
 
-    def _show_errors(self, errors):
-        errors = sorted(errors, key=lambda e: (e[0], e[1]))
+        def normal(key, value):
+            if value is None:
+                return None
+            if types.get(key) == "number":
+                number = self._to_number(ignored, 0, key, value)
+                return repr(number) if number is not None else str(value)
+            if types.get(key) == "date":
+                day = self._to_date(ignored, 0, key, value)
+                return day.isoformat() if day else str(value)
+            return str(self._to_text(ignored, 0, key, value)).lower()
+
+        canonical = sorted(
+            json.dumps(sorted((k, normal(k, v)) for k, v in values.items()), ensure_ascii=False)
+            for _number, values in rows
+        )
+        salt = json.dumps([self._name, self._get_checksum_salt()])
+        return hashlib.sha256("\n".join([salt, *canonical]).encode()).hexdigest()
+
+    def _get_checksum_salt(self):
+        """What else than its rows makes an import (finance: the type of balances)."""
+        return ""
+
+    def _show_errors(self, errors, limit=1000):
+        """Keep the errors on the wizard: all of them as text, the first ``limit`` in the
+        table that the screen shows."""
+        headers = {c["key"]: c["header"] for c in self._get_columns()}
+        errors = sorted(
+            ((row, headers.get(key, key), value, reason) for row, key, value, reason in errors),
+            key=lambda e: (e[0], e[1]),
+        )
         rows = Markup("").join(
             Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
             % (row, column, value, reason)
-            for row, column, value, reason in errors
+            for row, column, value, reason in errors[:limit]
+        )
+        more = (
+            Markup("<p>%s</p>")
+            % _("… and %s more: correct these and upload the file again.", len(errors) - limit)
+            if len(errors) > limit
+            else ""
         )
         self.write(
             {
@@ -260,19 +295,18 @@ class JxcXlsxImportMixin(models.AbstractModel):
                 "error_html": Markup(
                     '<table class="table table-sm table-striped o_jxc_import_errors">'
                     "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
-                    "<tbody>%s</tbody></table>"
+                    "<tbody>%s</tbody></table>%s"
                 )
-                % (_("Row"), _("Column"), _("Cell Content"), _("Reason"), rows),
+                % (_("Row"), _("Column"), _("Cell Content"), _("Reason"), rows, more),
             }
         )
 
     def _add_error(self, errors, number, key, value, reason):
         """Report that row ``number``, column ``key``, holding ``value``, is wrong."""
-        headers = {c["key"]: c["header"] for c in self._get_columns()}
         if isinstance(value, datetime.datetime) and value.time() == datetime.time.min:
             value = value.date()
         shown = "" if value is None else str(value)
-        errors.append((number, headers.get(key, key), escape(shown[:100]), reason))
+        errors.append((number, key, escape(shown[:100]), reason))
 
     def _read_rows(self, content):
         """``[(row number, {column key: cell value})]`` from the first sheet: columns by
@@ -345,6 +379,8 @@ class JxcXlsxImportMixin(models.AbstractModel):
             return None
         if isinstance(value, str):
             try:
+                if "_" in value:  # float() reads 1_000; a person does not write it
+                    raise ValueError(value)
                 value = float(value.replace(",", ""))
             except ValueError:
                 self._add_error(errors, number, key, value, _("not a number"))
