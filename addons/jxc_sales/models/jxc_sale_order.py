@@ -200,7 +200,20 @@ class JxcSaleOrder(models.Model):
         self._check_customer_rights()
         for order in self:
             order._check_confirmable()
-        return self._action_confirm()
+        below = {order: order._get_lines_below_price_guard() for order in self}
+        self._check_price_guard_rights(below)
+        res = self._action_confirm()
+        for order, problems in below.items():
+            if problems:
+                order._message_log(
+                    body=_(
+                        "Confirmed by %(user)s, a sales manager, with prices below the guard: "
+                        "%(lines)s",
+                        user=self.env.user.name,
+                        lines="; ".join(problems),
+                    )
+                )
+        return res
 
     def _action_confirm(self):
         for order in self:
@@ -285,6 +298,57 @@ class JxcSaleOrder(models.Model):
                         order=self.name,
                         line=number,
                         product=line.product_id.display_name,
+                    )
+                )
+
+    def _get_lines_below_price_guard(self):
+        """What confirming this order below its price guard means, line by line: a price of
+        zero, below the product's minimum sale price (最低售价) or below its average cost; the
+        net unit price without tax, per base unit, in the company's currency."""
+        self.ensure_one()
+        currency = self.company_id.currency_id
+        costs = (
+            self.env["jxc.stock.valuation"]
+            .sudo()
+            ._get_average_costs(self.line_ids.product_id, self.company_id)
+        )
+        problems = []
+        for number, line in enumerate(self.line_ids, start=1):
+            base_qty = line._base_quantity()
+            if not line.product_id or base_qty <= 0:
+                continue
+            net = self._to_company_currency(line.price_subtotal) / base_qty
+            minimum = line.product_id.jxc_min_sale_price
+            label = _(
+                "line %(line)s (%(product)s)", line=number, product=line.product_id.display_name
+            )
+            if currency.is_zero(net):
+                problems.append(_("%s: free of charge", label))
+            elif minimum and currency.compare_amounts(net, minimum) < 0:
+                problems.append(
+                    _(
+                        "%(line)s: %(price)s, below the minimum sale price %(minimum)s",
+                        line=label,
+                        price=currency.format(net),
+                        minimum=currency.format(minimum),
+                    )
+                )
+            elif currency.compare_amounts(net, costs.get(line.product_id.id, 0.0)) < 0:
+                problems.append(_("%s: below cost", label))
+        return problems
+
+    def _check_price_guard_rights(self, below):
+        """Below the price guard, only sales managers confirm (``below``: order → problems)."""
+        if self.env.su or self.env.user.has_group("jxc_sales.group_jxc_sales_manager"):
+            return
+        for order, problems in below.items():
+            if problems:
+                raise UserError(
+                    _(
+                        "%(order)s: a sales manager must confirm it, its prices are below the "
+                        "guard: %(lines)s",
+                        order=order.name,
+                        lines="; ".join(problems),
                     )
                 )
 

@@ -1,5 +1,6 @@
 from . import (
     test_import_templates,
+    test_price_guard,
     test_sale_access,
     test_sale_concurrency,
     test_sale_cost_access,
