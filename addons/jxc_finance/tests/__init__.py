@@ -7,4 +7,5 @@ from . import (
     test_money_follows_goods,
     test_settlement,
     test_statement_aging,
+    test_tax_included,
 )

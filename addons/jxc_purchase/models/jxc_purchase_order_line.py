@@ -176,7 +176,7 @@ class JxcPurchaseOrderLine(models.Model):
         self.ensure_one()
         order = self.order_id
         price = order.currency_id._convert(
-            self.price_unit,
+            self._get_untaxed_net_price(),
             order.company_id.currency_id,
             order.company_id,
             (order.date_approve or order.date_order).date(),

@@ -36,7 +36,14 @@ class JxcOrderLineMixin(models.AbstractModel):
         precompute=True,
         domain="[('category_id', '=', product_uom_category_id)]",
     )
-    tax_rate = fields.Float(string="Tax (%)", default=13.0, help="VAT rate in percent, e.g. 13.")
+    tax_rate = fields.Float(
+        string="Tax (%)",
+        compute="_compute_tax_rate",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="VAT rate in percent, e.g. 13; starts as the product's.",
+    )
     qty_cancelled = fields.Float(
         string="Cancelled",
         digits="Product Unit of Measure",
@@ -58,14 +65,30 @@ class JxcOrderLineMixin(models.AbstractModel):
         """Discount in percent (sales has one; purchase lines do not)."""
         return 0.0
 
-    @api.depends("quantity", "price_unit", "tax_rate", "currency_id")
+    @api.depends("product_id")
+    def _compute_tax_rate(self):
+        for line in self:
+            line.tax_rate = line.product_id.jxc_tax_rate if line.product_id else 13.0
+
+    @api.depends("quantity", "price_unit", "tax_rate", "currency_id", "order_id.price_include_tax")
     def _compute_amounts(self):
+        """Untaxed, tax and total of the line, each to the cent. Tax-exclusive prices: the
+        tax is the rounded untaxed amount × rate. Tax-inclusive (含税价): the total is what was
+        entered and the untaxed amount is calculated back from it, so that the line (and the
+        order, their sum) totals exactly the prices quoted."""
         for line in self:
             currency = line.currency_id or line.order_id.currency_id
-            subtotal = line.quantity * line.price_unit * (1 - line._get_discount() / 100.0)
-            tax = subtotal * line.tax_rate / 100.0
-            if currency:
-                subtotal, tax = currency.round(subtotal), currency.round(tax)
+            amount = line.quantity * line.price_unit * (1 - line._get_discount() / 100.0)
+            rate = line.tax_rate / 100.0
+            if line.order_id.price_include_tax:
+                total = currency.round(amount) if currency else amount
+                subtotal = total / (1 + rate)
+                subtotal = currency.round(subtotal) if currency else subtotal
+                tax = total - subtotal
+            else:
+                subtotal = currency.round(amount) if currency else amount
+                tax = subtotal * rate
+                tax = currency.round(tax) if currency else tax
             line.price_subtotal = subtotal
             line.price_tax = tax
             line.price_total = subtotal + tax
@@ -90,8 +113,14 @@ class JxcOrderLineMixin(models.AbstractModel):
                 )
             if line.price_unit < 0:
                 raise UserError(_("%s: the unit price cannot be negative.", label))
-            if line.tax_rate < 0:
-                raise UserError(_("%s: the tax rate cannot be negative.", label))
+            if not 0 <= line.tax_rate <= 100:
+                raise UserError(
+                    _(
+                        "%(line)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
+                        line=label,
+                        rate=line.tax_rate,
+                    )
+                )
 
     @api.constrains("product_id", "uom_id")
     def _check_uom(self):
@@ -135,6 +164,15 @@ class JxcOrderLineMixin(models.AbstractModel):
         """Unit price after discount."""
         self.ensure_one()
         return self.price_unit * (1 - self._get_discount() / 100.0)
+
+    def _get_untaxed_net_price(self):
+        """Unit price after discount and without tax (unrounded): what goods cost or sell
+        for, whether prices include tax or not."""
+        self.ensure_one()
+        price = self._get_net_price()
+        if self.order_id.price_include_tax:
+            price /= 1 + self.tax_rate / 100.0
+        return price
 
     def _get_last_price(self):
         """The net price of this partner's latest confirmed line for this product."""

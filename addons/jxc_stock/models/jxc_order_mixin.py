@@ -18,6 +18,14 @@ class JxcOrderMixin(models.AbstractModel):
     _description = "JXC Order"
     _jxc_locked_writable = ("notes", "user_id", "origin")
 
+    price_include_tax = fields.Boolean(
+        string="Prices Include Tax",
+        default=lambda self: self.env.company.jxc_price_include_tax,
+        tracking=True,
+        help="含税价: the unit prices include tax, untaxed amounts are calculated back per "
+        "line. New orders take the company's setting.",
+    )
+
     _jxc_sequence_code = None  # ir.sequence code of the order numbers
     _jxc_mail_template = None  # xml id of the "send by email" template
     _jxc_open_quantity = None  # line field: what is left to receive / deliver

@@ -24,6 +24,11 @@ class ProductTemplate(models.Model):
     allow_negative_stock = fields.Boolean(
         help="Let this product go below zero even when the company forbids negative stock.",
     )
+    jxc_tax_rate = fields.Float(
+        string="Tax Rate (%)",
+        default=13.0,
+        help="税率: the VAT rate new order lines of this product start with (13, 9, 6, 3, 0).",
+    )
 
     jxc_on_hand = fields.Float(
         string="On Hand", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
@@ -34,6 +39,18 @@ class ProductTemplate(models.Model):
     jxc_available = fields.Float(
         string="Available", compute="_compute_jxc_quantities", digits="Product Unit of Measure"
     )
+
+    @api.constrains("jxc_tax_rate")
+    def _check_jxc_tax_rate(self):
+        for template in self:
+            if not 0 <= template.jxc_tax_rate <= 100:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
+                        product=template.display_name,
+                        rate=template.jxc_tax_rate,
+                    )
+                )
 
     @api.depends_context("warehouse_id", "company")
     def _compute_jxc_quantities(self):

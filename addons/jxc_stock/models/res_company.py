@@ -17,3 +17,8 @@ class ResCompany(models.Model):
         default=30,
         help="Lots expiring within this many days are listed in the stock alerts.",
     )
+    jxc_price_include_tax = fields.Boolean(
+        string="Prices Include Tax",
+        help="含税价: the unit prices of new purchase and sale orders include tax; untaxed "
+        "amounts are calculated back, to the cent, line by line.",
+    )

@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
     jxc_expiry_alert_days = fields.Integer(
         related="company_id.jxc_expiry_alert_days", readonly=False
     )
+    jxc_price_include_tax = fields.Boolean(
+        related="company_id.jxc_price_include_tax", readonly=False
+    )
