@@ -141,17 +141,20 @@ def check_number(self, value, label, what, bound):
             )
         )
     if abs(value) > bound:
-        # Formatted outside _(): the terms extractor cannot read an f-string argument.
-        limit = f"{bound:,.0f}"
         raise UserError(
             _(
                 "%(doc)s: %(field)s must be between -%(bound)s and %(bound)s, not %(value)s.",
                 doc=label,
                 field=what,
-                bound=limit,
+                bound=format_bound(bound),
                 value=value,
             )
         )
+
+
+def is_number(value):
+    """Whether ``value`` is a finite int or float (not a bool, a string, NaN or infinity)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def number_ok(value, bound):
@@ -159,12 +162,13 @@ def number_ok(value, bound):
     their error labels only when it does not)."""
     if value is None or value is False:
         return True
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and abs(value) <= bound
-    )
+    return is_number(value) and abs(value) <= bound
+
+
+def format_bound(bound):
+    """A bound as errors show it: 1,000,000,000. (Formatted outside ``_()``: the terms
+    extractor cannot read an f-string argument.)"""
+    return f"{bound:,.0f}"
 
 
 def check_numbers(self, vals, label):

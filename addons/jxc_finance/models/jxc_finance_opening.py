@@ -176,9 +176,8 @@ class JxcFinanceOpening(models.Model):
         for opening in self:
             if opening.state != "draft":
                 raise UserError(_("%s is not a draft.", opening.name))
-            golive = self.env["jxc.golive"]._get_for_company(opening.company_id)
-            golive._lock()
-            golive._check_opening_allowed(opening.name)
+            golive = opening.golive_id.sudo()
+            golive._lock_opening(opening.name)
             if not opening.line_ids:
                 raise UserError(_("%s has no lines to post.", opening.name))
             opening._check_lines()
@@ -198,9 +197,7 @@ class JxcFinanceOpening(models.Model):
                 raise UserError(
                     _("%s is not posted: only posted balances are reversed.", opening.name)
                 )
-            golive = self.env["jxc.golive"]._get_for_company(opening.company_id)
-            golive._lock()
-            golive._check_opening_allowed(opening.name)
+            opening.golive_id.sudo()._lock_opening(opening.name)
             if opening.opening_type == "cash":
                 opening._add_to_accounts(-1)
             else:
@@ -224,7 +221,7 @@ class JxcFinanceOpening(models.Model):
         """Every line passes the checks an imported row passes; all problems listed."""
         self.ensure_one()
         Line = self.env["jxc.finance.opening.line"]
-        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
+        golive = self.golive_id.sudo()
         problems = []
         for number, line in enumerate(self.line_ids, start=1):
             for _key, reason in Line._get_problems(

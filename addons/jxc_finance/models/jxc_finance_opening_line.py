@@ -1,11 +1,10 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import MAX_AMOUNT
+from odoo.addons.jxc_stock.utils import MAX_AMOUNT, format_bound, is_number
 
 
 class JxcFinanceOpeningLine(models.Model):
@@ -135,11 +134,7 @@ class JxcFinanceOpeningLine(models.Model):
                 )
             if date and date_due and date_due < date:
                 problems.append(("date_due", _("the due date is before the document date.")))
-        if (
-            not isinstance(amount, int | float)
-            or isinstance(amount, bool)
-            or not (math.isfinite(amount))
-        ):
+        if not is_number(amount):
             problems.append(("amount", _("the amount is not a number.")))
         elif company.currency_id.is_zero(amount) or (currency and currency.is_zero(amount)):
             problems.append(("amount", _("the amount cannot be zero.")))
@@ -149,7 +144,7 @@ class JxcFinanceOpeningLine(models.Model):
             and self._has_rate(currency, company, golive.cutover_date)
             and abs(self._convert(amount, currency, company, golive.cutover_date)) > MAX_AMOUNT
         ):
-            problems.append(("amount", _("the amount is above %s.", _bound(MAX_AMOUNT))))
+            problems.append(("amount", _("the amount is above %s.", format_bound(MAX_AMOUNT))))
         if (
             currency
             and currency != company.currency_id
@@ -195,8 +190,3 @@ class JxcFinanceOpeningLine(models.Model):
             "description": self.note or description,
             "opening_line_id": self.id,
         }
-
-
-def _bound(number):
-    """A bound as errors show it: 1,000,000,000."""
-    return f"{number:,.0f}"

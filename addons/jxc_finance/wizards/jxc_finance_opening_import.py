@@ -172,9 +172,25 @@ class JxcFinanceOpeningImport(models.TransientModel):
             row_errors = len(errors)
             partner = account = None
             if self.opening_type == "cash":
-                account = self._lookup(errors, number, "account", values, accounts)
+                account = self._resolve(
+                    errors,
+                    number,
+                    "account",
+                    values,
+                    accounts,
+                    _("unknown account"),
+                    _("several accounts have this name or number"),
+                )
             else:
-                partner = self._lookup(errors, number, "partner", values, partners)
+                partner = self._resolve(
+                    errors,
+                    number,
+                    "partner",
+                    values,
+                    partners,
+                    _("unknown partner"),
+                    _("several partners have this name or reference"),
+                )
             date = self._to_date(
                 errors, number, "date", values.get("date"), required=self.opening_type != "cash"
             )
@@ -233,23 +249,6 @@ class JxcFinanceOpeningImport(models.TransientModel):
                 )
         return parsed
 
-    def _lookup(self, errors, number, key, values, table):
-        text = self._to_text(errors, number, key, values.get(key))
-        if text is None:
-            return None
-        found = table.get(text.lower())
-        if found is None:
-            reasons = {"partner": _("unknown partner"), "account": _("unknown account")}
-            self._add_error(errors, number, key, text, reasons[key])
-        elif found is False:
-            reasons = {
-                "partner": _("several partners have this name or reference"),
-                "account": _("several accounts have this name or number"),
-            }
-            self._add_error(errors, number, key, text, reasons[key])
-            return None
-        return found
-
     def _lookup_partners(self, rows):
         """``{reference or name (lower case): partner}`` of the file's partners (``False``
         for a name or reference that several partners have)."""
@@ -272,7 +271,7 @@ class JxcFinanceOpeningImport(models.TransientModel):
         for partner in partners:
             for key in {partner.name.strip().lower(), (partner.ref or "").strip().lower()} - {""}:
                 # A name or a reference that names several partners names none.
-                table[key] = partner if table.get(key, partner) == partner else False
+                self._index(table, key, partner)
         return table
 
     def _lookup_accounts(self):
@@ -282,7 +281,7 @@ class JxcFinanceOpeningImport(models.TransientModel):
             for text in (account.name, account.bank_account_number):
                 if text:
                     key = text.strip().lower()
-                    table[key] = account if table.get(key, account) == account else False
+                    self._index(table, key, account)
         return table
 
     def _entered_documents(self):

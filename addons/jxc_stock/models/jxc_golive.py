@@ -163,6 +163,12 @@ class JxcGolive(models.Model):
                 [self.ids],
             )
 
+    def _lock_opening(self, what):
+        """Before changing the company's opening balances (``what``: the document, for the
+        message): take the go-live row (:meth:`_lock`), then check it is in progress."""
+        self._lock()
+        self._check_opening_allowed(what)
+
     def _check_opening_allowed(self, what):
         """Refuse ``what`` (an opening document, its posting or its reversal) unless the
         go-live is in progress."""

@@ -142,21 +142,9 @@ class JxcStockCountLine(models.Model):
         return super().write(vals)
 
     def _resolve_lots(self):
-        Lot = self.env["jxc.stock.lot"]
-        for line in self.filtered(lambda ln: ln.lot_name and not ln.lot_id):
-            lot = Lot.search(
-                [
-                    ("name", "=", line.lot_name.strip()),
-                    ("product_id", "=", line.product_id.id),
-                    ("company_id", "=", line.company_id.id),
-                ],
-                limit=1,
-            )
-            # A lot found on the shelf gets its record; the snapshot itself is unchanged.
-            line.with_context(**internal_context()).lot_id = lot or Lot.create(
-                {
-                    "name": line.lot_name.strip(),
-                    "product_id": line.product_id.id,
-                    "company_id": line.company_id.id,
-                }
-            )
+        lines = self.filtered(lambda ln: ln.lot_name and not ln.lot_id)
+        keys = {ln: (ln.lot_name.strip(), ln.product_id.id, ln.company_id.id) for ln in lines}
+        lots = self.env["jxc.stock.lot"]._get_or_create(dict.fromkeys(keys.values()))
+        # A lot found on the shelf gets its record; the snapshot itself is unchanged.
+        for line, key in keys.items():
+            line.with_context(**internal_context()).lot_id = lots[key]

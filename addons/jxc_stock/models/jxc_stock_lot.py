@@ -41,6 +41,31 @@ class JxcStockLot(models.Model):
         ),
     ]
 
+    @api.model
+    def _get_or_create(self, wanted):
+        """``{(name, product id, company id): lot}`` for the lots ``wanted`` names —
+        ``{(name, product id, company id): values of a new lot (expiry…)}`` — found in one
+        search, the missing ones made in one create (documents name lots as typed)."""
+        if not wanted:
+            return {}
+        existing = self.search(
+            [
+                ("name", "in", list({key[0] for key in wanted})),
+                ("product_id", "in", list({key[1] for key in wanted})),
+                ("company_id", "in", list({key[2] for key in wanted})),
+            ]
+        )
+        lots = {(lot.name, lot.product_id.id, lot.company_id.id): lot for lot in existing}
+        new = [key for key in wanted if key not in lots]
+        created = self.create(
+            [
+                dict(wanted[key] or {}, name=key[0], product_id=key[1], company_id=key[2])
+                for key in new
+            ]
+        )
+        lots.update(zip(new, created, strict=True))
+        return lots
+
     @api.depends("quant_ids.quantity")
     def _compute_quantity(self):
         for lot in self:

@@ -794,8 +794,7 @@ class JxcStockPicking(models.Model):
         """An opening stock posts while its company's go-live is in progress, once per
         warehouse, and every line passes the checks an imported row passes."""
         golive = self.env["jxc.golive"]._get_for_company(self.company_id)
-        golive._lock()
-        golive._check_opening_allowed(self.name)
+        golive._lock_opening(self.name)
         opened = self.search_count(
             [
                 ("picking_type", "=", "opening"),
@@ -867,6 +866,4 @@ class JxcStockPicking(models.Model):
         return self.env["jxc.golive"]._get_for_company(self.company_id)._get_cutover_datetime()
 
     def _check_can_reverse_opening(self):
-        golive = self.env["jxc.golive"]._get_for_company(self.company_id)
-        golive._lock()
-        golive._check_opening_allowed(self.name)
+        self.env["jxc.golive"]._get_for_company(self.company_id)._lock_opening(self.name)

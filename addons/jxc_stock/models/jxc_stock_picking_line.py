@@ -1,6 +1,5 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
 from collections import defaultdict
 from datetime import timedelta
 
@@ -8,7 +7,15 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, internal_context, is_internal
+from ..utils import (
+    MAX_AMOUNT,
+    MAX_PRICE,
+    MAX_QUANTITY,
+    format_bound,
+    internal_context,
+    is_internal,
+    is_number,
+)
 
 
 class JxcStockPickingLine(models.Model):
@@ -379,18 +386,20 @@ class JxcStockPickingLine(models.Model):
                     ),
                 )
             )
-        if not _is_number(quantity):
+        if not is_number(quantity):
             problems.append(("quantity", _("the quantity is not a number.")))
         elif quantity <= 0:
             problems.append(("quantity", _("the quantity must be positive.")))
         elif quantity > MAX_QUANTITY:
-            problems.append(("quantity", _("the quantity is above %s.", _bound(MAX_QUANTITY))))
-        if not _is_number(unit_cost):
+            problems.append(
+                ("quantity", _("the quantity is above %s.", format_bound(MAX_QUANTITY)))
+            )
+        if not is_number(unit_cost):
             problems.append(("unit_cost", _("the unit cost is not a number.")))
         elif unit_cost < 0:
             problems.append(("unit_cost", _("the unit cost cannot be negative.")))
         elif unit_cost > MAX_PRICE:
-            problems.append(("unit_cost", _("the unit cost is above %s.", _bound(MAX_PRICE))))
+            problems.append(("unit_cost", _("the unit cost is above %s.", format_bound(MAX_PRICE))))
         if not problems and product and uom and uom.category_id == product.uom_id.category_id:
             # Within bounds as typed, and as posted: in the base unit, and as a value.
             base = uom._compute_quantity(quantity, product.uom_id, round=False)
@@ -400,14 +409,17 @@ class JxcStockPickingLine(models.Model):
                         "quantity",
                         _(
                             "the quantity is above %(bound)s in the base unit (%(base)s).",
-                            bound=_bound(MAX_QUANTITY),
+                            bound=format_bound(MAX_QUANTITY),
                             base=product.uom_id.name,
                         ),
                     )
                 )
             elif quantity * unit_cost > MAX_AMOUNT:
                 problems.append(
-                    ("unit_cost", _("the value (quantity × cost) is above %s.", _bound(MAX_AMOUNT)))
+                    (
+                        "unit_cost",
+                        _("the value (quantity × cost) is above %s.", format_bound(MAX_AMOUNT)),
+                    )
                 )
         lot_name = (lot_name or "").strip()
         if not product:
@@ -431,7 +443,7 @@ class JxcStockPickingLine(models.Model):
             )
         if (
             product.tracking == "serial"
-            and _is_number(quantity)
+            and is_number(quantity)
             and uom
             and uom.category_id == product.uom_id.category_id
             and float_compare(
@@ -448,35 +460,20 @@ class JxcStockPickingLine(models.Model):
     def _resolve_lots(self):
         """Receipts: turn typed lot names into lots (created if new) before posting, in one
         search and one create for all the lines."""
-        Lot = self.env["jxc.stock.lot"]
         lines = self.filtered(lambda ln: ln.lot_name and not ln.lot_id)
-        if lines:
-            keys = {(ln.lot_name.strip(), ln.product_id.id, ln.company_id.id) for ln in lines}
-            existing = Lot.search(
-                [
-                    ("name", "in", list({k[0] for k in keys})),
-                    ("product_id", "in", lines.product_id.ids),
-                    ("company_id", "in", lines.company_id.ids),
-                ]
+        wanted = {}
+        for line in lines:
+            key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
+            wanted.setdefault(
+                key, {"expiration_date": line.expiration_date or line._default_expiration_date()}
             )
-            lots = {(lot.name, lot.product_id.id, lot.company_id.id): lot for lot in existing}
-            new = {}
-            for line in lines:
-                key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
-                if key not in lots and key not in new:
-                    new[key] = {
-                        "name": key[0],
-                        "product_id": key[1],
-                        "company_id": key[2],
-                        "expiration_date": line.expiration_date or line._default_expiration_date(),
-                    }
-            lots.update(zip(new, Lot.create(list(new.values())), strict=True))
-            by_lot = defaultdict(list)
-            for line in lines:
-                key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
-                by_lot[lots[key]].append(line.id)
-            for lot, line_ids in by_lot.items():
-                self.browse(line_ids).with_context(**internal_context()).write({"lot_id": lot.id})
+        lots = self.env["jxc.stock.lot"]._get_or_create(wanted)
+        by_lot = defaultdict(list)
+        for line in lines:
+            key = (line.lot_name.strip(), line.product_id.id, line.company_id.id)
+            by_lot[lots[key]].append(line.id)
+        for lot, line_ids in by_lot.items():
+            self.browse(line_ids).with_context(**internal_context()).write({"lot_id": lot.id})
         for line in self.filtered(
             lambda ln: (
                 ln.lot_id
@@ -545,12 +542,3 @@ class JxcStockPickingLine(models.Model):
                     "quantity": self.product_id.uom_id._compute_quantity(base_needed, self.uom_id),
                 }
             )
-
-
-def _is_number(value):
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _bound(number):
-    """A bound as errors show it: 1,000,000,000."""
-    return f"{number:,.0f}"

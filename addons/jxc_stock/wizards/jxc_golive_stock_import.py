@@ -162,7 +162,7 @@ class JxcGoliveStockImport(models.TransientModel):
                 if code:
                     # A code that names several products (one's code, another's barcode; a
                     # shared product and one of the company) names none.
-                    by_code[code] = product if by_code.get(code, product) == product else False
+                    self._index(by_code, code, product)
         units = {}
         for lang in self._get_header_langs():
             for uom in self.env["uom.uom"].with_context(lang=lang).search([]):
@@ -174,7 +174,9 @@ class JxcGoliveStockImport(models.TransientModel):
         parsed = []
         for number, values in rows:
             row_errors = len(errors)
-            warehouse = self._resolve(errors, number, "warehouse", values, by_warehouse)
+            warehouse = self._resolve(
+                errors, number, "warehouse", values, by_warehouse, _("unknown warehouse"), None
+            )
             if warehouse and warehouse in opened:
                 self._add_error(
                     errors,
@@ -183,7 +185,16 @@ class JxcGoliveStockImport(models.TransientModel):
                     values["warehouse"],
                     _("this warehouse already has its opening stock"),
                 )
-            product = self._resolve(errors, number, "product", values, by_code, lower=False)
+            product = self._resolve(
+                errors,
+                number,
+                "product",
+                values,
+                by_code,
+                _("unknown product code"),
+                _("several products have this code or barcode"),
+                lower=False,
+            )
             uom = product.uom_id if product else None
             if values.get("uom") is not None:
                 uom = units.get(str(values["uom"]).strip().lower())
@@ -231,23 +242,6 @@ class JxcGoliveStockImport(models.TransientModel):
                     }
                 )
         return parsed
-
-    def _resolve(self, errors, number, key, values, table, lower=True):
-        value = values.get(key)
-        if value is None:
-            self._add_error(errors, number, key, value, _("required"))
-            return None
-        text = self._to_text(errors, number, key, value)
-        found = table.get(text.lower() if lower else text)
-        if found is False:
-            self._add_error(
-                errors, number, key, value, _("several products have this code or barcode")
-            )
-            return None
-        if not found:
-            reasons = {"warehouse": _("unknown warehouse"), "product": _("unknown product code")}
-            self._add_error(errors, number, key, value, reasons.get(key, _("unknown")))
-        return found
 
     def _get_imported_domain(self, checksum):
         # A reversed opening stock may be imported again.

@@ -411,6 +411,26 @@ class JxcXlsxImportMixin(models.AbstractModel):
         self._add_error(errors, number, key, value, _("not a date (YYYY-MM-DD)"))
         return None
 
+    @api.model
+    def _index(self, table, key, record):
+        """Put ``record`` in a lookup table under ``key``; a key that names two records names
+        none (``False``): the file must use another one."""
+        table[key] = record if table.get(key, record) == record else False
+
+    def _resolve(self, errors, number, key, values, table, unknown, ambiguous, lower=True):
+        """The record that row ``number``'s ``key`` cell names in ``table`` (see
+        :meth:`_index`), or ``None`` with an error: the cell is empty, names nothing
+        (``unknown``) or names several records (``ambiguous``)."""
+        text = self._to_text(errors, number, key, values.get(key))
+        if text is None:
+            return None
+        found = table.get(text.lower() if lower else text)
+        if found is None:
+            self._add_error(errors, number, key, text, unknown)
+        elif found is False:
+            self._add_error(errors, number, key, text, ambiguous)
+        return found or None
+
     def _to_text(self, errors, number, key, value, required=True):
         if value is None:
             if required:
