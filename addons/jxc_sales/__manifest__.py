@@ -3,7 +3,7 @@
 {
     "name": "JXC Sales",
     "summary": "进销存 sales: sale orders that reserve stock on confirmation, deliveries, returns, pricing",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -22,6 +22,7 @@
         "views/jxc_sale_order_views.xml",
         "views/jxc_stock_picking_views.xml",
         "views/res_partner_views.xml",
+        "views/product_packaging_views.xml",
         "views/product_views.xml",
         "views/jxc_stock_quant_views.xml",
         "views/res_config_settings_views.xml",

@@ -44,9 +44,7 @@ class JxcStockPicking(models.Model):
             order_line = line.purchase_line_id if entry_type == "payable" else line.sale_line_id
             if order_line and line.move_ids:
                 posted = abs(sum(line.move_ids.mapped("quantity")))
-                quantities[order_line] += line.product_id.uom_id._compute_quantity(
-                    posted, order_line.uom_id, round=False
-                )
+                quantities[order_line] += order_line._qty_from_base(posted)
         # The value of what the order line bills after this document, less before it: the
         # entries of a line then add up to the value of its billed quantity, to the cent.
         amount = 0.0

@@ -5,6 +5,7 @@ from . import (
     jxc_stock_picking,
     jxc_stock_picking_line,
     jxc_stock_replenish,
+    product_packaging,
     product_product,
     product_supplierinfo,
     res_company,

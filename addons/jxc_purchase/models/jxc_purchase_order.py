@@ -277,7 +277,7 @@ class JxcPurchaseOrder(models.Model):
             same = target.line_ids.filtered(
                 lambda ln, l2=line: (
                     ln.product_id == l2.product_id
-                    and ln.uom_id == l2.uom_id
+                    and ln._same_unit(l2)
                     and ln.price_unit == l2.price_unit
                     and ln.tax_rate == l2.tax_rate
                 )

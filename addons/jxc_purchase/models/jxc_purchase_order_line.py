@@ -82,7 +82,7 @@ class JxcPurchaseOrderLine(models.Model):
     def _get_default_uom(self):
         return self.product_id.uom_po_id or self.product_id.uom_id
 
-    @api.depends("product_id", "quantity", "uom_id", "order_id.partner_id")
+    @api.depends("product_id", "quantity", "uom_id", "packaging_id", "order_id.partner_id")
     def _compute_price_unit(self):
         for line in self:
             if not line.product_id:
@@ -100,13 +100,13 @@ class JxcPurchaseOrderLine(models.Model):
             received = returned = rejected = 0.0
             for receipt_line in line.receipt_line_ids.filtered(lambda rl: rl.state == "done"):
                 posted = sum(receipt_line.move_ids.mapped("quantity"))
-                posted = line.product_id.uom_id._compute_quantity(posted, line.uom_id, round=False)
+                posted = line._qty_from_base(posted)
                 if receipt_line.picking_type == "purchase_return":
                     returned -= posted
                 else:
                     received += posted
-                    rejected += receipt_line.uom_id._compute_quantity(
-                        receipt_line.quantity_rejected, line.uom_id, round=False
+                    rejected += line._qty_from_base(
+                        receipt_line._qty_to_base(receipt_line.quantity_rejected)
                     )
             line.qty_received = received
             line.qty_returned = returned
@@ -118,12 +118,21 @@ class JxcPurchaseOrderLine(models.Model):
             line.qty_to_receive = max(line.quantity - line.qty_received - line.qty_cancelled, 0.0)
 
     def _get_default_price(self):
-        """Supplier price for this quantity, else the last price paid, else product cost."""
+        """The packaging's purchase price, else the supplier price for this quantity, else the
+        last price paid, else product cost."""
         self.ensure_one()
         order = self.order_id
+        date = (order.date_order or fields.Datetime.now()).date()
+        packaging_price = self.packaging_id.sudo().jxc_purchase_price
+        if packaging_price:
+            if order.currency_id and order.company_id:
+                return order.company_id.currency_id._convert(
+                    packaging_price, order.currency_id, order.company_id, date, round=False
+                )
+            return packaging_price
         seller = self.product_id._select_seller(
             partner_id=order.partner_id,
-            quantity=self.quantity,
+            quantity=self._qty_to_base(self.quantity) if self.packaging_id else self.quantity,
             date=(order.date_order or fields.Datetime.now()).date(),
             uom_id=self.uom_id,
         )
@@ -139,11 +148,15 @@ class JxcPurchaseOrderLine(models.Model):
                 if order.currency_id and seller.currency_id
                 else seller.price
             )
+            if self.packaging_id:
+                return self._price_from_base(
+                    seller.product_uom._compute_price(price, self.product_id.uom_id)
+                )
             return seller.product_uom._compute_price(price, self.uom_id)
         last = self._get_last_price()
         if last:
             return last
-        cost = self.product_id.uom_id._compute_price(self.product_id.standard_price, self.uom_id)
+        cost = self._price_from_base(self.product_id.standard_price)
         if order.currency_id and order.company_id:
             cost = order.company_id.currency_id._convert(
                 cost,
@@ -182,7 +195,7 @@ class JxcPurchaseOrderLine(models.Model):
             (order.date_approve or order.date_order).date(),
             round=False,
         )
-        return self.uom_id._compute_price(price, self.product_id.uom_id)
+        return self._price_to_base(price)
 
     def _prepare_receipt_line(self):
         self.ensure_one()
@@ -191,8 +204,7 @@ class JxcPurchaseOrderLine(models.Model):
             "name": self.name or self.product_id.display_name,
             "quantity": self.qty_to_receive,
             "uom_id": self.uom_id.id,
-            "unit_cost": self.product_id.uom_id._compute_price(
-                self._get_base_unit_cost(), self.uom_id
-            ),
+            "packaging_id": self.packaging_id.id,
+            "unit_cost": self._price_from_base(self._get_base_unit_cost()),
             "purchase_line_id": self.id,
         }

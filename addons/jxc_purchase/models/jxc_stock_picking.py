@@ -141,7 +141,7 @@ class JxcStockPicking(models.Model):
                 else 0.0
             )
             # Rejected goods go back and are owed again: only accepted quantities count.
-            incoming = line.uom_id._compute_quantity(done, order_line.uom_id, round=False)
+            incoming = order_line._qty_from_base(line._qty_to_base(done))
             already = order_line.qty_received
             limit = order_line.quantity * (1 + tolerance)
             if (
@@ -158,10 +158,10 @@ class JxcStockPicking(models.Model):
                         doc=self.name,
                         line=number,
                         product=line.product_id.display_name,
-                        qty=done,
-                        uom=line.uom_id.name,
-                        total=already + incoming,
-                        ordered=order_line.quantity,
+                        qty=line._format_number(done),
+                        uom=line._unit_name(),
+                        total=order_line._format_number(already + incoming),
+                        ordered=order_line._format_quantity(order_line.quantity),
                         tolerance=tolerance * 100,
                     )
                 )

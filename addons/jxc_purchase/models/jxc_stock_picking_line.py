@@ -45,7 +45,7 @@ class JxcStockPickingLine(models.Model):
             line.purchase_price_unit = line.unit_cost if of_order else 0.0
             line.purchase_value = line.value if of_order else 0.0
 
-    @api.depends("purchase_line_id")
+    @api.depends("purchase_line_id", "packaging_id")
     def _compute_unit_cost(self):
         # A receipt line is worth the order's price, whatever unit it is counted in.
         res = super()._compute_unit_cost()
@@ -53,7 +53,7 @@ class JxcStockPickingLine(models.Model):
             lambda ln: ln.purchase_line_id and ln.picking_type == "purchase_in"
         ):
             exact = line.sudo().purchase_line_id._get_base_unit_cost()
-            line.unit_cost = line.product_id.uom_id._compute_price(exact, line.uom_id)
+            line.unit_cost = line._price_from_base(exact)
         return res
 
     def _get_base_unit_cost(self):

@@ -87,7 +87,7 @@ class JxcReportPurchase(models.Model):
         return """
             l.id, o.date_order AS date, o.date_planned, o.id AS order_id, o.partner_id,
             o.user_id, l.product_id, pt.categ_id, o.warehouse_id, o.company_id, o.state,
-            l.quantity / line_uom.factor * base_uom.factor AS qty_ordered,
+            l_base.quantity AS qty_ordered,
             COALESCE(r.received, 0) AS qty_received,
             COALESCE(r.rejected, 0) AS qty_rejected,
             COALESCE(r.returned, 0) AS qty_returned,
@@ -97,7 +97,7 @@ class JxcReportPurchase(models.Model):
                    * COALESCE(o.amount_total_company / NULLIF(o.amount_total, 0), 1))::numeric,
                   2) AS amount,
             l.price_subtotal * COALESCE(o.amount_total_company / NULLIF(o.amount_total, 0), 1)
-                / NULLIF(l.quantity / line_uom.factor * base_uom.factor, 0) AS price_average,
+                / NULLIF(l_base.quantity, 0) AS price_average,
             100.0 * COALESCE(r.rejected, 0) / NULLIF(r.inspected, 0) AS rejection_rate,
             100.0 * COALESCE(r.on_time, 0) / NULLIF(r.inspected, 0) AS on_time_rate
         """
@@ -127,9 +127,11 @@ class JxcReportPurchase(models.Model):
                   SELECT COALESCE(SUM(m.quantity), 0) AS quantity
                     FROM jxc_stock_move m WHERE m.picking_line_id = pl.id
               ) mv
+              LEFT JOIN product_packaging pl_pk ON pl_pk.id = pl.packaging_id
               CROSS JOIN LATERAL (
-                  SELECT COALESCE(pl.quantity_rejected, 0) / pl_uom.factor * pl_base.factor
-                         AS quantity
+                  SELECT COALESCE(COALESCE(pl.quantity_rejected, 0) * pl_pk.qty,
+                                  COALESCE(pl.quantity_rejected, 0) / pl_uom.factor
+                                  * pl_base.factor) AS quantity
               ) rej
              WHERE pl.purchase_line_id IS NOT NULL
                -- A reversed (红冲) document and its reversal cancel out, rejections and
@@ -148,6 +150,11 @@ class JxcReportPurchase(models.Model):
             JOIN product_template pt ON pt.id = pp.product_tmpl_id
             JOIN uom_uom line_uom ON line_uom.id = l.uom_id
             JOIN uom_uom base_uom ON base_uom.id = pt.uom_id
+            LEFT JOIN product_packaging l_pk ON l_pk.id = l.packaging_id
+            CROSS JOIN LATERAL (
+                SELECT COALESCE(l.quantity * l_pk.qty,
+                                l.quantity / line_uom.factor * base_uom.factor) AS quantity
+            ) l_base
             LEFT JOIN ({self._receipts()}) r ON r.line_id = l.id
         """
 

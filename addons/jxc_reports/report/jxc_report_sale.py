@@ -69,8 +69,10 @@ class JxcReportSale(models.Model):
             JOIN product_template pt ON pt.id = pp.product_tmpl_id
             JOIN uom_uom line_uom ON line_uom.id = sol.uom_id
             JOIN uom_uom base_uom ON base_uom.id = pt.uom_id
+            LEFT JOIN product_packaging sol_pk ON sol_pk.id = sol.packaging_id
             CROSS JOIN LATERAL (
-                SELECT sol.quantity / line_uom.factor * base_uom.factor AS quantity
+                SELECT COALESCE(sol.quantity * sol_pk.qty,
+                                sol.quantity / line_uom.factor * base_uom.factor) AS quantity
             ) sol_base
             CROSS JOIN LATERAL (
                 -- To the cent on each delivery, like the ledger's values, so that gross

@@ -7,6 +7,7 @@ from . import (
     jxc_stock_picking_line,
     jxc_stock_reservation,
     jxc_stock_rule,
+    product_packaging,
     product_template,
     res_company,
     res_config_settings,

@@ -90,15 +90,22 @@ class JxcSaleOrderLine(models.Model):
         groups="jxc_stock.group_jxc_cost",
     )
 
-    @api.depends("product_id", "quantity", "uom_id", "order_id.pricelist_id")
+    @api.depends("product_id", "quantity", "uom_id", "packaging_id", "order_id.pricelist_id")
     def _compute_price_unit(self):
-        # One pricelist evaluation per (order, quantity, unit) for all its products.
+        # One pricelist evaluation per (order, quantity, unit) for all its products. A line in
+        # a packaging with a sale price takes that price as is; other packaging lines are
+        # priced per base unit for their base quantity, times the content.
         groups = defaultdict(self.browse)
         for line in self:
             if not line.product_id:
                 line.price_unit = 0.0
                 continue
-            groups[(line.order_id, line.quantity or 1.0, line.uom_id)] |= line
+            order = line.order_id
+            if line.packaging_id.jxc_sale_price:
+                line.price_unit = line._to_order_currency(line.packaging_id.jxc_sale_price)
+                continue
+            quantity = line._qty_to_base(line.quantity or 1.0) if line.packaging_id else None
+            groups[(order, quantity or line.quantity or 1.0, line.uom_id)] |= line
         for (order, quantity, uom), lines in groups.items():
             date = order.date_order or fields.Datetime.now()
             if order.pricelist_id:
@@ -106,17 +113,24 @@ class JxcSaleOrderLine(models.Model):
                     lines.product_id, quantity, currency=order.currency_id, uom=uom, date=date
                 )
                 for line in lines:
-                    line.price_unit = prices[line.product_id.id][0]
+                    # Per ``uom``: the base unit for lines in a packaging.
+                    price = prices[line.product_id.id][0]
+                    line.price_unit = price * (line.packaging_id.qty or 1.0)
                 continue
             for line in lines:
                 price = line.product_id.uom_id._compute_price(line.product_id.lst_price, uom)
-                line.price_unit = (
-                    order.company_id.currency_id._convert(
-                        price, order.currency_id, order.company_id, date.date(), round=False
-                    )
-                    if order.currency_id and order.company_id
-                    else price
-                )
+                line.price_unit = line._to_order_currency(price * (line.packaging_id.qty or 1.0))
+
+    def _to_order_currency(self, amount):
+        """``amount`` in company currency → the order's currency (unrounded)."""
+        self.ensure_one()
+        order = self.order_id
+        if not order.currency_id or not order.company_id:
+            return amount
+        date = (order.date_order or fields.Datetime.now()).date()
+        return order.company_id.currency_id._convert(
+            amount, order.currency_id, order.company_id, date, round=False
+        )
 
     def _get_discount(self):
         return self.discount or 0.0
@@ -125,7 +139,7 @@ class JxcSaleOrderLine(models.Model):
     def _compute_amounts(self):
         return super()._compute_amounts()
 
-    @api.depends("product_id", "uom_id", "order_id.warehouse_id")
+    @api.depends("product_id", "uom_id", "packaging_id", "order_id.warehouse_id")
     def _compute_available_quantity(self):
         Quant = self.env["jxc.stock.quant"].sudo()
         today = fields.Date.context_today(self)
@@ -144,18 +158,14 @@ class JxcSaleOrderLine(models.Model):
                 for q in quants
                 if not q.lot_id.expiration_date or q.lot_id.expiration_date >= today
             )
-            line.available_quantity = line.product_id.uom_id._compute_quantity(
-                available, line.uom_id or line.product_id.uom_id, round=False
-            )
+            line.available_quantity = line._qty_from_base(available)
 
     @api.depends("delivery_line_ids.state", "delivery_line_ids.move_ids.quantity")
     def _compute_qty_delivered(self):
         for line in self:
             delivered = returned = 0.0
             for dl in line.delivery_line_ids.filtered(lambda d: d.state == "done"):
-                posted = line.product_id.uom_id._compute_quantity(
-                    sum(dl.move_ids.mapped("quantity")), line.uom_id, round=False
-                )
+                posted = line._qty_from_base(sum(dl.move_ids.mapped("quantity")))
                 if dl.picking_type == "sale_return":
                     returned += posted
                 else:
@@ -178,12 +188,8 @@ class JxcSaleOrderLine(models.Model):
         held = {res_id: (qty, short) for res_id, qty, short in groups}
         for line in self:
             qty, short = held.get(line.id, (0.0, 0.0))
-            line.qty_reserved = line.product_id.uom_id._compute_quantity(
-                qty, line.uom_id, round=False
-            )
-            line.qty_shortage = line.product_id.uom_id._compute_quantity(
-                short, line.uom_id, round=False
-            )
+            line.qty_reserved = line._qty_from_base(qty)
+            line.qty_shortage = line._qty_from_base(short)
 
     @api.depends(
         "product_id",
@@ -212,11 +218,7 @@ class JxcSaleOrderLine(models.Model):
                 ]
             else:
                 base_cost = 0.0
-            line.cost_unit = (
-                line.product_id.uom_id._compute_price(base_cost, line.uom_id)
-                if line.product_id
-                else 0.0
-            )
+            line.cost_unit = line._price_from_base(base_cost) if line.product_id else 0.0
             subtotal = order._to_company_currency(line.price_subtotal) if order else 0.0
             line.margin = subtotal - line.cost_unit * line.quantity
 
@@ -235,7 +237,7 @@ class JxcSaleOrderLine(models.Model):
                 )
         return res
 
-    @api.onchange("product_id", "quantity", "uom_id")
+    @api.onchange("product_id", "quantity", "uom_id", "packaging_id")
     def _onchange_check_availability(self):
         """Warn while editing when the warehouse cannot serve the line (ATP)."""
         if not self.product_id or self.order_id.state != "draft":
@@ -252,9 +254,9 @@ class JxcSaleOrderLine(models.Model):
                         "%(product)s: %(needed)s %(uom)s ordered, %(available)s "
                         "available in %(warehouse)s.",
                         product=self.product_id.display_name,
-                        needed=needed,
-                        uom=self.uom_id.name,
-                        available=self.available_quantity,
+                        needed=self._format_number(needed),
+                        uom=self._unit_name(),
+                        available=self._format_number(self.available_quantity),
                         warehouse=self.order_id.warehouse_id.display_name,
                     ),
                 }
@@ -325,7 +327,14 @@ class JxcSaleOrderLine(models.Model):
         )
         common = {"product_id": self.product_id.id, "name": self.name, "sale_line_id": self.id}
         if self.product_id.tracking == "none" or not reservations:
-            return [dict(common, quantity=self.qty_to_deliver, uom_id=self.uom_id.id)]
+            return [
+                dict(
+                    common,
+                    quantity=self.qty_to_deliver,
+                    uom_id=self.uom_id.id,
+                    packaging_id=self.packaging_id.id,
+                )
+            ]
         vals_list = []
         base_uom = self.product_id.uom_id
         for reservation in reservations:

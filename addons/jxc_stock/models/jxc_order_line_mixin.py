@@ -9,7 +9,7 @@ class JxcOrderLineMixin(models.AbstractModel):
     """What purchase and sale order lines share: units, amounts, checks, locking."""
 
     _name = "jxc.order.line.mixin"
-    _inherit = ["jxc.document.line.mixin"]
+    _inherit = ["jxc.document.line.mixin", "jxc.line.packaging.mixin"]
     _description = "JXC Order Line"
     _jxc_document_field = "order_id"
 
@@ -52,10 +52,12 @@ class JxcOrderLineMixin(models.AbstractModel):
         help="The part not received / delivered when the order was cancelled.",
     )
 
-    @api.depends("product_id")
+    @api.depends("product_id", "packaging_id")
     def _compute_uom_id(self):
         for line in self:
-            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
+            if line.packaging_id:
+                line.uom_id = line.product_id.uom_id
+            elif not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
                 line.uom_id = line._get_default_uom()
 
     def _get_default_uom(self):
@@ -93,7 +95,7 @@ class JxcOrderLineMixin(models.AbstractModel):
             line.price_tax = tax
             line.price_total = subtotal + tax
 
-    @api.depends("product_id", "order_id.partner_id", "uom_id")
+    @api.depends("product_id", "order_id.partner_id", "uom_id", "packaging_id")
     def _compute_last_price(self):
         for line in self:
             line.last_price = line._get_last_price()
@@ -145,10 +147,7 @@ class JxcOrderLineMixin(models.AbstractModel):
     def _base_quantity(self, quantity=None):
         """``quantity`` (default: the line's) in the product's base unit, unrounded."""
         self.ensure_one()
-        qty = self.quantity if quantity is None else quantity
-        if not self.uom_id:
-            return qty
-        return self.uom_id._compute_quantity(qty, self.product_id.uom_id, round=False)
+        return self._qty_to_base(self.quantity if quantity is None else quantity)
 
     def _value_of(self, quantity):
         """What ``quantity`` (in the line's unit) of the line is worth, tax included, in
@@ -189,4 +188,6 @@ class JxcOrderLineMixin(models.AbstractModel):
         last = self.search(domain, order="date_order desc, id desc", limit=1)
         if not last:
             return 0.0
-        return last.uom_id._compute_price(last._get_net_price(), self.uom_id or last.uom_id)
+        if last._same_unit(self) or not self.uom_id:
+            return last._get_net_price()
+        return self._price_from_base(last._price_to_base(last._get_net_price()))

@@ -452,9 +452,7 @@ class JxcStockPicking(models.Model):
                     )
                 )
             qty = line.quantity if in_full else line.quantity_done
-            returnable = origin.uom_id._compute_quantity(
-                origin.quantity_returnable, line.uom_id, round=False
-            )
+            returnable = line._qty_from_base(origin._qty_to_base(origin.quantity_returnable))
             if float_compare(qty, returnable, precision_rounding=line.uom_id.rounding) > 0:
                 raise UserError(
                     _(
@@ -463,9 +461,9 @@ class JxcStockPicking(models.Model):
                         doc=self.name,
                         line=number,
                         product=line.product_id.display_name,
-                        qty=qty,
-                        uom=line.uom_id.name,
-                        returnable=returnable,
+                        qty=line._format_number(qty),
+                        uom=line._unit_name(),
+                        returnable=line._format_number(returnable),
                         origin=origin.picking_id.name,
                     )
                 )
@@ -821,9 +819,9 @@ class JxcStockPicking(models.Model):
             qty = line.quantity_done or line.quantity
             for _column, reason in Line._get_opening_problems(
                 line.product_id,
-                line.uom_id,
-                qty,
-                line._get_unit_cost(),
+                line.product_id.uom_id,
+                line._qty_to_base(qty),
+                line._get_base_unit_cost(),
                 line.lot_id.name or line.lot_name,
             ):
                 problems.append(

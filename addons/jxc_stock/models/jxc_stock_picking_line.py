@@ -20,7 +20,7 @@ from ..utils import (
 
 class JxcStockPickingLine(models.Model):
     _name = "jxc.stock.picking.line"
-    _inherit = ["jxc.document.line.mixin"]
+    _inherit = ["jxc.document.line.mixin", "jxc.line.packaging.mixin"]
     _description = "Stock Document Line"
     _order = "picking_id, sequence, id"
     _check_company_auto = True
@@ -108,13 +108,17 @@ class JxcStockPickingLine(models.Model):
         help="Posted on this line and not yet returned, in the line's unit.",
     )
 
-    @api.depends("product_id")
+    @api.depends("product_id", "packaging_id")
     def _compute_uom_id(self):
         for line in self:
-            if not line.uom_id or line.uom_id.category_id != line.product_id.uom_id.category_id:
+            if (
+                line.packaging_id
+                or not line.uom_id
+                or line.uom_id.category_id != line.product_id.uom_id.category_id
+            ):
                 line.uom_id = line.product_id.uom_id
 
-    @api.depends("product_id", "uom_id")
+    @api.depends("product_id", "uom_id", "packaging_id")
     def _compute_unit_cost(self):
         averages = {}  # one query per company, not per line
         for company in self.picking_id.company_id:
@@ -127,7 +131,7 @@ class JxcStockPickingLine(models.Model):
                 line.unit_cost = 0.0
                 continue
             average = averages[line.picking_id.company_id][line.product_id.id]
-            line.unit_cost = line.product_id.uom_id._compute_price(average, line.uom_id)
+            line.unit_cost = line._price_from_base(average)
 
     @api.depends("quantity", "quantity_done", "unit_cost", "state")
     def _compute_value(self):
@@ -135,7 +139,7 @@ class JxcStockPickingLine(models.Model):
             qty = line.quantity_done if line.state == "done" else line.quantity
             line.value = qty * line.unit_cost
 
-    @api.depends("product_id", "lot_id", "uom_id", "picking_id.warehouse_id")
+    @api.depends("product_id", "lot_id", "uom_id", "packaging_id", "picking_id.warehouse_id")
     def _compute_available_quantity(self):
         Quant = self.env["jxc.stock.quant"]
         for line in self:
@@ -149,9 +153,7 @@ class JxcStockPickingLine(models.Model):
             if line.lot_id:
                 domain.append(("lot_id", "=", line.lot_id.id))
             available = sum(Quant.search(domain).mapped("available_quantity"))
-            line.available_quantity = line.product_id.uom_id._compute_quantity(
-                available, line.uom_id or line.product_id.uom_id, round=False
-            )
+            line.available_quantity = line._qty_from_base(available)
 
     @api.depends("state", "move_ids", "return_line_ids.state", "return_line_ids.move_ids")
     def _compute_quantity_returnable(self):
@@ -167,9 +169,7 @@ class JxcStockPickingLine(models.Model):
                     )
                 )
             )
-            line.quantity_returnable = line.product_id.uom_id._compute_quantity(
-                posted - returned, line.uom_id, round=False
-            )
+            line.quantity_returnable = line._qty_from_base(posted - returned)
 
     @api.onchange("product_id")
     def _onchange_product_id(self):
@@ -275,6 +275,7 @@ class JxcStockPickingLine(models.Model):
             "quantity": self.quantity_done,
             "quantity_done": self.quantity_done,
             "uom_id": self.uom_id.id,
+            "packaging_id": self.packaging_id.id,
             "lot_id": self.lot_id.id,
             "unit_cost": self._get_unit_cost(),
         }
@@ -287,6 +288,7 @@ class JxcStockPickingLine(models.Model):
             "name": self.name,
             "quantity": self.quantity_returnable,
             "uom_id": self.uom_id.id,
+            "packaging_id": self.packaging_id.id,
             "lot_id": self.lot_id.id,
             "unit_cost": self._get_unit_cost(),
             "return_of_line_id": self.id,
@@ -303,9 +305,7 @@ class JxcStockPickingLine(models.Model):
 
     def _get_base_quantity(self, quantity):
         self.ensure_one()
-        return self.uom_id._compute_quantity(
-            quantity, self.product_id.uom_id, rounding_method="HALF-UP"
-        )
+        return self._qty_to_base(quantity, round=True)
 
     def _get_unit_cost(self):
         """The line's unit cost, for posting and copying: stock staff who may not see costs
@@ -315,7 +315,7 @@ class JxcStockPickingLine(models.Model):
 
     def _get_base_unit_cost(self):
         self.ensure_one()
-        return self.uom_id._compute_price(self._get_unit_cost(), self.product_id.uom_id)
+        return self._price_to_base(self._get_unit_cost())
 
     def _default_expiration_date(self):
         self.ensure_one()
@@ -517,28 +517,32 @@ class JxcStockPickingLine(models.Model):
             ]
         )
         by_lot = {q.lot_id: q.available_quantity for q in quants}
-        first = True
+        takes = []
         for lot in self._get_fefo_lots():
             if float_is_zero(base_needed, precision_rounding=rounding):
                 break
             take = min(by_lot.get(lot, 0.0), base_needed)
             if self.product_id.tracking == "serial":
                 take = min(take, 1.0)
-            qty = self.product_id.uom_id._compute_quantity(take, self.uom_id)
-            if first:
-                self.write({"lot_id": lot.id, "quantity": qty})
-                first = False
+            takes.append((lot, take))
+            base_needed -= take
+        if not takes:
+            return
+        rest = float_compare(base_needed, 0, precision_rounding=rounding) > 0
+        if rest:
+            # Not enough in lots: keep the rest on a line without a lot, for the user to see.
+            takes.append((self.env["jxc.stock.lot"], base_needed))
+        unit = {}
+        if self.packaging_id and len(takes) > 1:
+            # Split across lots, a line in packagings would hold parts of one: count in the
+            # base unit instead, which each lot's quantity is exact in.
+            unit = {"packaging_id": False, "uom_id": self.product_id.uom_id.id}
+            self.write(unit)
+        for index, (lot, take) in enumerate(takes):
+            vals = dict(unit, lot_id=lot.id, quantity=self._qty_from_base(take, round=True))
+            if not index:
+                self.write(vals)
             else:
                 self.with_context(**internal_context()).copy(
-                    {"picking_id": self.picking_id.id, "lot_id": lot.id, "quantity": qty}
+                    dict(vals, picking_id=self.picking_id.id)
                 )
-            base_needed -= take
-        if not first and float_compare(base_needed, 0, precision_rounding=rounding) > 0:
-            # Not enough in lots: keep the rest on a line without a lot, for the user to see.
-            self.with_context(**internal_context()).copy(
-                {
-                    "picking_id": self.picking_id.id,
-                    "lot_id": False,
-                    "quantity": self.product_id.uom_id._compute_quantity(base_needed, self.uom_id),
-                }
-            )
