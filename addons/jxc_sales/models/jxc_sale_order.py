@@ -74,6 +74,9 @@ class JxcSaleOrder(models.Model):
         tracking=True,
         help="Prices of new lines come from this pricelist.",
     )
+    jxc_can_choose_pricelist = fields.Boolean(
+        string="Can Choose Pricelists", compute="_compute_jxc_can_choose_pricelist"
+    )
     currency_id = fields.Many2one(
         "res.currency",
         compute="_compute_currency_id",
@@ -336,6 +339,40 @@ class JxcSaleOrder(models.Model):
             elif currency.compare_amounts(net, costs.get(line.product_id.id, 0.0)) < 0:
                 problems.append(_("%s: below cost", label))
         return problems
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        if any("pricelist_id" in vals for vals in vals_list):
+            orders._check_pricelist_rights()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "pricelist_id" in vals:
+            self._check_pricelist_rights()
+        return res
+
+    @api.depends_context("uid")
+    def _compute_jxc_can_choose_pricelist(self):
+        self.jxc_can_choose_pricelist = not self.env["res.partner"]._jxc_pricelist_guarded()
+
+    def _check_pricelist_rights(self):
+        """Customer-level prices (客户等级价) are the customer's pricelist: only sales managers
+        price an order with another one."""
+        if not self.env["res.partner"]._jxc_pricelist_guarded():
+            return
+        for order in self:
+            partner = order.partner_id.with_company(order.company_id)
+            if order.partner_id and order.pricelist_id != partner.property_product_pricelist:
+                raise AccessError(
+                    _(
+                        "%(order)s: only sales managers can price an order with another "
+                        "pricelist than the customer's (%(pricelist)s).",
+                        order=order.display_name,
+                        pricelist=partner.property_product_pricelist.display_name or "-",
+                    )
+                )
 
     def _check_price_guard_rights(self, below):
         """Below the price guard, only sales managers confirm (``below``: order → problems)."""

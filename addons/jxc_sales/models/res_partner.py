@@ -1,10 +1,12 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 CUSTOMER_IMPORT_TEMPLATE = "/jxc_sales/static/xls/jxc_customer_template.xlsx"
+# Odoo's partner pricelist: the form's field and the company-dependent value it stores.
+PRICELIST_FIELDS = {"property_product_pricelist", "specific_property_product_pricelist"}
 
 
 class ResPartner(models.Model):
@@ -76,6 +78,60 @@ class ResPartner(models.Model):
             ("commercial_partner_id.user_id", "=", False),
         ]
         return domain if allowed else ["!", *domain]
+
+    jxc_can_choose_pricelist = fields.Boolean(
+        string="Can Choose Pricelists",
+        compute="_compute_jxc_can_choose_pricelist",
+        help="Whether you may choose customers' pricelists (sales managers).",
+    )
+
+    @api.depends_context("uid")
+    def _compute_jxc_can_choose_pricelist(self):
+        self.jxc_can_choose_pricelist = not self._jxc_pricelist_guarded()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if (
+            any(PRICELIST_FIELDS & set(vals) for vals in vals_list)
+            and self._jxc_pricelist_guarded()
+        ):
+            # A new customer may get the pricelist it would have anyway, no other.
+            for partner in partners.sudo().filtered("specific_property_product_pricelist"):
+                chosen = partner.specific_property_product_pricelist
+                partner.specific_property_product_pricelist = False
+                if partner.property_product_pricelist != chosen:
+                    partners._raise_jxc_pricelist_rights()
+        return partners
+
+    def write(self, vals):
+        if not (PRICELIST_FIELDS & set(vals)) or not self._jxc_pricelist_guarded():
+            return super().write(vals)
+        self.invalidate_recordset(["property_product_pricelist"])
+        before = {partner.id: partner.property_product_pricelist for partner in self.sudo()}
+        res = super().write(vals)
+        self.invalidate_recordset(["property_product_pricelist"])
+        if any(p.property_product_pricelist != before[p.id] for p in self.sudo()):
+            self._raise_jxc_pricelist_rights()
+        return res
+
+    def _jxc_pricelist_guarded(self):
+        """Whether the user may not choose customers' pricelists (客户等级价): everyone but
+        sales managers and Odoo's product managers."""
+        user = self.env.user
+        return not (
+            self.env.su
+            or user.has_group("jxc_sales.group_jxc_sales_manager")
+            or user.has_group("product.group_product_manager")
+        )
+
+    def _raise_jxc_pricelist_rights(self):
+        raise AccessError(
+            _(
+                "Only sales managers can change a customer's pricelist (客户等级价): %s.",
+                ", ".join(self.mapped("display_name")),
+            )
+        )
 
     @api.model
     def get_import_templates(self):
