@@ -3,7 +3,7 @@
 {
     "name": "JXC Inventory",
     "summary": "进销存 inventory core: warehouses, lots, stock ledger, quants, reservations, moving-average cost, stock documents, counts, alerts, replenishment",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -34,9 +34,15 @@
         "views/res_users_views.xml",
         "wizards/jxc_stock_count_import_views.xml",
         "wizards/jxc_golive_stock_import_views.xml",
+        "wizards/jxc_order_grid_views.xml",
         "views/jxc_golive_views.xml",
         "report/jxc_stock_picking_report.xml",
         "views/jxc_stock_menus.xml",
     ],
     "demo": ["demo/jxc_stock_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "jxc_stock/static/src/order_grid/*",
+        ],
+    },
 }
