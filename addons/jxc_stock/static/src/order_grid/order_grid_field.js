@@ -1,8 +1,9 @@
 // Copyright 2026 JXC contributors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import { Component, useState } from "@odoo/owl";
+import { Component } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
 import { formatFloat } from "@web/views/fields/formatters";
 import { parseFloat } from "@web/views/fields/parsers";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
@@ -17,7 +18,7 @@ export class OrderGridField extends Component {
     static props = { ...standardFieldProps };
 
     setup() {
-        this.state = useState({ invalid: {} });
+        this.notification = useService("notification");
     }
 
     get cells() {
@@ -76,7 +77,8 @@ export class OrderGridField extends Component {
         return this.cells.reduce((sum, cell) => sum + cell.data.quantity, 0);
     }
 
-    async onChange(key, cell, ev) {
+    /** A cell takes a number ≥ 0 (empty is 0); anything else is refused on the spot. */
+    async onChange(cell, ev) {
         const text = ev.target.value.trim();
         let value;
         try {
@@ -85,15 +87,15 @@ export class OrderGridField extends Component {
             value = NaN;
         }
         if (!Number.isFinite(value) || value < 0) {
-            this.state.invalid[key] = true;
-            await this.props.record.setInvalidField(this.props.name);
+            this.notification.add(
+                _t("%(value)s is not a quantity: type a number, 0 or more.", { value: text }),
+                { type: "danger" }
+            );
+            ev.target.value = this.format(cell.data.quantity);
             return;
         }
-        delete this.state.invalid[key];
         await cell.update({ quantity: value });
-        if (!Object.keys(this.state.invalid).length) {
-            await this.props.record.resetFieldValidity(this.props.name);
-        }
+        ev.target.value = this.format(value);
     }
 }
 
