@@ -46,6 +46,9 @@ class TestSaleGrid(JxcSalesCommon):
         self.assertNotIn(self.black_xl, grid.line_ids.product_id)
         self.assertEqual(set(grid.line_ids.mapped("quantity")), {0.0})
         self.assertEqual(grid.uom_id, self.uom_unit)
+        self.assertNotIn(
+            "default_res_id", grid._get_order().env.context, "lines and messages do not take it"
+        )
 
     def test_grid_creates_one_line_per_variant_with_its_price(self):
         order = self._make_order([(self.product, 1)])

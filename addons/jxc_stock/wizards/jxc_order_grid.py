@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import float_compare, float_is_zero
+from odoo.tools.misc import clean_context
 
 from ..utils import MAX_QUANTITY, check_number, check_numbers, is_number
 
@@ -187,11 +188,14 @@ class JxcOrderGrid(models.TransientModel):
     # Business methods
     # ------------------------------------------------------------------
     def _get_order(self, raise_if_not_found=True):
-        """The order the grid writes to (empty if there is none)."""
+        """The order the grid writes to (empty if there is none), without the grid's
+        ``default_res_model`` / ``default_res_id``, which the lines, messages and followers
+        the order creates must not take."""
         self.ensure_one()
         orders = self.env.registry["jxc.order.mixin"]._inherit_children
         if self.res_model in orders and self.res_id:
-            order = self.env[self.res_model].browse(self.res_id).exists()
+            env = self.env(context=clean_context(self.env.context))
+            order = env[self.res_model].browse(self.res_id).exists()
             if order:
                 return order
         if raise_if_not_found:
