@@ -36,9 +36,15 @@
         "views/res_users_views.xml",
         "wizards/jxc_stock_count_import_views.xml",
         "wizards/jxc_golive_stock_import_views.xml",
+        "wizards/jxc_order_grid_views.xml",
         "views/jxc_golive_views.xml",
         "report/jxc_stock_picking_report.xml",
         "views/jxc_stock_menus.xml",
     ],
     "demo": ["demo/jxc_stock_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "jxc_stock/static/src/order_grid/*",
+        ],
+    },
 }

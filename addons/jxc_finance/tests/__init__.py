@@ -5,6 +5,7 @@ from . import (
     test_golive_finance,
     test_import_templates,
     test_money_follows_goods,
+    test_order_grid_access,
     test_settlement,
     test_statement_aging,
     test_tax_included,

@@ -2,6 +2,7 @@ from . import (
     test_import_templates,
     test_purchase_access,
     test_purchase_flow,
+    test_purchase_grid,
     test_purchase_price_access,
     test_supplier_replenish,
 )

@@ -29,6 +29,7 @@ class JxcOrderMixin(models.AbstractModel):
     _jxc_sequence_code = None  # ir.sequence code of the order numbers
     _jxc_mail_template = None  # xml id of the "send by email" template
     _jxc_open_quantity = None  # line field: what is left to receive / deliver
+    _jxc_grid_product_flag = None  # product field of what the variant grid offers (sale_ok…)
 
     @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "currency_id", "date_order")
     def _compute_amounts(self):
@@ -76,6 +77,29 @@ class JxcOrderMixin(models.AbstractModel):
         (``_action_draft``)."""
         self._check_action_rights()
         return self._action_draft()
+
+    def action_open_grid(self):
+        """多规格录入: the variant grid of a draft order (``jxc.order.grid``)."""
+        self.ensure_one()
+        self._check_action_rights()
+        if self.state != "draft":
+            raise UserError(
+                _(
+                    "%(order)s is %(state)s: variants can be entered in a grid only while it "
+                    "is a draft.",
+                    order=self.display_name,
+                    state=self._jxc_state_label(),
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Variant Grid"),
+            "res_model": "jxc.order.grid",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_res_model": self._name, "default_res_id": self.id},
+        }
 
     def action_send(self):
         """The mail composer with the order's template (and its PDF)."""

@@ -72,6 +72,67 @@ class JxcStockCommon(TransactionCase):
             groups="base.group_user,jxc_stock.group_jxc_stock_manager",
         )
 
+    @classmethod
+    def _make_variant_template(cls, name, attributes, **vals):
+        """A goods template with variants: ``attributes`` is [(attribute name, [values])],
+        the first the grid's rows, the last its columns."""
+        Attribute = cls.env["product.attribute"]
+        lines = []
+        for attribute_name, values in attributes:
+            attribute = Attribute.create(
+                {
+                    "name": attribute_name,
+                    "value_ids": [Command.create({"name": value}) for value in values],
+                }
+            )
+            lines.append(
+                Command.create(
+                    {
+                        "attribute_id": attribute.id,
+                        "value_ids": [Command.set(attribute.value_ids.ids)],
+                    }
+                )
+            )
+        return cls.env["product.template"].create(
+            dict(
+                {
+                    "name": name,
+                    "type": "consu",
+                    "uom_id": cls.uom_unit.id,
+                    "uom_po_id": cls.uom_unit.id,
+                    "attribute_line_ids": lines,
+                },
+                **vals,
+            )
+        )
+
+    @staticmethod
+    def _variant(template, *values):
+        """The variant of ``template`` with these attribute value names."""
+        return template.product_variant_ids.filtered(
+            lambda p: (
+                sorted(p.product_template_attribute_value_ids.mapped("name")) == sorted(values)
+            )
+        )
+
+    @staticmethod
+    def _grid(order, template, user=None):
+        """The variant grid of ``order`` for ``template``, opened as ``user`` would."""
+        order = order.with_user(user) if user else order
+        action = order.action_open_grid()
+        return (
+            order.env[action["res_model"]]
+            .with_context(**action["context"])
+            .create({"product_tmpl_id": template.id})
+        )
+
+    @staticmethod
+    def _set_cells(grid, quantities):
+        """Type ``quantities`` ({variant: quantity}) into the grid's cells."""
+        for product, quantity in quantities.items():
+            grid.line_ids.filtered(lambda c, p=product: c.product_id == p).quantity = quantity
+        return grid
+
     def _buttons(self, model, user, view_type="form"):
         """The buttons of ``model``'s ``view_type`` view as ``user`` gets it: name -> node."""
         views = self.env[model].with_user(user).get_views([(False, view_type)])
