@@ -95,6 +95,19 @@ class TestPackaging(JxcFinanceCommon):
         )
         self.assertLedgerConsistent()
 
+    def test_printed_quotation_shows_cases_with_bottles_and_tax_included_amounts(self):
+        self.company.jxc_price_include_tax = True
+        order = self._sale(50, self.case)
+        html, _fmt = self.env["ir.actions.report"]._render_qweb_html(
+            "jxc_sales.report_jxc_sale_order", order.ids
+        )
+        text = " ".join(html.decode().split())
+        self.assertIn("<span>箱</span>", text)
+        self.assertIn("(600 Bottle)</span>", text)
+        self.assertIn("Unit Price (Tax Incl.)", text)
+        self.assertIn("Amount (Tax Incl.)", text)
+        self.assertIn("4,925.00", text)  # 50 × 98.50 as quoted, tax included
+
     def test_sale_in_a_packaging_without_price_is_the_unit_price_times_content(self):
         order = self._sale(3, self.pack)
         # 6 × 8.50 from the pricelist, per 中包.
