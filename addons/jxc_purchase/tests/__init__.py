@@ -3,5 +3,6 @@ from . import (
     test_purchase_access,
     test_purchase_flow,
     test_purchase_price_access,
+    test_purchase_scan,
     test_supplier_replenish,
 )

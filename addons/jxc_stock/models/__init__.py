@@ -1,3 +1,7 @@
+# jxc.order.mixin inherits jxc.scan.mixin: it must be defined first.
+from . import jxc_scan_mixin
+
+# isort: split
 from . import (
     ir_attachment,
     jxc_document_line_mixin,
@@ -22,6 +26,7 @@ from . import (
     jxc_stock_rule,
     jxc_stock_valuation,
     jxc_stock_warehouse,
+    product_packaging,
     product_product,
     product_template,
     res_company,

@@ -15,5 +15,6 @@ from . import (
     test_picking,
     test_replenish,
     test_reservation,
+    test_scan,
     test_warehouse_scope,
 )
