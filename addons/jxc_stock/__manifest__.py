@@ -39,4 +39,7 @@
         "views/jxc_stock_menus.xml",
     ],
     "demo": ["demo/jxc_stock_demo.xml"],
+    "assets": {
+        "web.assets_backend": ["jxc_stock/static/src/scan/*"],
+    },
 }
