@@ -41,5 +41,6 @@
     "demo": ["demo/jxc_stock_demo.xml"],
     "assets": {
         "web.assets_backend": ["jxc_stock/static/src/scan/*"],
+        "web.assets_tests": ["jxc_stock/static/tests/tours/*"],
     },
 }

@@ -16,5 +16,6 @@ from . import (
     test_replenish,
     test_reservation,
     test_scan,
+    test_scan_tour,
     test_warehouse_scope,
 )
