@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates .venv, installs the Python requirements and Odoo 18.0 from source (the standard
-# `pip install` of its source tree). Idempotent: a second run reinstalls nothing.
+# Creates .venv, installs the Python requirements, Odoo 18.0 from source (the standard
+# `pip install` of its source tree) and Chromium for the browser tours. Idempotent: a second
+# run reinstalls nothing.
 source "$(dirname "$0")/env.sh"
 
 fetch_odoo() {
@@ -61,6 +62,23 @@ install_odoo() {
     fi
 }
 
+# The browser tours (HttpCase.start_tour) drive a headless Chrome or Chromium, which Odoo looks
+# for under these names; without one, Odoo would skip them silently.
+install_browser() {
+    local bin
+    for bin in google-chrome chromium chromium-browser google-chrome-stable; do
+        command -v "$bin" >/dev/null 2>&1 && return 0
+    done
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        die "Chromium is needed for the browser tours: install it (apt-get install chromium)."
+    fi
+    log "installing Chromium for the browser tours"
+    mkdir -p "$RUN"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
+        >>"$RUN/apt.log" 2>&1 || die "apt-get install chromium failed; see $RUN/apt.log"
+}
+
 fetch_odoo
 setup_venv
 install_odoo
+install_browser

@@ -29,4 +29,5 @@
         "views/jxc_purchase_menus.xml",
     ],
     "demo": ["demo/jxc_purchase_demo.xml"],
+    "assets": {"web.assets_tests": ["jxc_purchase/static/tests/tours/*"]},
 }

@@ -45,6 +45,8 @@
     "assets": {
         "web.assets_backend": [
             "jxc_stock/static/src/order_grid/*",
+            "jxc_stock/static/src/scan/*",
         ],
+        "web.assets_tests": ["jxc_stock/static/tests/tours/*"],
     },
 }

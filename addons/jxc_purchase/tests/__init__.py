@@ -4,5 +4,7 @@ from . import (
     test_purchase_flow,
     test_purchase_grid,
     test_purchase_price_access,
+    test_purchase_scan,
+    test_purchase_scan_tour,
     test_supplier_replenish,
 )

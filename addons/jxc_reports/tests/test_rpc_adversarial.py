@@ -1718,6 +1718,96 @@ class TestRpcAdversarial(HttpCase):
     # ------------------------------------------------------------------
     # Tests
     # ------------------------------------------------------------------
+    def _scan_cases(self):
+        """扫码开单: who may not change a document cannot scan into it; done documents,
+        unknown codes and bad input are refused; nothing is written."""
+        # Open documents get a code nobody has (refused after the rights, before any line),
+        # closed ones a known code.
+        documents = [
+            ("jxc.stock.picking", self.receipt_draft, "RPC-NO-SUCH-CODE"),
+            ("jxc.stock.picking", self.in_draft, "RPC-NO-SUCH-CODE"),
+            ("jxc.stock.picking", self.in_done, "RPC-W"),
+            ("jxc.stock.picking", self.receipt_done, "RPC-W"),
+            ("jxc.stock.count", self.count_done, "RPC-W"),
+            ("jxc.sale.order", self.sale_draft, "RPC-NO-SUCH-CODE"),
+            ("jxc.sale.order", self.sale_confirmed, "RPC-W"),
+            ("jxc.purchase.order", self.po_draft, "RPC-NO-SUCH-CODE"),
+            ("jxc.purchase.order", self.po_confirmed, "RPC-W"),
+        ]
+        cases = []
+        for role in ALL_ROLES:
+            for model, document, code in documents:
+                writer = self._can(role, model, "write")
+                cases.append(
+                    Case(
+                        role,
+                        model,
+                        "action_jxc_scan",
+                        [document.ids, code],
+                        expected="UserError" if writer else "AccessError",
+                        label=f"{document.display_name} {code}",
+                    )
+                )
+            cases += [
+                Case(
+                    role,
+                    "jxc.stock.picking",
+                    "action_jxc_scan",
+                    [self.out_co2.ids, "RPC-W"],
+                    expected="AccessError",
+                    label="other company",
+                ),
+                Case(
+                    role,
+                    "jxc.stock.count",
+                    "action_jxc_scan",
+                    [self.count_progress.ids, "RPC-M"],
+                    expected="UserError"
+                    if self._can(role, "jxc.stock.count", "write")
+                    else "AccessError",
+                    label="tracked product without its lot",
+                ),
+            ]
+            if self._can(role, "jxc.stock.picking", "write"):
+                cases += [
+                    Case(
+                        role,
+                        "jxc.stock.picking",
+                        "action_jxc_scan",
+                        [self.in_draft.ids, bad],
+                        label=f"bad input {bad!r:.20}",
+                    )
+                    for bad in ("", None, 7, {"code": "RPC-W"}, "9" * 1000, "RPC\x00W")
+                ]
+                cases.append(
+                    Case(
+                        role,
+                        "jxc.stock.picking",
+                        "action_jxc_scan",
+                        [(self.in_draft | self.out_draft).ids, "RPC-W"],
+                        label="two documents",
+                    )
+                )
+        return cases
+
+    def test_scan_refusals(self):
+        self._run_cases(self._scan_cases(), 100)
+
+    def test_scan_writes_as_the_user(self):
+        self.assertEqual(
+            self._rpc("sales_user", "jxc.stock.picking", "action_jxc_scan", [
+                self.receipt_draft.ids, "RPC-W"
+            ])[0],
+            "AccessError",
+        )  # fmt: skip
+        name, result = self._rpc(
+            "stock_user", "jxc.stock.picking", "action_jxc_scan", [self.receipt_draft.ids, "RPC-W"]
+        )
+        self.assertEqual(name, "ok", result)
+        self.assertIn("RPC Water", result["message"])
+        line = self.receipt_draft.line_ids
+        self.assertEqual((line.quantity_done, line.write_uid), (1, self.users["stock_user"]))
+
     def test_golive(self):
         self._run_cases(self._golive_cases(), 100)
 

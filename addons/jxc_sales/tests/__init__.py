@@ -6,5 +6,6 @@ from . import (
     test_sale_cost_access,
     test_sale_flow,
     test_sale_grid,
+    test_sale_scan,
     test_sale_scopes,
 )

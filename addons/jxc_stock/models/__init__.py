@@ -1,3 +1,7 @@
+# jxc.order.mixin inherits jxc.scan.mixin: it must be defined first.
+from . import jxc_scan_mixin
+
+# isort: split
 from . import (
     ir_attachment,
     jxc_document_line_mixin,

@@ -14,7 +14,7 @@ class JxcOrderMixin(models.AbstractModel):
     """
 
     _name = "jxc.order.mixin"
-    _inherit = ["jxc.document.mixin"]
+    _inherit = ["jxc.document.mixin", "jxc.scan.mixin"]
     _description = "JXC Order"
     _jxc_locked_writable = ("notes", "user_id", "origin")
 
@@ -118,6 +118,18 @@ class JxcOrderMixin(models.AbstractModel):
                 "default_composition_mode": "comment",
                 "force_email": True,
             },
+        }
+
+    def _jxc_scan_line_values(self, line, match):
+        # Orders name no lots: a lot's barcode orders its product.
+        if line:
+            return {"quantity": line.quantity + self._jxc_scan_quantity(match, line.uom_id)}
+        product = match["product"]
+        return {
+            "product_id": product.id,
+            "name": product.display_name,
+            "uom_id": product.uom_id.id,
+            "quantity": self._jxc_scan_quantity(match),
         }
 
     def _check_done(self):

@@ -17,10 +17,10 @@ class JxcStockCount(models.Model):
 
     _name = "jxc.stock.count"
     _description = "Stock Count"
-    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.document.mixin", "jxc.scan.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
-    _jxc_locked_writable = ("note", "user_id", "scan_barcode")
+    _jxc_locked_writable = ("note", "user_id")
     _jxc_posted_states = ("done",)
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
@@ -64,10 +64,6 @@ class JxcStockCount(models.Model):
     )
     line_ids = fields.One2many("jxc.stock.count.line", "count_id", string="Lines")
     note = fields.Html()
-    scan_barcode = fields.Char(
-        store=False,
-        help="Scan or type a product barcode: adds one to its count.",
-    )
     difference_value = fields.Monetary(
         compute="_compute_difference_value",
         string="Variance Value",
@@ -87,37 +83,6 @@ class JxcStockCount(models.Model):
             count.counted_line_count = len(count.line_ids.filtered("is_counted"))
             count.line_count = len(count.line_ids)
 
-    @api.onchange("scan_barcode")
-    def _onchange_scan_barcode(self):
-        if not self.scan_barcode:
-            return
-        code = self.scan_barcode.strip()
-        self.scan_barcode = False
-        product = self.env["product.product"].search(
-            ["|", ("barcode", "=", code), ("default_code", "=", code)], limit=1
-        )
-        if not product:
-            return {
-                "warning": {
-                    "title": _("Unknown barcode"),
-                    "message": _("No product has barcode %s.", code),
-                }
-            }
-        line = self.line_ids.filtered(lambda ln: ln.product_id == product and not ln.lot_id)[:1]
-        if line:
-            line.counted_quantity += 1
-            line.is_counted = True
-        else:
-            self.line_ids = [
-                fields.Command.create(
-                    {
-                        "product_id": product.id,
-                        "counted_quantity": 1,
-                        "is_counted": True,
-                    }
-                )
-            ]
-
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -128,6 +93,48 @@ class JxcStockCount(models.Model):
     def _jxc_lines_editable(self):
         # Counted quantities are entered while counting.
         return self.state in ("draft", "in_progress")
+
+    def _jxc_scan_check_state(self):
+        # Starting a count replaces its lines with the snapshot: scans come after.
+        if self.state != "in_progress":
+            raise UserError(
+                _(
+                    "%(doc)s is %(state)s: scan while it is being counted (start it first).",
+                    doc=self.display_name,
+                    state=self._jxc_state_label(),
+                )
+            )
+
+    def _jxc_scan_find_line(self, match):
+        return self._jxc_scan_lot_lines(match)[:1]
+
+    def _jxc_scan_apply(self, match):
+        self._jxc_scan_check_tracking(match)
+        return super()._jxc_scan_apply(match)
+
+    def _jxc_scan_line_values(self, line, match):
+        quantity = self._jxc_scan_quantity(match)
+        if line:
+            if match["product"].tracking == "serial" and line.is_counted and line.counted_quantity:
+                raise UserError(
+                    _(
+                        "%(doc)s: serial number %(serial)s has already been counted.",
+                        doc=self.display_name,
+                        serial=line.lot_id.name or line.lot_name,
+                    )
+                )
+            counted = line.counted_quantity if line.is_counted else 0.0
+            return {"counted_quantity": counted + quantity, "is_counted": True}
+        vals = {
+            "product_id": match["product"].id,
+            "counted_quantity": quantity,
+            "is_counted": True,
+        }
+        if match["lot"]:
+            vals["lot_id"] = match["lot"].id
+        elif match["lot_name"]:
+            vals["lot_name"] = match["lot_name"]
+        return vals
 
     def action_start(self):
         """Take the snapshot: one line per stocked (product, lot) matching the filters."""

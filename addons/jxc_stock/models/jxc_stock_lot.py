@@ -32,6 +32,11 @@ class JxcStockLot(models.Model):
     )
     is_expired = fields.Boolean(compute="_compute_is_expired")
     note = fields.Text()
+    barcode = fields.Char(
+        copy=False,
+        index="btree_not_null",
+        help="Printed on the lot's label: scanning it adds this lot of its product.",
+    )
 
     _sql_constraints = [
         (
@@ -111,6 +116,44 @@ class JxcStockLot(models.Model):
                         "cannot be created.",
                         product=lot.product_id.display_name,
                         lot=lot.name,
+                    )
+                )
+
+    @api.constrains("barcode", "company_id")
+    def _check_barcode_unique(self):
+        for lot in self.filtered("barcode"):
+            self._check_barcode_free(lot.barcode, lot.company_id, exclude=lot)
+
+    @api.model
+    def _check_barcode_free(self, barcode, company, exclude=None):
+        """A barcode names one product, packaging or lot of a company (``company`` empty:
+        of any company). Read as superuser: the barcode may be used where the user cannot
+        see it."""
+        company_domain = [("company_id", "in", [False, company.id])] if company else []
+        users = [
+            (
+                self.env["product.product"].sudo().with_context(active_test=False),
+                _("product %s"),
+            ),
+            (self.env["product.packaging"].sudo(), _("packaging %s")),
+            (self.sudo(), _("lot %s")),
+        ]
+        for Model, label in users:
+            domain = [("barcode", "=", barcode), *company_domain]
+            if Model._name == self._name:
+                domain = [("barcode", "=", barcode)]
+                if company:
+                    domain.append(("company_id", "=", company.id))
+            other = Model.search(domain)
+            if exclude and exclude._name == Model._name:
+                other -= exclude.sudo()
+            if other:
+                raise ValidationError(
+                    _(
+                        "Barcode %(barcode)s is already used by %(other)s: a barcode names "
+                        "one product, packaging or lot.",
+                        barcode=barcode,
+                        other=label % other[:1].display_name,
                     )
                 )
 

@@ -13,7 +13,7 @@ class JxcStockPicking(models.Model):
 
     _name = "jxc.stock.picking"
     _description = "Stock Document"
-    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["jxc.document.mixin", "jxc.scan.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _jxc_locked_writable = ("note", "user_id")
@@ -316,6 +316,90 @@ class JxcStockPicking(models.Model):
         self.invalidate_recordset(["picking_type"])
         # Lines store their document's type.
         self.modified(["picking_type"])
+
+    # ------------------------------------------------------------------
+    # Scanning (see jxc.scan.mixin)
+    # ------------------------------------------------------------------
+    def _jxc_scan_counts_done(self):
+        """Whether scans count the done quantity of planned lines (documents of an order or
+        a return: what arrives or leaves of what was planned) rather than build the
+        document (documents made by hand)."""
+        self.ensure_one()
+        return not self._get_type_info(self.picking_type).get("manual")
+
+    def _jxc_scan_find_line(self, match):
+        return self._jxc_scan_lot_lines(match)[:1]
+
+    def _jxc_scan_lot_values(self, match):
+        if match["lot"]:
+            return {"lot_id": match["lot"].id}
+        if match["lot_name"]:
+            return {"lot_name": match["lot_name"], "expiration_date": match["expiration_date"]}
+        return {}
+
+    def _jxc_scan_apply(self, match):
+        self._jxc_scan_check_tracking(match)
+        product = match["product"]
+        if match["lot_name"] and self._get_direction() != "in":
+            raise UserError(
+                _(
+                    "%(doc)s: lot %(lot)s of %(product)s is not known, so it has no stock "
+                    "to take. Nothing was added.",
+                    doc=self.display_name,
+                    lot=match["lot_name"],
+                    product=product.display_name,
+                )
+            )
+        line = self._jxc_scan_find_line(match)
+        field = "quantity_done" if self._jxc_scan_counts_done() else "quantity"
+        if line and product.tracking == "serial" and line[field]:
+            raise UserError(
+                _(
+                    "%(doc)s: serial number %(serial)s has already been scanned.",
+                    doc=self.display_name,
+                    serial=line.lot_id.name or line.lot_name,
+                )
+            )
+        if line or field == "quantity":
+            return super()._jxc_scan_apply(match)
+        return self._jxc_scan_claim_line(match)
+
+    def _jxc_scan_claim_line(self, match):
+        """A lot scanned on a document of an order: the product's line that names no lot
+        and counts nothing yet takes it, else a line of its own for the same order line."""
+        lines = self._jxc_scan_lines(match)
+        if not lines:
+            raise UserError(
+                _(
+                    "%(product)s is not on %(doc)s: only its own lines can be scanned. "
+                    "Nothing was added.",
+                    product=match["product"].display_name,
+                    doc=self.display_name,
+                )
+            )
+        free = lines.filtered(
+            lambda ln: not ln.lot_id and not ln.lot_name and not ln.quantity_done
+        )[:1]
+        quantity = self._jxc_scan_quantity(match, (free or lines[:1]).uom_id)
+        vals = dict(self._jxc_scan_lot_values(match), quantity_done=quantity)
+        if free:
+            free.write(vals)
+            return free
+        # The copy keeps the links to the order line (which only documents' own methods set).
+        return lines[:1].with_context(**internal_context()).copy(dict(vals, quantity=quantity))
+
+    def _jxc_scan_line_values(self, line, match):
+        field = "quantity_done" if self._jxc_scan_counts_done() else "quantity"
+        if line:
+            return {field: line[field] + self._jxc_scan_quantity(match, line.uom_id)}
+        product = match["product"]
+        return dict(
+            self._jxc_scan_lot_values(match),
+            product_id=product.id,
+            name=product.display_name,
+            uom_id=product.uom_id.id,
+            quantity=self._jxc_scan_quantity(match),
+        )
 
     def _get_ledger_date(self):
         """The date of the ledger rows this document posts (and its reversal): ``None``

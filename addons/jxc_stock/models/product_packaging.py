@@ -29,6 +29,14 @@ class ProductPackaging(models.Model):
                 self._check_jxc_qty_value(vals["qty"], vals.get("name"))
         return super().create(vals_list)
 
+    @api.constrains("barcode")
+    def _check_barcode_not_lot(self):
+        # Odoo checks packagings against products and packagings; JXC adds its lots.
+        for packaging in self.filtered("barcode"):
+            self.env["jxc.stock.lot"]._check_barcode_free(
+                packaging.barcode, packaging.company_id, exclude=packaging
+            )
+
     @api.constrains("qty")
     def _check_jxc_qty(self):
         for packaging in self:

@@ -71,3 +71,11 @@ class ProductProduct(models.Model):
         action["domain"] = [("product_id", "in", self.ids)]
         action["context"] = {}
         return action
+
+    @api.constrains("barcode")
+    def _check_barcode_not_lot(self):
+        # Odoo checks products against products and packagings; JXC adds its lots.
+        for product in self.filtered("barcode"):
+            self.env["jxc.stock.lot"]._check_barcode_free(
+                product.barcode, product.company_id, exclude=product
+            )

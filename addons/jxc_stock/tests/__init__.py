@@ -15,5 +15,7 @@ from . import (
     test_picking,
     test_replenish,
     test_reservation,
+    test_scan,
+    test_scan_tour,
     test_warehouse_scope,
 )

@@ -6,7 +6,6 @@ import io
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form
 
 from .common import JxcStockCommon
 
@@ -99,9 +98,8 @@ class TestStockCount(JxcStockCommon):
 
     def test_barcode_scan_counts_one(self):
         count = self._count()
-        with Form(count) as form:
-            form.scan_barcode = "690000001"
-            form.scan_barcode = "690000001"
+        count.with_user(self.stock_user).action_jxc_scan("690000001")
+        count.with_user(self.stock_user).action_jxc_scan("690000001")
         self.assertRecordValues(
             self._line(count, self.product), [{"counted_quantity": 2, "is_counted": True}]
         )
