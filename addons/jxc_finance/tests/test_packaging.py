@@ -24,6 +24,7 @@ class TestPackaging(JxcFinanceCommon):
                 "uom_po_id": cls.bottle.id,
                 "list_price": 8.5,
                 "default_code": "T-BEER",
+                "barcode": "6900000000991",
             }
         )
         Packaging = cls.env["product.packaging"]
@@ -232,3 +233,53 @@ class TestPackaging(JxcFinanceCommon):
         with self.assertRaises(AccessError):
             self.case.with_user(sales_user).write({"jxc_sale_price": 1.0})
         self.assertAlmostEqual(self.case.jxc_sale_price, 98.50)
+
+    def test_scanning_cases_and_bottles(self):
+        self._receive(self.beer, 1200, 5.0)
+        order = self._make_order([])
+        order.action_jxc_scan("16900000000012")
+        order.action_jxc_scan("16900000000012")
+        order.action_jxc_scan("6900000000991")
+        # A case adds to the line in cases at the case price, a bottle to a line in bottles.
+        self.assertRecordValues(
+            order.line_ids.sorted("id"),
+            [
+                {"packaging_id": self.case.id, "quantity": 2.0, "price_unit": 98.50},
+                {"packaging_id": False, "quantity": 1.0, "price_unit": 8.50},
+            ],
+        )
+
+    def test_scanning_a_receipt_of_cases_counts_exactly(self):
+        order = self._purchase([])
+        order.write(
+            {
+                "line_ids": [
+                    Command.create(
+                        {"product_id": self.beer.id, "packaging_id": self.case.id, "quantity": 10}
+                    )
+                ]
+            }
+        )
+        order.action_confirm()
+        receipt = order.picking_ids
+        receipt.action_jxc_scan("16900000000012")
+        self.assertRecordValues(
+            receipt.line_ids, [{"packaging_id": self.case.id, "quantity_done": 1.0}]
+        )
+        # A single bottle on a line of cases: the line counts bottles from now on.
+        receipt.action_jxc_scan("6900000000991")
+        self.assertRecordValues(
+            receipt.line_ids,
+            [
+                {
+                    "packaging_id": False,
+                    "uom_id": self.bottle.id,
+                    "quantity": 120.0,
+                    "quantity_done": 13.0,
+                }
+            ],
+        )
+        receipt.action_done()
+        self.assertAlmostEqual(receipt.move_ids.quantity, 13.0)
+        self.assertAlmostEqual(receipt.move_ids.unit_cost, 5.0)
+        self.assertAlmostEqual(order.line_ids.qty_received, 13 / 12, places=2)

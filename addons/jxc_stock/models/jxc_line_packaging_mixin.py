@@ -116,6 +116,50 @@ class JxcLinePackagingMixin(models.AbstractModel):
             return price
         return self.product_id.uom_id._compute_price(price, self.uom_id)
 
+    def _scan_pick_line(self, packaging, convert):
+        """Of these lines (one product's), the one a scan of ``packaging`` (or of units, when
+        empty) adds to: one in that packaging; else, when ``convert`` (lines that cannot be
+        added, e.g. a receipt's lines of an order), the first; else one not in a packaging."""
+        same = self.filtered(lambda ln: ln.packaging_id == packaging)
+        if same or not convert:
+            return (same or self.filtered(lambda ln: not ln.packaging_id))[:1]
+        return self[:1]
+
+    def _scan_unit_values(self, packaging, count):
+        """``count`` units (or packagings, when ``packaging``) of a scan in this line's unit:
+        ``(unit values, quantity)``. In a line in another packaging than the scan's, they are
+        base units and the unit values turn the line to counting base units (no line holds
+        part of a packaging)."""
+        self.ensure_one()
+        base = count * (packaging.qty if packaging else 1.0)
+        if packaging and packaging == self.packaging_id:
+            return {}, count
+        if not self.packaging_id:
+            return {}, self._qty_from_base(base)
+        return {"packaging_id": False, "uom_id": self.product_id.uom_id.id}, base
+
+    def _scan_add_values(self, field, packaging, count):
+        """Values that add a scan (see :meth:`_scan_unit_values`) to ``field`` of this line."""
+        unit, quantity = self._scan_unit_values(packaging, count)
+        vals = dict(unit)
+        for name in ("quantity", "quantity_done") if unit else (field,):
+            if name in self._fields:
+                vals[name] = self._qty_to_base(self[name]) if unit else self[name]
+        vals[field] += quantity
+        return vals
+
+    @api.model
+    def _scan_new_line_values(self, match):
+        """Unit, packaging and quantity of a new line for a scan."""
+        product, packaging = match["product"], match["packaging"]
+        return {
+            "product_id": product.id,
+            "name": product.display_name,
+            "uom_id": product.uom_id.id,
+            "packaging_id": packaging.id,
+            "quantity": match["count"],
+        }
+
     def _same_unit(self, other):
         """Whether ``other`` (a line of this mixin) counts in the same unit as this line."""
         self.ensure_one()

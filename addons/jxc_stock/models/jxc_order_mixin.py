@@ -120,17 +120,16 @@ class JxcOrderMixin(models.AbstractModel):
             },
         }
 
+    def _jxc_scan_find_line(self, match):
+        # A case scanned adds to the line in cases, a bottle to a line in bottles.
+        return self._jxc_scan_lines(match)._scan_pick_line(match["packaging"], convert=False)
+
     def _jxc_scan_line_values(self, line, match):
         # Orders name no lots: a lot's barcode orders its product.
         if line:
-            return {"quantity": line.quantity + self._jxc_scan_quantity(match, line.uom_id)}
-        product = match["product"]
-        return {
-            "product_id": product.id,
-            "name": product.display_name,
-            "uom_id": product.uom_id.id,
-            "quantity": self._jxc_scan_quantity(match),
-        }
+            return line._scan_add_values("quantity", match["packaging"], match["count"])
+        Line = self.env[self._fields[self._jxc_scan_lines_field].comodel_name]
+        return Line._scan_new_line_values(match)
 
     def _check_done(self):
         """Confirmed orders with nothing left to receive / deliver are done."""

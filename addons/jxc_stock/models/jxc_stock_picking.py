@@ -328,7 +328,9 @@ class JxcStockPicking(models.Model):
         return not self._get_type_info(self.picking_type).get("manual")
 
     def _jxc_scan_find_line(self, match):
-        return self._jxc_scan_lot_lines(match)[:1]
+        return self._jxc_scan_lot_lines(match)._scan_pick_line(
+            match["packaging"], convert=self._jxc_scan_counts_done()
+        )
 
     def _jxc_scan_lot_values(self, match):
         if match["lot"]:
@@ -380,25 +382,31 @@ class JxcStockPicking(models.Model):
         free = lines.filtered(
             lambda ln: not ln.lot_id and not ln.lot_name and not ln.quantity_done
         )[:1]
-        quantity = self._jxc_scan_quantity(match, (free or lines[:1]).uom_id)
-        vals = dict(self._jxc_scan_lot_values(match), quantity_done=quantity)
+        lot_vals = self._jxc_scan_lot_values(match)
         if free:
-            free.write(vals)
+            free.write(
+                dict(
+                    lot_vals,
+                    **free._scan_add_values("quantity_done", match["packaging"], match["count"]),
+                )
+            )
             return free
-        # The copy keeps the links to the order line (which only documents' own methods set).
-        return lines[:1].with_context(**internal_context()).copy(dict(vals, quantity=quantity))
+        # The copy keeps the links to the order line (which only documents' own methods set);
+        # what the scan adds is all it plans.
+        unit, quantity = lines[:1]._scan_unit_values(match["packaging"], match["count"])
+        return (
+            lines[:1]
+            .with_context(**internal_context())
+            .copy(dict(lot_vals, **unit, quantity=quantity, quantity_done=quantity))
+        )
 
     def _jxc_scan_line_values(self, line, match):
         field = "quantity_done" if self._jxc_scan_counts_done() else "quantity"
         if line:
-            return {field: line[field] + self._jxc_scan_quantity(match, line.uom_id)}
-        product = match["product"]
+            return line._scan_add_values(field, match["packaging"], match["count"])
         return dict(
             self._jxc_scan_lot_values(match),
-            product_id=product.id,
-            name=product.display_name,
-            uom_id=product.uom_id.id,
-            quantity=self._jxc_scan_quantity(match),
+            **self.env["jxc.stock.picking.line"]._scan_new_line_values(match),
         )
 
     def _get_ledger_date(self):
