@@ -1,7 +1,7 @@
 """Screenshots of JXC screens for the README, taken in headless Chromium over CDP.
 
 Usage: .venv/bin/python tools/screenshots.py BASE_URL DB OUT_DIR name=/odoo/action-xmlid ...
-Needs Debian's `chromium` and the `websocket-client` package (requirements-dev.txt).
+Needs Debian's `chromium` and the `websocket-client` package (both installed by tools/setup.sh).
 Logs in as admin/admin, opens each URL, waits for the view to render, saves OUT_DIR/name.png.
 """
 

@@ -2,13 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.jxc_stock.tests.common import JxcHttpCase
 
 from .common import JxcPurchaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPurchaseScanTour(JxcPurchaseCommon, HttpCase):
+class TestPurchaseScanTour(JxcPurchaseCommon, JxcHttpCase):
     """扫码收货 in the browser, as a stock user: product barcodes, a GS1 lot barcode with its
     expiry and an unknown code typed by a keyboard-wedge scanner into a purchase receipt
     (static/tests/tours/jxc_scan_receipt_tour.js)."""

@@ -305,19 +305,23 @@ class JxcSaleOrder(models.Model):
                     )
                 )
 
-    def _get_lines_below_price_guard(self):
-        """What confirming this order below its price guard means, line by line: a price of
-        zero, below the product's minimum sale price (最低售价) or below its average cost; the
-        net unit price without tax, per base unit, in the company's currency."""
+    def _get_lines_below_price_guard(self, lines=None):
+        """What confirming this order below its price guard means, line by line (all lines,
+        or ``lines`` of it): a price of zero, below the product's minimum sale price (最低售价)
+        or below its average cost; the net unit price without tax, per base unit, in the
+        company's currency."""
         self.ensure_one()
         currency = self.company_id.currency_id
+        lines = self.line_ids if lines is None else lines
         costs = (
             self.env["jxc.stock.valuation"]
             .sudo()
-            ._get_average_costs(self.line_ids.product_id, self.company_id)
+            ._get_average_costs(lines.product_id, self.company_id)
         )
         problems = []
         for number, line in enumerate(self.line_ids, start=1):
+            if line not in lines:
+                continue
             base_qty = line._base_quantity()
             if not line.product_id or base_qty <= 0:
                 continue

@@ -263,6 +263,24 @@ class JxcSaleOrderLine(models.Model):
             }
         return None
 
+    @api.onchange("product_id", "price_unit", "discount", "uom_id", "packaging_id", "tax_rate")
+    def _onchange_price_guard(self):
+        """Warn while editing when the line is free, below the minimum sale price or below
+        cost (confirming it will need a sales manager); the cost itself is never shown."""
+        if not self.product_id or self.order_id.state != "draft":
+            return None
+        problems = self.order_id._get_lines_below_price_guard(self)
+        if not problems:
+            return None
+        return {
+            "warning": {
+                "title": _("Below the price guard"),
+                "message": _(
+                    "%s. Confirming the order will need a sales manager.", "; ".join(problems)
+                ),
+            }
+        }
+
     def _settle_reservations(self):
         """After a delivery: what a line still holds or lacks never exceeds what is left to
         deliver (shortages met from stock that arrived later are cleared)."""

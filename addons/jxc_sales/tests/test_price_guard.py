@@ -63,3 +63,23 @@ class TestPriceGuard(JxcSalesCommon):
     def test_minimum_price_is_not_negative(self):
         with self.assertRaisesRegex(UserError, "cannot be negative"):
             self.product.product_tmpl_id.jxc_min_sale_price = -1
+
+    def test_entering_a_line_below_the_guard_warns_without_the_cost(self):
+        order = self._order(12.0, self.sales_user)
+        line = order.line_ids
+        self.assertIsNone(line._onchange_price_guard())
+        for price, reason in ((9.5, "below the minimum sale price"), (0.0, "free of charge")):
+            line.price_unit = price
+            warning = line._onchange_price_guard()["warning"]
+            self.assertIn(reason, warning["message"])
+            self.assertIn("sales manager", warning["message"])
+            self.assertNotIn("8.00", warning["message"])
+        # In a packaging, the guard compares the price per base unit: a case of 12 at
+        # 114.00 is 9.50 a unit, below the 10.00 minimum.
+        case = self.env["product.packaging"].create(
+            {"name": "箱", "product_id": self.product.id, "qty": 12}
+        )
+        line.write({"packaging_id": case.id, "quantity": 1, "price_unit": 114.0})
+        self.assertIn("below the minimum", line._onchange_price_guard()["warning"]["message"])
+        line.price_unit = 120.0
+        self.assertIsNone(line._onchange_price_guard())

@@ -1,10 +1,12 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import unittest
+
 from lxml import etree
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class JxcStockCommon(TransactionCase):
@@ -219,3 +221,15 @@ class JxcStockCommon(TransactionCase):
             self.assertIn(fname, record.fields_get([fname]))
             if record._fields[fname].store:
                 self.assertIn(record, record.search([(fname, "=", value)]), fname)
+
+
+class JxcHttpCase(HttpCase):
+    """Browser tours that must run: where Odoo would skip a tour (no Chromium, no
+    websocket-client, no connection to the browser), the test fails instead, so that a green
+    suite means the tours ran."""
+
+    def start_tour(self, *args, **kwargs):
+        try:
+            return super().start_tour(*args, **kwargs)
+        except unittest.SkipTest as exc:
+            self.fail(f"The browser tour could not run: {exc}")

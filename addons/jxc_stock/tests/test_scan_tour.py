@@ -1,13 +1,13 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.fields import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import JxcStockCommon
+from .common import JxcHttpCase, JxcStockCommon
 
 
 @tagged("post_install", "-at_install")
-class TestScanTour(JxcStockCommon, HttpCase):
+class TestScanTour(JxcStockCommon, JxcHttpCase):
     """扫码盘点 in the browser, as a stock user: the scan box takes a keyboard-wedge
     scanner's characters and Enter (static/tests/tours/jxc_scan_count_tour.js)."""
 
