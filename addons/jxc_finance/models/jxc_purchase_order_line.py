@@ -18,6 +18,10 @@ class JxcPurchaseOrderLine(models.Model):
             line.qty_billed = line._jxc_billed_quantity()
 
     def _jxc_billed_quantity(self):
-        """What we pay the supplier for: accepted − returned (line unit)."""
+        """What we pay the supplier for: accepted − returned (line unit), from the posted
+        moves, not the rounded ``qty_received`` / ``qty_returned``: the entries of single
+        bottles of a line in cases add up to the order's value to the cent."""
         self.ensure_one()
-        return self.qty_received - self.qty_returned
+        return self._qty_from_base(
+            self._base_posted("purchase_in") - self._base_posted("purchase_return")
+        )

@@ -59,8 +59,8 @@ class JxcSaleOrder(models.Model):
         res = super()._action_cancel()
         for order in confirmed:
             value = sum(
-                line._value_of(line.quantity - before.get(line.id, 0.0) - line.qty_returned)
-                - line._value_of(line.quantity - line.qty_cancelled - line.qty_returned)
+                line._value_of(line._jxc_billed_quantity(before.get(line.id, 0.0)))
+                - line._value_of(line._jxc_billed_quantity())
                 for line in order.line_ids
             )
             order._post_receivable(-value, order, _("Cancelled part of the order"))

@@ -6,7 +6,10 @@ from odoo import models
 class JxcSaleOrderLine(models.Model):
     _inherit = "jxc.sale.order.line"
 
-    def _jxc_billed_quantity(self):
-        """What the customer pays for: ordered − cancelled − returned (line unit)."""
+    def _jxc_billed_quantity(self, qty_cancelled=None):
+        """What the customer pays for: ordered − cancelled − returned (line unit; returned
+        from the posted moves, not the rounded ``qty_returned``, so that single bottles of a
+        line in cases credit exactly their share). ``qty_cancelled``: instead of the line's."""
         self.ensure_one()
-        return self.quantity - self.qty_cancelled - self.qty_returned
+        cancelled = self.qty_cancelled if qty_cancelled is None else qty_cancelled
+        return self.quantity - cancelled - self._qty_from_base(self._base_posted("sale_return"))

@@ -283,3 +283,80 @@ class TestPackaging(JxcFinanceCommon):
         self.assertAlmostEqual(receipt.move_ids.quantity, 13.0)
         self.assertAlmostEqual(receipt.move_ids.unit_cost, 5.0)
         self.assertAlmostEqual(order.line_ids.qty_received, 13 / 12, places=2)
+
+    # Review of #13: a delivery, return or receipt of single bottles of a line in cases is a
+    # fraction of a case (1 bottle = 0.0833… 箱) that the stored quantities round to the unit's
+    # precision (0.08); the money must follow the bottles, not the rounded fractions.
+
+    def _deliver_bottles(self, picking, bottles):
+        line = picking.line_ids
+        line.write(
+            {
+                "packaging_id": False,
+                "uom_id": self.bottle.id,
+                "quantity": line._qty_to_base(line.quantity),
+                "quantity_done": bottles,
+            }
+        )
+        picking.action_done()
+
+    def test_cancel_after_delivering_bottles_of_cases_bills_the_bottles(self):
+        self._receive(self.beer, 1200, 5.0)
+        order = self._sale(2, self.case)  # 2 × 98.50 + 13% = 222.61 for 24 bottles
+        order.action_confirm()
+        self._deliver_bottles(self._delivery(order), 1)
+        order.action_cancel()
+        line = order.line_ids
+        # One bottle of 24 is billed: 222.61 / 24 = 9.275… → 9.28, not 0.08 箱 = 8.90.
+        self.assertAlmostEqual(sum(self._receivables(order).mapped("amount")), 9.28, places=2)
+        self.assertAlmostEqual(line._value_of(line._jxc_billed_quantity()), 9.28, places=2)
+        # The bottle comes back: nothing is owed any more.
+        delivery = order.picking_ids.filtered(lambda p: p.state == "done")
+        ret = self.env["jxc.stock.picking"].browse(delivery.action_create_sale_return()["res_id"])
+        ret.action_done()
+        self.assertAlmostEqual(sum(self._receivables(order).mapped("amount")), 0.0, places=2)
+        self.assertLedgerConsistent()
+
+    def test_returned_bottles_of_cases_credit_the_bottles(self):
+        self._receive(self.beer, 1200, 5.0)
+        order = self._sale(2, self.case)
+        order.action_confirm()
+        delivery = self._delivery(order)
+        delivery.action_done()
+        for _i in range(3):  # three single bottles back, one return each
+            ret = self.env["jxc.stock.picking"].browse(
+                delivery.action_create_sale_return()["res_id"]
+            )
+            self._deliver_bottles(ret, 1)
+        # 21 bottles of 24 are billed: 222.61 × 21 / 24 = 194.78375 → 194.78.
+        self.assertAlmostEqual(sum(self._receivables(order).mapped("amount")), 194.78, places=2)
+        self.assertLedgerConsistent()
+
+    def test_receiving_bottles_of_cases_pays_the_order_total(self):
+        order = self._purchase([])
+        order.write(
+            {
+                "line_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.beer.id,
+                            "packaging_id": self.case.id,
+                            "quantity": 2,
+                            "price_unit": 98.5,
+                            "tax_rate": 13.0,
+                        }
+                    )
+                ]
+            }
+        )
+        order.action_confirm()
+        for _i in range(3):  # three single bottles, then the other 21
+            receipt = order.picking_ids.filtered(lambda p: p.state == "draft")
+            self._deliver_bottles(receipt, 1)
+        payables = self.env["jxc.finance.entry"].search([("purchase_id", "=", order.id)])
+        # Three bottles of 24: 222.61 × 3 / 24 = 27.82625 → 27.83.
+        self.assertAlmostEqual(sum(payables.mapped("amount")), 27.83, places=2)
+        order.picking_ids.filtered(lambda p: p.state == "draft").action_done()
+        payables = self.env["jxc.finance.entry"].search([("purchase_id", "=", order.id)])
+        self.assertAlmostEqual(sum(payables.mapped("amount")), 222.61, places=2)
+        self.assertLedgerConsistent()

@@ -230,7 +230,7 @@ class JxcPurchaseOrder(models.Model):
                 order.sudo().picking_ids.filtered(lambda p: p.state == "draft")._action_cancel()
                 for line in order.line_ids:
                     line.with_context(**internal_context()).qty_cancelled = max(
-                        line.quantity - line.qty_received, 0.0
+                        line.quantity - line._qty_received_exact(), 0.0
                     )
                 received = any(line.qty_received for line in order.line_ids)
                 order._jxc_write({"state": "done" if received else "cancel"})

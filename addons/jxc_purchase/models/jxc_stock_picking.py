@@ -92,7 +92,7 @@ class JxcStockPicking(models.Model):
         if order and self.cancel_backorder:
             for line in self.sudo().line_ids.purchase_line_id:
                 line.with_context(**internal_context()).qty_cancelled = max(
-                    line.quantity - line.qty_received, 0.0
+                    line.quantity - line._qty_received_exact(), 0.0
                 )
         order._check_done()
 

@@ -236,8 +236,9 @@ class JxcSaleOrder(models.Model):
                 )
                 order.line_ids.invalidate_recordset(["qty_reserved", "qty_shortage"])
                 for line in order.line_ids:
+                    delivered = line._qty_from_base(line._base_posted("sale_out"))
                     line.with_context(**internal_context()).qty_cancelled = max(
-                        line.quantity - line.qty_delivered, 0.0
+                        line.quantity - delivered, 0.0
                     )
                 delivered = any(order.line_ids.mapped("qty_delivered"))
                 order._jxc_write({"state": "done" if delivered else "cancel"})

@@ -317,14 +317,24 @@ class JxcSaleOrderLine(models.Model):
         """What is left to deliver in the product's unit, from posted moves (no rounding
         through the line's unit)."""
         self.ensure_one()
-        shipped = -sum(
+        return self._base_quantity(self.quantity - self.qty_cancelled) - self._base_posted(
+            "sale_out"
+        )
+
+    def _base_posted(self, picking_type):
+        """Delivered (``sale_out``) or returned (``sale_return``) in the product's unit, from
+        posted moves: exact where ``qty_delivered`` / ``qty_returned`` are rounded to the line's
+        unit (one bottle of a line in cases of 12 is 0.0833… 箱, stored as 0.08)."""
+        self.ensure_one()
+        moves = (
             self.sudo()
             .delivery_line_ids.filtered(
-                lambda d: d.state == "done" and d.picking_type == "sale_out"
+                lambda d: d.state == "done" and d.picking_type == picking_type
             )
-            .move_ids.mapped("quantity")
+            .move_ids
         )
-        return self._base_quantity(self.quantity - self.qty_cancelled) - shipped
+        posted = sum(moves.mapped("quantity"))
+        return -posted if picking_type == "sale_out" else posted
 
     def _prepare_delivery_lines(self):
         """Delivery lines for what is left to deliver: one per reserved lot (FEFO)."""

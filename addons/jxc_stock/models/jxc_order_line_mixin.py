@@ -44,9 +44,10 @@ class JxcOrderLineMixin(models.AbstractModel):
         precompute=True,
         help="VAT rate in percent, e.g. 13; starts as the product's.",
     )
+    # Not rounded to the unit's precision: the cancelled rest of a line in cases after single
+    # bottles were delivered (23 of 24 = 1.9166… 箱) must leave exactly those bottles billed.
     qty_cancelled = fields.Float(
         string="Cancelled",
-        digits="Product Unit of Measure",
         readonly=True,
         copy=False,
         help="The part not received / delivered when the order was cancelled.",

@@ -108,7 +108,32 @@ class ProductPackaging(models.Model):
                             product=packaging.product_id.display_name,
                         )
                     )
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("company_id"):
+            self._check_jxc_used_company()
+        return res
+
+    def _check_jxc_used_company(self):
+        """A used packaging stays readable by the companies of the lines that use it."""
+        for packaging in self._get_jxc_used_packagings().filtered("company_id"):
+            for model in self._get_jxc_line_models():
+                lines = self.env[model].sudo().with_context(active_test=False)
+                if lines.search_count(
+                    [
+                        ("packaging_id", "=", packaging.id),
+                        ("company_id", "!=", packaging.company_id.id),
+                    ],
+                    limit=1,
+                ):
+                    raise UserError(
+                        _(
+                            "Packaging %(packaging)s of %(product)s is used on documents of "
+                            "other companies: it cannot belong to %(company)s only.",
+                            packaging=packaging.name,
+                            product=packaging.product_id.display_name,
+                            company=packaging.company_id.name,
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

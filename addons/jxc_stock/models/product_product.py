@@ -58,6 +58,22 @@ class ProductProduct(models.Model):
         for product in self:
             product.jxc_average_cost = costs.get(product.id, 0.0)
 
+    def _is_jxc_counted(self):
+        """Whether the ledger, a reservation or a document line counts any of these products
+        (then their base unit is fixed)."""
+        if not self:
+            return False
+        domain = [("product_id", "in", self.ids)]
+        models = [
+            "jxc.stock.move",
+            "jxc.stock.reservation",
+            *self.env["product.packaging"]._get_jxc_line_models(),
+        ]
+        return any(
+            self.env[model].sudo().with_context(active_test=False).search_count(domain, limit=1)
+            for model in models
+        )
+
     def action_view_jxc_reservations(self):
         """Who holds my stock: the open reservations of these products."""
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,7 +1,8 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 
 class ProductTemplate(models.Model):
@@ -60,6 +61,40 @@ class ProductTemplate(models.Model):
             template.jxc_on_hand = sum(variants.mapped("jxc_on_hand"))
             template.jxc_reserved = sum(variants.mapped("jxc_reserved"))
             template.jxc_available = sum(variants.mapped("jxc_available"))
+
+    def write(self, vals):
+        if vals.get("uom_id"):
+            self._check_jxc_base_unit_change(self.env["uom.uom"].browse(vals["uom_id"]))
+        return super().write(vals)
+
+    def _check_jxc_base_unit_change(self, uom):
+        """The ledger, quants, reservations and packaging contents count in the base unit:
+        once any of them or a document line counts a product, its base unit may only be
+        renamed (Units → 瓶, both one unit), never replaced by one that counts differently."""
+        for template in self:
+            old = template.uom_id
+            if (
+                not old
+                or old == uom
+                or (
+                    old.category_id == uom.category_id
+                    and not float_compare(
+                        old._compute_quantity(1.0, uom, round=False), 1.0, precision_digits=9
+                    )
+                )
+            ):
+                continue
+            if template.product_variant_ids.with_context(active_test=False)._is_jxc_counted():
+                raise UserError(
+                    _(
+                        "%(product)s is counted in its base unit %(old)s by stock, documents "
+                        "or packagings: it cannot change to %(new)s. Archive it and create a "
+                        "new product instead.",
+                        product=template.display_name,
+                        old=old.name,
+                        new=uom.name,
+                    )
+                )
 
     @api.model
     def get_import_templates(self):

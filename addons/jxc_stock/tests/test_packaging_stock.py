@@ -87,3 +87,48 @@ class TestPackagingInStock(JxcStockCommon):
         self.assertFalse(
             self.env["jxc.stock.picking.line"].search([("packaging_id", "=", other.id)])
         )
+
+    # Review of #13: a packaging's content and the ledger are counted in the product's base
+    # unit; changing that unit once something was counted in it changes what they say.
+
+    def test_used_product_keeps_its_base_unit(self):
+        bottle = self.env.ref("jxc_stock.uom_bottle")
+        self._receive(self.product, 24, 1.0)
+        moves = self.env["jxc.stock.move"].search_count([])
+        for product in (self.product, self.product.product_tmpl_id):
+            with self.assertRaisesRegex(UserError, "base unit"), self.cr.savepoint():
+                product.write({"uom_id": self.uom_dozen.id, "uom_po_id": self.uom_dozen.id})
+        self.assertEqual(self.product.uom_id, self.uom_unit)
+        # A unit that counts the same (Units → 瓶, both one unit) is only another name.
+        self.product.write({"uom_id": bottle.id, "uom_po_id": bottle.id})
+        self.assertEqual(self.product.uom_id, bottle)
+        self.assertEqual(self.env["jxc.stock.move"].search_count([]), moves)
+        # A product that nothing counted yet takes any unit.
+        self.product2.write({"uom_id": self.uom_dozen.id, "uom_po_id": self.uom_dozen.id})
+        self.assertEqual(self.product2.uom_id, self.uom_dozen)
+
+    def test_product_in_a_packaging_line_keeps_its_base_unit(self):
+        self._make_picking(
+            "in",
+            [{"product_id": self.product2.id, "packaging_id": self._case2().id, "quantity": 1}],
+        )
+        with self.assertRaisesRegex(UserError, "base unit"), self.cr.savepoint():
+            self.product2.product_tmpl_id.uom_id = self.uom_dozen
+        self.assertEqual(self.product2.uom_id, self.uom_unit)
+
+    def _case2(self):
+        return self.env["product.packaging"].create(
+            {"name": "箱", "product_id": self.product2.id, "qty": 12}
+        )
+
+    def test_used_packaging_stays_in_its_company(self):
+        case = self._case2()
+        self._make_picking(
+            "in", [{"product_id": self.product2.id, "packaging_id": case.id, "quantity": 1}]
+        )
+        other = self.env["res.company"].create({"name": "Review Other Co"})
+        with self.assertRaisesRegex(UserError, "used on documents"), self.cr.savepoint():
+            case.company_id = other
+        self.assertFalse(case.company_id)
+        case.company_id = self.company  # the company of the documents that use it
+        self.assertEqual(case.company_id, self.company)

@@ -86,11 +86,16 @@ class JxcOrderGrid(models.TransientModel):
         # Before the ORM converts them: "abc", NaN or 1e300 get a clear error, not a traceback.
         for vals in vals_list:
             check_numbers(self, vals, self._description)
-        return super().create(vals_list)
+        grids = super().create(vals_list)
+        grids._check_order_readable()
+        return grids
 
     def write(self, vals):
         check_numbers(self, vals, self._description)
-        return super().write(vals)
+        res = super().write(vals)
+        if {"res_model", "res_id"} & set(vals):
+            self._check_order_readable()
+        return res
 
     # ------------------------------------------------------------------
     # Actions
@@ -119,6 +124,15 @@ class JxcOrderGrid(models.TransientModel):
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
+    def _check_order_readable(self):
+        """The cells are filled as superuser (a stored compute) with the order's quantities:
+        only who may read the order opens a grid on it (not another company's, department's
+        or salesperson's order)."""
+        for grid in self:
+            order = grid._get_order(raise_if_not_found=False)
+            if order:
+                order.check_access("read")
+
     def _check_template(self, order):
         template = self.product_tmpl_id
         name = template.display_name
