@@ -230,9 +230,23 @@ class TestPackaging(JxcFinanceCommon):
             self.case.with_user(sales_user).read(["jxc_purchase_price"])
         with self.assertRaises(AccessError):
             self.case.with_user(self.stock_user).write({"qty": 6})
+        # Stock staff never see sale prices, nor purchase prices.
+        for field in ("jxc_sale_price", "jxc_purchase_price"):
+            with self.assertRaises(AccessError):
+                self.case.with_user(self.stock_user).read([field])
+        with self.assertRaises(AccessError):
+            self.beer.product_tmpl_id.with_user(self.stock_user).read(["jxc_min_sale_price"])
         with self.assertRaises(AccessError):
             self.case.with_user(sales_user).write({"jxc_sale_price": 1.0})
         self.assertAlmostEqual(self.case.jxc_sale_price, 98.50)
+        # A stock user still posts the delivery of a sale in cases.
+        self._receive(self.beer, 120, 5.0)
+        order = self._sale(2, self.case)
+        order.action_confirm()
+        delivery = self._delivery(order).with_user(self.stock_user)
+        delivery.action_done()
+        self.assertAlmostEqual(delivery.move_ids.quantity, -24.0)
+        self.assertAlmostEqual(sum(self._receivables(order).mapped("amount")), 222.61)
 
     def test_scanning_cases_and_bottles(self):
         self._receive(self.beer, 1200, 5.0)

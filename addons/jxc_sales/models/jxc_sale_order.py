@@ -327,7 +327,7 @@ class JxcSaleOrder(models.Model):
             if not line.product_id or base_qty <= 0:
                 continue
             net = self._to_company_currency(line.price_subtotal) / base_qty
-            minimum = line.product_id.jxc_min_sale_price
+            minimum = line.product_id.sudo().jxc_min_sale_price
             label = _(
                 "line %(line)s (%(product)s)", line=number, product=line.product_id.display_name
             )

@@ -101,8 +101,9 @@ class JxcSaleOrderLine(models.Model):
                 line.price_unit = 0.0
                 continue
             order = line.order_id
-            if line.packaging_id.jxc_sale_price:
-                line.price_unit = line._to_order_currency(line.packaging_id.jxc_sale_price)
+            packaging_price = line.packaging_id.sudo().jxc_sale_price
+            if packaging_price:
+                line.price_unit = line._to_order_currency(packaging_price)
                 continue
             quantity = line._qty_to_base(line.quantity or 1.0) if line.packaging_id else None
             groups[(order, quantity or line.quantity or 1.0, line.uom_id)] |= line

@@ -3,6 +3,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+# Sale prices JXC adds are for sales staff: stock staff never see them (DESIGN, Roles).
+SALE_PRICE_GROUPS = "jxc_sales.group_jxc_sales_user_own"
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -10,6 +13,7 @@ class ProductTemplate(models.Model):
     jxc_min_sale_price = fields.Float(
         string="Minimum Sale Price",
         digits="Product Price",
+        groups=SALE_PRICE_GROUPS,
         help="最低售价, per base unit, without tax, in the company's currency: confirming a sale "
         "below it needs a sales manager. 0: no minimum.",
     )
