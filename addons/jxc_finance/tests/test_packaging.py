@@ -278,9 +278,11 @@ class TestPackaging(JxcFinanceCommon):
         receipt = order.picking_ids
         receipt.action_jxc_scan("16900000000012")
         self.assertRecordValues(
-            receipt.line_ids, [{"packaging_id": self.case.id, "quantity_done": 1.0}]
+            receipt.line_ids,
+            [{"packaging_id": self.case.id, "quantity_done": 1.0, "quantity_ordered": 10.0}],
         )
-        # A single bottle on a line of cases: the line counts bottles from now on.
+        # A single bottle on a line of cases: the line counts bottles from now on, and so
+        # does what was ordered (120 瓶, not "10" next to 瓶).
         receipt.action_jxc_scan("6900000000991")
         self.assertRecordValues(
             receipt.line_ids,
@@ -290,6 +292,7 @@ class TestPackaging(JxcFinanceCommon):
                     "uom_id": self.bottle.id,
                     "quantity": 120.0,
                     "quantity_done": 13.0,
+                    "quantity_ordered": 120.0,
                 }
             ],
         )

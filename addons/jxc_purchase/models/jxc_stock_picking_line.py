@@ -15,7 +15,13 @@ class JxcStockPickingLine(models.Model):
         readonly=True,
         index="btree_not_null",
     )
-    quantity_ordered = fields.Float(related="purchase_line_id.quantity", string="Ordered")
+    quantity_ordered = fields.Float(
+        string="Ordered",
+        digits="Product Unit of Measure",
+        compute="_compute_quantity_ordered",
+        compute_sudo=True,
+        help="The order line's quantity, in this line's unit.",
+    )
     quantity_rejected = fields.Float(
         string="Rejected",
         digits="Product Unit of Measure",
@@ -37,6 +43,25 @@ class JxcStockPickingLine(models.Model):
     purchase_value = fields.Monetary(
         compute="_compute_purchase_price", compute_sudo=True, groups=PRICE_GROUPS
     )
+
+    @api.depends(
+        "purchase_line_id.quantity",
+        "purchase_line_id.packaging_id",
+        "purchase_line_id.uom_id",
+        "packaging_id",
+        "uom_id",
+    )
+    def _compute_quantity_ordered(self):
+        # A receipt line of cases turns to bottles when a single bottle is scanned: the
+        # ordered quantity must then read in bottles too, not "10" next to 瓶.
+        for line in self:
+            order_line = line.purchase_line_id
+            if not order_line or line._same_unit(order_line):
+                line.quantity_ordered = order_line.quantity
+            else:
+                line.quantity_ordered = line._qty_from_base(
+                    order_line._qty_to_base(order_line.quantity)
+                )
 
     @api.depends("picking_type", "purchase_line_id", "unit_cost", "value")
     def _compute_purchase_price(self):

@@ -9,7 +9,7 @@ class ProductPackaging(models.Model):
     _inherit = "product.packaging"
 
     jxc_purchase_price = fields.Float(
-        string="Purchase Price",
+        string="Packaging Purchase Price",
         digits="Product Price",
         groups=PRICE_GROUPS,
         help="Untaxed price of one packaging in company currency; purchase lines entered in "
