@@ -12,6 +12,7 @@ class JxcPurchaseOrderLine(models.Model):
     _description = "Purchase Order Line"
     _inherit = ["jxc.order.line.mixin"]
     _jxc_locked_writable = ("name", "sequence")
+    _jxc_picking_lines_field = "receipt_line_ids"
     _order = "order_id, sequence, id"
     _check_company_auto = True
 
@@ -166,22 +167,6 @@ class JxcPurchaseOrderLine(models.Model):
                 round=False,
             )
         return cost
-
-    def _base_posted(self, picking_type):
-        """Accepted on receipts (``purchase_in``) or sent back on returns
-        (``purchase_return``) in the product's unit, from posted moves: exact where
-        ``qty_received`` / ``qty_returned`` are rounded to the line's unit (one bottle of a line
-        in cases of 12 is 0.0833… 箱, stored as 0.08)."""
-        self.ensure_one()
-        moves = (
-            self.sudo()
-            .receipt_line_ids.filtered(
-                lambda rl: rl.state == "done" and rl.picking_type == picking_type
-            )
-            .move_ids
-        )
-        posted = sum(moves.mapped("quantity"))
-        return -posted if picking_type == "purchase_return" else posted
 
     def _qty_received_exact(self):
         """``qty_received`` unrounded, in the line's unit."""

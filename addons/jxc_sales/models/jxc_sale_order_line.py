@@ -14,6 +14,7 @@ class JxcSaleOrderLine(models.Model):
     _order = "order_id, sequence, id"
     _check_company_auto = True
     _jxc_locked_writable = ("name", "sequence")
+    _jxc_picking_lines_field = "delivery_line_ids"
 
     order_id = fields.Many2one("jxc.sale.order", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
@@ -321,21 +322,6 @@ class JxcSaleOrderLine(models.Model):
         return self._base_quantity(self.quantity - self.qty_cancelled) - self._base_posted(
             "sale_out"
         )
-
-    def _base_posted(self, picking_type):
-        """Delivered (``sale_out``) or returned (``sale_return``) in the product's unit, from
-        posted moves: exact where ``qty_delivered`` / ``qty_returned`` are rounded to the line's
-        unit (one bottle of a line in cases of 12 is 0.0833… 箱, stored as 0.08)."""
-        self.ensure_one()
-        moves = (
-            self.sudo()
-            .delivery_line_ids.filtered(
-                lambda d: d.state == "done" and d.picking_type == picking_type
-            )
-            .move_ids
-        )
-        posted = sum(moves.mapped("quantity"))
-        return -posted if picking_type == "sale_out" else posted
 
     def _prepare_delivery_lines(self):
         """Delivery lines for what is left to deliver: one per reserved lot (FEFO)."""

@@ -12,6 +12,10 @@ class JxcOrderLineMixin(models.AbstractModel):
     _inherit = ["jxc.document.line.mixin", "jxc.line.packaging.mixin"]
     _description = "JXC Order Line"
     _jxc_document_field = "order_id"
+    # The stock document lines of the order line (receipts / deliveries and their returns).
+    _jxc_picking_lines_field = None
+    # Document types whose posted moves take goods out (negative ledger quantities).
+    _jxc_outgoing_picking_types = ("sale_out", "purchase_return")
 
     # The concrete line adds ``order_id`` and the fields related to it (company, currency,
     # partner, state, date), its prices and the quantities its documents compute.
@@ -149,6 +153,19 @@ class JxcOrderLineMixin(models.AbstractModel):
         """``quantity`` (default: the line's) in the product's base unit, unrounded."""
         self.ensure_one()
         return self._qty_to_base(self.quantity if quantity is None else quantity)
+
+    def _base_posted(self, picking_type):
+        """Posted for this line on documents of ``picking_type`` (e.g. ``sale_out``,
+        ``purchase_in``, their returns), in the product's unit, from the ledger: exact where
+        the stored quantities are rounded to the line's unit (one bottle of a line in cases of
+        12 is 0.0833… 箱, stored as 0.08). Reversals (红冲) count against what they reverse."""
+        self.ensure_one()
+        lines = self.sudo()[self._jxc_picking_lines_field]
+        moves = lines.filtered(
+            lambda ln: ln.state == "done" and ln.picking_type == picking_type
+        ).move_ids
+        posted = sum(moves.mapped("quantity"))
+        return -posted if picking_type in self._jxc_outgoing_picking_types else posted
 
     def _value_of(self, quantity):
         """What ``quantity`` (in the line's unit) of the line is worth, tax included, in
