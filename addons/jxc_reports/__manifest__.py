@@ -21,6 +21,7 @@
         "views/jxc_report_sale_views.xml",
         "views/jxc_report_purchase_views.xml",
         "views/jxc_report_money_views.xml",
+        "views/jxc_report_profit_views.xml",
         "views/jxc_finance_aging_views.xml",
         "views/jxc_report_schedule_views.xml",
         "views/jxc_reports_menus.xml",

@@ -1,0 +1,87 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError
+
+from odoo.addons.jxc_finance.tests.common import JxcFinanceCommon
+
+
+class TestProfitStatement(JxcFinanceCommon):
+    """利润表 (#14): revenue − cost of goods sold = gross profit; each figure opens the
+    documents it sums; only finance and report managers run it, each their own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The demo company sold today already: the test's figures are what it adds.
+        today = fields.Date.context_today(cls.env["jxc.report.profit"])
+        before = cls.env["jxc.report.profit"].create({"date_from": today, "date_to": today})
+        before.action_compute()
+        cls.before = {line.code: line.amount for line in before.line_ids}
+        cls._receive(cls.product, 10, 5.0)
+        order = cls._make_order([(cls.product, 4, 12.0)])
+        order.action_confirm()
+        delivery = order.picking_ids
+        delivery.action_done()
+        ret = cls.env["jxc.stock.picking"].browse(delivery.action_create_sale_return()["res_id"])
+        ret.line_ids.quantity = 1
+        ret.action_done()
+        cls.order = order
+
+    def _statement(self, user=None, **vals):
+        today = fields.Date.context_today(self.env["jxc.report.profit"])
+        Profit = self.env["jxc.report.profit"].with_user(user or self.finance_user)
+        statement = Profit.create(dict({"date_from": today, "date_to": today}, **vals))
+        statement.action_compute()
+        return statement
+
+    def test_revenue_cost_and_gross_profit_of_the_period(self):
+        statement = self._statement()
+        # Four sold at 12.00 and one back: 36.00 untaxed; three at 5.00 cost: 15.00.
+        added = {
+            line.code: round(line.amount - self.before[line.code], 2) for line in statement.line_ids
+        }
+        self.assertEqual(added, {"revenue": 36.0, "cogs": 15.0, "gross": 21.0, "net": 21.0})
+        self.assertEqual(statement.line_ids.mapped("code"), ["revenue", "cogs", "gross", "net"])
+        self.assertAlmostEqual(statement.gross_profit, statement.revenue - statement.cogs)
+        self.assertAlmostEqual(statement.net_profit, statement.gross_profit)
+        # The revenue opens the deliveries and the return it sums.
+        action = statement.line_ids[0].with_user(self.finance_user).action_open_documents()
+        rows = self.env["jxc.report.sale"].search(action["domain"])
+        self.assertIn(self.order, rows.order_id)
+        self.assertAlmostEqual(sum(rows.mapped("revenue")), statement.revenue)
+        self.assertAlmostEqual(sum(rows.mapped("cogs")), statement.cogs)
+        mine = rows.filtered(lambda r: r.order_id == self.order)
+        self.assertAlmostEqual(sum(mine.mapped("revenue")), 36.0)
+        # A period before anything was sold has none of it.
+        day = statement.date_from - timedelta(days=3650)
+        empty = self._statement(date_from=day, date_to=day)
+        self.assertEqual(empty.line_ids.mapped("amount"), [0.0, 0.0, 0.0, 0.0])
+
+    def test_xlsx_holds_the_statement(self):
+        from openpyxl import load_workbook
+
+        statement = self._statement()
+        book = load_workbook(io.BytesIO(statement._xlsx()))
+        values = [cell for row in book.active.iter_rows(values_only=True) for cell in row]
+        self.assertIn(statement.revenue, values)
+        self.assertIn(statement.net_profit, values)
+
+    def test_only_finance_and_report_managers_each_their_own(self):
+        for user in (self.stock_user, self.sales_user, self.stock_manager):
+            with self.assertRaises(AccessError):
+                self._statement(user=user)
+        mine = self._statement()
+        other = self._statement(user=self.finance_manager)
+        with self.assertRaises(AccessError):
+            other.with_user(self.finance_user).read(["revenue"])
+        with self.assertRaises(AccessError):
+            other.line_ids.with_user(self.finance_user).read(["amount"])
+        # Lines are written by their statement only.
+        with self.assertRaises(AccessError):
+            mine.line_ids[0].with_user(self.finance_user).write({"amount": 1e6})
+        with self.assertRaises(AccessError):
+            self._statement(company_id=self.env["res.company"].create({"name": "Other"}).id)

@@ -1,0 +1,167 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.osv import expression
+
+# Ledger move types whose value is the cost of goods sold (negative out, positive back);
+# other addons extend ``_get_cogs_move_types()``.
+COGS_MOVE_TYPES = ("sale_out", "sale_return")
+
+
+class JxcReportProfit(models.TransientModel):
+    """利润表: for a period and a company, revenue − cost of goods sold = gross profit, + other
+    income − expenses = net profit, each figure from its sub-ledger and opening its documents.
+
+    Sections come from :meth:`_get_sections`; an addon adds its own by extending it (with
+    ``super()``) and returning more dicts of ``_line_values()``."""
+
+    _name = "jxc.report.profit"
+    _inherit = ["jxc.report.period.mixin"]
+    _description = "Profit Statement (利润表)"
+
+    line_ids = fields.One2many("jxc.report.profit.line", "wizard_id", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    revenue = fields.Monetary(readonly=True)
+    cogs = fields.Monetary(string="Cost of Goods Sold", readonly=True)
+    gross_profit = fields.Monetary(readonly=True)
+    other_income = fields.Monetary(readonly=True)
+    expenses = fields.Monetary(readonly=True)
+    net_profit = fields.Monetary(readonly=True)
+
+    def _title(self):
+        return _("Profit Statement %(start)s – %(end)s", start=self.date_from, end=self.date_to)
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_cogs_move_types(self):
+        return COGS_MOVE_TYPES
+
+    def _period_domain(self, field="date", dates=False):
+        """The period on ``field``: datetimes (ledger) by the user's days in UTC, dates as
+        they are."""
+        params = self._query_params()
+        if dates:
+            return [
+                (field, ">=", fields.Date.to_string(self.date_from)),
+                (field, "<=", fields.Date.to_string(self.date_to)),
+            ]
+        return [
+            (field, ">=", fields.Datetime.to_string(params["date_from"])),
+            (field, "<", fields.Datetime.to_string(params["date_to"])),
+        ]
+
+    def _revenue_domain(self):
+        return expression.AND([[("company_id", "=", self.company_id.id)], self._period_domain()])
+
+    def _cogs_domain(self):
+        """Ledger rows of the cost of goods sold (deliveries and sale returns; other addons
+        add theirs to ``_get_cogs_move_types()``)."""
+        return expression.AND(
+            [
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("move_type", "in", list(self._get_cogs_move_types())),
+                ],
+                self._period_domain(),
+            ]
+        )
+
+    def _sum(self, model, domain, field):
+        groups = self.env[model].sudo()._read_group(domain, [], [f"{field}:sum"])
+        return groups[0][0] or 0.0
+
+    def _line_values(self, code, name, amount, level=0, model=False, domain=None, total=False):
+        return {
+            "code": code,
+            "name": name,
+            "amount": self.currency_id.round(amount),
+            "level": level,
+            "is_total": total,
+            "res_model": model or False,
+            "domain": repr(domain) if model else False,
+        }
+
+    def _get_sections(self):
+        """The statement's lines before the totals: revenue and cost of goods sold here;
+        other income and expenses from jxc_finance's income / expense slips."""
+        self.ensure_one()
+        revenue = self._sum("jxc.report.sale", self._revenue_domain(), "revenue")
+        cogs = -self._sum("jxc.stock.move", self._cogs_domain(), "value")
+        return [
+            self._line_values(
+                "revenue",
+                _("Revenue (营业收入)"),
+                revenue,
+                model="jxc.report.sale",
+                domain=self._revenue_domain(),
+            ),
+            # Opened in the sales analysis, which shows the same deliveries' costs to the
+            # finance staff who read this statement (the ledger is stock staff's).
+            self._line_values(
+                "cogs",
+                _("Cost of Goods Sold (营业成本)"),
+                cogs,
+                model="jxc.report.sale",
+                domain=self._revenue_domain(),
+            ),
+        ]
+
+    def _compute_statement(self):
+        """Replace the lines by those of the period, with the totals."""
+        self.ensure_one()
+        sections = self._get_sections()
+        amounts = {line["code"]: line["amount"] for line in sections}
+        income = sum(v["amount"] for v in sections if v["code"].startswith("income"))
+        expenses = sum(v["amount"] for v in sections if v["code"].startswith("expense"))
+        gross = amounts.get("revenue", 0.0) - amounts.get("cogs", 0.0)
+        net = gross + income - expenses
+        lines = []
+        for line in sections:
+            lines.append(line)
+            if line["code"] == "cogs":
+                lines.append(
+                    self._line_values("gross", _("Gross Profit (毛利)"), gross, total=True)
+                )
+        lines.append(self._line_values("net", _("Net Profit (净利润)"), net, total=True))
+        for sequence, line in enumerate(lines):
+            line.update(wizard_id=self.id, sequence=sequence)
+        self.sudo().line_ids.unlink()
+        self.env["jxc.report.profit.line"].sudo().create(lines)
+        self.sudo().write(
+            {
+                "revenue": amounts.get("revenue", 0.0),
+                "cogs": amounts.get("cogs", 0.0),
+                "gross_profit": gross,
+                "other_income": income,
+                "expenses": expenses,
+                "net_profit": net,
+            }
+        )
+
+    def action_compute(self):
+        self._compute_statement()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+            "name": self._title(),
+        }
+
+    def _xlsx(self):
+        self.ensure_one()
+        self._compute_statement()
+        spec = {
+            "name": _("Profit Statement"),
+            "title": self._title(),
+            "subtitle": self.company_id.name,
+            "columns": [
+                {"label": _("Item"), "kind": "text", "width": 40},
+                {"label": _("Amount"), "kind": "monetary", "width": 18},
+            ],
+            "rows": [["    " * line.level + line.name, line.amount] for line in self.line_ids],
+        }
+        return self.env["jxc.report.xlsx"]._workbook([spec])
