@@ -42,7 +42,7 @@ class JxcReportCash(models.Model):
                 SELECT r.*, SUM(r.amount) OVER (
                            PARTITION BY r.account_id ORDER BY r.date, r.seq, r.id) AS balance
                   FROM (
-                    SELECT a.id * 5 AS id, a.id AS account_id, a.account_type, a.company_id,
+                    SELECT -a.id AS id, a.id AS account_id, a.account_type, a.company_id,
                            LEAST((a.create_date AT TIME ZONE 'UTC')::date,
                                  (SELECT MIN(m.date) FROM moves m
                                    WHERE m.account_id = a.id)) AS date,
@@ -51,9 +51,9 @@ class JxcReportCash(models.Model):
                            NULL::integer AS payment_id,
                            NULL::integer AS slip_id,
                            NULL::integer AS transfer_id,
-                           GREATEST(a.opening_balance, 0) AS amount_in,
-                           GREATEST(-a.opening_balance, 0) AS amount_out,
-                           a.opening_balance AS amount
+                           GREATEST(COALESCE(a.opening_balance, 0), 0) AS amount_in,
+                           GREATEST(-COALESCE(a.opening_balance, 0), 0) AS amount_out,
+                           COALESCE(a.opening_balance, 0) AS amount
                       FROM jxc_finance_account a
                     UNION ALL
                     SELECT m.id, m.account_id, a.account_type, m.company_id, m.date, 1,
@@ -67,13 +67,13 @@ class JxcReportCash(models.Model):
         )
 
     def _moves_query(self):
-        """Every posted movement of money: ``id`` (unique, 1–4 mod 5), ``account_id``,
+        """Every posted movement of money: ``id`` (unique: 0–3 mod 4; the opening rows are the accounts' negated ids), ``account_id``,
         ``company_id``, ``date``, ``partner_id``, ``reference``, the document columns and the
         signed ``amount`` — the same documents as ``jxc.finance.account._get_movements()``.
         Receipts and payments; income and expense slips without a partner (a reversal takes
         its slip's money back); both legs of each fund transfer."""
         return """
-            SELECT p.id * 5 + 1 AS id, p.account_id, p.company_id, p.date, p.partner_id,
+            SELECT p.id * 4 AS id, p.account_id, p.company_id, p.date, p.partner_id,
                    p.name AS reference, p.id AS payment_id, NULL::integer AS slip_id,
                    NULL::integer AS transfer_id,
                    CASE WHEN p.payment_type = 'inbound' THEN p.amount ELSE -p.amount END
@@ -81,7 +81,7 @@ class JxcReportCash(models.Model):
               FROM jxc_finance_payment p
              WHERE p.state = 'posted'
             UNION ALL
-            SELECT s.id * 5 + 2, s.account_id, s.company_id, s.date, NULL, s.name, NULL, s.id,
+            SELECT s.id * 4 + 1, s.account_id, s.company_id, s.date, NULL, s.name, NULL, s.id,
                    NULL,
                    s.amount_total
                    * CASE WHEN s.slip_type = 'income' THEN 1 ELSE -1 END
@@ -90,13 +90,13 @@ class JxcReportCash(models.Model):
              WHERE s.state IN ('posted', 'reversed') AND s.partner_id IS NULL
                AND s.account_id IS NOT NULL
             UNION ALL
-            SELECT t.id * 5 + 3, t.account_from_id, t.company_id, t.date, NULL, t.name, NULL,
+            SELECT t.id * 4 + 2, t.account_from_id, t.company_id, t.date, NULL, t.name, NULL,
                    NULL, t.id,
                    -t.amount * CASE WHEN t.is_reversal THEN -1 ELSE 1 END
               FROM jxc_finance_transfer t
              WHERE t.state IN ('posted', 'reversed')
             UNION ALL
-            SELECT t.id * 5 + 4, t.account_to_id, t.company_id, t.date, NULL, t.name, NULL,
+            SELECT t.id * 4 + 3, t.account_to_id, t.company_id, t.date, NULL, t.name, NULL,
                    NULL, t.id,
                    t.amount * CASE WHEN t.is_reversal THEN -1 ELSE 1 END
               FROM jxc_finance_transfer t
