@@ -69,7 +69,8 @@ class JxcReportCash(models.Model):
     def _moves_query(self):
         """Every posted movement of money: ``id`` (unique: 0–3 mod 4 by kind; opening rows
         take the accounts' negated ids), ``account_id``, ``company_id``, ``date``,
-        ``partner_id``, ``reference``, the document columns and the signed ``amount`` — the same documents as ``jxc.finance.account._get_movements()``.
+        ``partner_id``, ``reference``, the document columns and the signed ``amount`` — the
+        same documents as ``jxc.finance.account._get_movements()``.
         Receipts and payments; income and expense slips without a partner (a reversal takes
         its slip's money back); both legs of each fund transfer."""
         return """
