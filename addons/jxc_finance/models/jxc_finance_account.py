@@ -112,16 +112,20 @@ class JxcFinanceAccount(models.Model):
     def _get_movements(self):
         """``[(account, signed amount)]``: what posted documents moved through these accounts
         (several rows per account). Extend it with ``super()`` for a new kind of movement;
-        the cash position report (jxc_reports) lists the same documents."""
+        the cash position report (jxc_reports) lists the same documents.
+
+        Read as superuser: whoever may read an account (reports managers too) sees its whole
+        balance, not the part of the documents they may open."""
+        env = self.sudo().env
         rows = []
-        groups = self.env["jxc.finance.payment"]._read_group(
+        groups = env["jxc.finance.payment"]._read_group(
             [("account_id", "in", self.ids), ("state", "=", "posted")],
             ["account_id", "payment_type"],
             ["amount:sum"],
         )
         rows += [(a, amount if t == "inbound" else -amount) for a, t, amount in groups]
         # Slips against a partner move no money: their receivable / payable does, once paid.
-        groups = self.env["jxc.finance.slip"]._read_group(
+        groups = env["jxc.finance.slip"]._read_group(
             [
                 ("account_id", "in", self.ids),
                 ("partner_id", "=", False),
@@ -134,7 +138,7 @@ class JxcFinanceAccount(models.Model):
             (a, amount * (1 if t == "income" else -1) * (-1 if reversal else 1))
             for a, t, reversal, amount in groups
         ]
-        Transfer = self.env["jxc.finance.transfer"]
+        Transfer = env["jxc.finance.transfer"]
         for field, sign in (("account_from_id", -1), ("account_to_id", 1)):
             groups = Transfer._read_group(
                 [(field, "in", self.ids), ("state", "in", ("posted", "reversed"))],

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -25,6 +25,20 @@ class JxcFinanceCategory(models.Model):
         "res.company", index=True, help="Leave empty to use the category in every company."
     )
     note = fields.Text()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_unused(self):
+        if (
+            self.env["jxc.finance.slip.line"]
+            .sudo()
+            .search_count([("category_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(
+                _(
+                    "%s is used on income or expense slips: archive it instead.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
 
     def write(self, vals):
         if "kind" in vals or "company_id" in vals:

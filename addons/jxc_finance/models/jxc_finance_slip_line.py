@@ -19,7 +19,9 @@ class JxcFinanceSlipLine(models.Model):
     category_id = fields.Many2one(
         "jxc.finance.category",
         required=True,
-        ondelete="restrict",
+        # Deleting a used category is refused in Python (jxc.finance.category); the cascade
+        # only lets uninstalling finance drop its data categories with the lines' table.
+        ondelete="cascade",
         index=True,
         check_company=True,
         domain="[('kind', '=', slip_type)]",

@@ -297,7 +297,12 @@ class TestSlipTransfer(JxcMoneyCommon):
             env["jxc.finance.category"].create({"name": "X", "kind": "expense"})
         self.env(user=self.finance_manager)["jxc.finance.category"].create(
             {"name": "X", "kind": "expense"}
-        )
+        ).unlink()
+        rent = self.rent.with_user(self.finance_manager)
+        for call in (rent.unlink, lambda: rent.write({"kind": "income"})):
+            with self.assertRaisesRegex(UserError, "used on income or expense slips"):
+                call()
+        self.assertTrue(slip.line_ids.category_id.exists())
 
     def test_posted_documents_and_state_are_protected(self):
         slip = self._slip([(self.rent, 10.0)])
