@@ -37,8 +37,18 @@ class JxcFinanceAccount(models.Model):
         "posting opening cash and bank balances.",
     )
     payment_ids = fields.One2many("jxc.finance.payment", "account_id", string="Movements")
+    slip_ids = fields.One2many("jxc.finance.slip", "account_id", string="Income and Expenses")
+    transfer_out_ids = fields.One2many(
+        "jxc.finance.transfer", "account_from_id", string="Transfers Out"
+    )
+    transfer_in_ids = fields.One2many(
+        "jxc.finance.transfer", "account_to_id", string="Transfers In"
+    )
     balance = fields.Monetary(
-        compute="_compute_balance", help="Opening balance + posted receipts − posted payments."
+        compute="_compute_balance",
+        help="Opening balance + posted receipts − posted payments + other income − other "
+        "expenses paid through the account (without a partner) + transfers in − transfers out; "
+        "reversals (红冲) take their document's money back.",
     )
 
     @api.model_create_multi
@@ -55,7 +65,7 @@ class JxcFinanceAccount(models.Model):
         if "company_id" in vals:
             for account in self:
                 if account.company_id.id != vals["company_id"] and (
-                    account.opening_balance or account.sudo().payment_ids
+                    account.opening_balance or account.sudo()._has_movements()
                 ):
                     raise UserError(
                         _(
@@ -72,16 +82,68 @@ class JxcFinanceAccount(models.Model):
             "(期初资金) during the go-live, not typed on the account."
         )
 
-    @api.depends("opening_balance", "payment_ids.state", "payment_ids.amount")
+    def _has_movements(self):
+        self.ensure_one()
+        return bool(
+            self.payment_ids or self.slip_ids or self.transfer_out_ids or self.transfer_in_ids
+        )
+
+    @api.depends(
+        "opening_balance",
+        "payment_ids.state",
+        "payment_ids.amount",
+        "slip_ids.state",
+        "slip_ids.amount_total",
+        "slip_ids.partner_id",
+        "transfer_out_ids.state",
+        "transfer_out_ids.amount",
+        "transfer_in_ids.state",
+        "transfer_in_ids.amount",
+    )
     def _compute_balance(self):
-        groups = self.env["jxc.finance.payment"]._read_group(
+        moved = dict.fromkeys(self.ids, 0.0)
+        for account, amount in self._get_movements():
+            moved[account.id] += amount
+        for account in self:
+            account.balance = account.currency_id.round(
+                account.opening_balance + moved.get(account.id, 0.0)
+            )
+
+    def _get_movements(self):
+        """``[(account, signed amount)]``: what posted documents moved through these accounts
+        (several rows per account). Extend it with ``super()`` for a new kind of movement;
+        the cash position report (jxc_reports) lists the same documents.
+
+        Read as superuser: whoever may read an account (reports managers too) sees its whole
+        balance, not the part of the documents they may open."""
+        env = self.sudo().env
+        rows = []
+        groups = env["jxc.finance.payment"]._read_group(
             [("account_id", "in", self.ids), ("state", "=", "posted")],
             ["account_id", "payment_type"],
             ["amount:sum"],
         )
-        moved = {}
-        for account, payment_type, amount in groups:
-            sign = 1 if payment_type == "inbound" else -1
-            moved[account.id] = moved.get(account.id, 0.0) + sign * amount
-        for account in self:
-            account.balance = account.opening_balance + moved.get(account.id, 0.0)
+        rows += [(a, amount if t == "inbound" else -amount) for a, t, amount in groups]
+        # Slips against a partner move no money: their receivable / payable does, once paid.
+        groups = env["jxc.finance.slip"]._read_group(
+            [
+                ("account_id", "in", self.ids),
+                ("partner_id", "=", False),
+                ("state", "in", ("posted", "reversed")),
+            ],
+            ["account_id", "slip_type", "is_reversal"],
+            ["amount_total:sum"],
+        )
+        rows += [
+            (a, amount * (1 if t == "income" else -1) * (-1 if reversal else 1))
+            for a, t, reversal, amount in groups
+        ]
+        Transfer = env["jxc.finance.transfer"]
+        for field, sign in (("account_from_id", -1), ("account_to_id", 1)):
+            groups = Transfer._read_group(
+                [(field, "in", self.ids), ("state", "in", ("posted", "reversed"))],
+                [field, "is_reversal"],
+                ["amount:sum"],
+            )
+            rows += [(a, amount * sign * (-1 if reversal else 1)) for a, reversal, amount in groups]
+        return rows

@@ -7,6 +7,7 @@ from . import (
     test_money_follows_goods,
     test_order_grid_access,
     test_settlement,
+    test_slip_transfer,
     test_statement_aging,
     test_tax_included,
 )

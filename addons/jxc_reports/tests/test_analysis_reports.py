@@ -8,6 +8,7 @@ import openpyxl
 
 from odoo import fields
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.jxc_finance.tests.common import JxcFinanceCommon
@@ -195,6 +196,50 @@ class TestAnalysisReports(JxcFinanceCommon):
         self.assertAlmostEqual(self.bank.balance, 1180.0)
         self.assertEqual(rows.sorted("id")[0].balance, 1000.0, "opening balance first")
         self.assertAlmostEqual(max(rows, key=lambda r: (r.date, r.id)).balance, 1180.0)
+
+    def test_cash_position_includes_slips_and_transfers(self):
+        self.bank.with_context(**internal_context()).opening_balance = 1000.0
+        cash = self.env["jxc.finance.account"].create(
+            {"name": "Report Cash", "account_type": "cash"}
+        )
+        rent = self.env["jxc.finance.category"].create({"name": "Report Rent", "kind": "expense"})
+        Slip = self.env["jxc.finance.slip"]
+
+        def slip(amount, **vals):
+            document = Slip.create(
+                dict(
+                    {
+                        "account_id": self.bank.id,
+                        "line_ids": [Command.create({"category_id": rent.id, "amount": amount})],
+                    },
+                    **vals,
+                )
+            )
+            document.action_post()
+            return document
+
+        slip(300.25)
+        slip(99.0, partner_id=self.supplier.id)  # a payable: no money moves
+        slip(40.0).action_reverse()
+        transfer = self.env["jxc.finance.transfer"].create(
+            {"account_from_id": self.bank.id, "account_to_id": cash.id, "amount": 200.5}
+        )
+        transfer.action_post()
+        self.env.flush_all()
+        Cash = self.env["jxc.report.cash"]
+        for account, balance in ((self.bank, 499.25), (cash, 200.5)):
+            rows = Cash.search([("account_id", "=", account.id)])
+            self.assertEqual(account.balance, balance)
+            self.assertAlmostEqual(sum(rows.mapped("amount")), balance)
+            self.assertEqual(rows.sorted("id")[0].reference, account.name, "opening row first")
+            last = max(rows.sorted("id")[1:], key=lambda r: (r.date, r.id))
+            self.assertAlmostEqual(last.balance, balance)
+        rows = Cash.search([("transfer_id", "=", transfer.id)])
+        self.assertEqual(
+            sorted((r.account_id.name, r.amount) for r in rows),
+            [("Report Cash", 200.5), ("Test Bank", -200.5)],
+        )
+        self.assertEqual(len(set(Cash.search([]).ids)), Cash.search_count([]), "unique ids")
 
     # Access ------------------------------------------------------------------------------
 

@@ -77,6 +77,9 @@ WATCHED_TABLES = (
     "jxc_finance_opening",
     "jxc_finance_opening_line",
     "jxc_finance_account",
+    "jxc_finance_slip",
+    "jxc_finance_slip_line",
+    "jxc_finance_transfer",
     "jxc_golive",
 )
 
