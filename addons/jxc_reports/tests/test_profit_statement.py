@@ -6,10 +6,10 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError
 
-from odoo.addons.jxc_finance.tests.common import JxcFinanceCommon
+from odoo.addons.jxc_finance.tests.test_slip_transfer import JxcMoneyCommon
 
 
-class TestProfitStatement(JxcFinanceCommon):
+class TestProfitStatement(JxcMoneyCommon):
     """利润表 (#14): revenue − cost of goods sold = gross profit; each figure opens the
     documents it sums; only finance and report managers run it, each their own."""
 
@@ -30,6 +30,11 @@ class TestProfitStatement(JxcFinanceCommon):
         ret.line_ids.quantity = 1
         ret.action_done()
         cls.order = order
+        # Rent 1,000.00 and freight 120.50 paid, 12.34 interest earned; freight partly
+        # reversed by a second slip's 红冲.
+        cls._slip([(cls.rent, 1000.0), (cls.freight, 120.5)])
+        cls._slip([(cls.interest, 12.34)], slip_type="income")
+        cls._slip([(cls.freight, 20.5)]).action_reverse()
 
     def _statement(self, user=None, **vals):
         today = fields.Date.context_today(self.env["jxc.report.profit"])
@@ -42,12 +47,33 @@ class TestProfitStatement(JxcFinanceCommon):
         statement = self._statement()
         # Four sold at 12.00 and one back: 36.00 untaxed; three at 5.00 cost: 15.00.
         added = {
-            line.code: round(line.amount - self.before[line.code], 2) for line in statement.line_ids
+            line.code: round(line.amount - self.before.get(line.code, 0.0), 2)
+            for line in statement.line_ids
         }
-        self.assertEqual(added, {"revenue": 36.0, "cogs": 15.0, "gross": 21.0, "net": 21.0})
-        self.assertEqual(statement.line_ids.mapped("code"), ["revenue", "cogs", "gross", "net"])
+        codes = statement.line_ids.mapped("code")
+        for category, amount in ((self.rent, 1000.0), (self.freight, 120.5)):
+            code = f"expense_{category.id}"
+            self.assertAlmostEqual(added.get(code, amount), amount)
+            self.assertIn(code, codes)
+        self.assertAlmostEqual(added.get(f"income_{self.interest.id}", 12.34), 12.34)
+        self.assertEqual(
+            {k: added[k] for k in ("revenue", "cogs", "gross")},
+            {"revenue": 36.0, "cogs": 15.0, "gross": 21.0},
+        )
+        # 21.00 + 12.34 − 1,000.00 − 120.50 (the reversed 20.50 nets to nothing).
+        self.assertAlmostEqual(added["net"], -1087.16, places=2)
+        self.assertEqual(codes[:3], ["revenue", "cogs", "gross"])
+        self.assertEqual(codes[-1], "net")
         self.assertAlmostEqual(statement.gross_profit, statement.revenue - statement.cogs)
-        self.assertAlmostEqual(statement.net_profit, statement.gross_profit)
+        self.assertAlmostEqual(
+            statement.net_profit,
+            statement.gross_profit + statement.other_income - statement.expenses,
+        )
+        rent = statement.line_ids.filtered(lambda ln: ln.code == f"expense_{self.rent.id}")
+        lines = self.env["jxc.finance.slip.line"].search(
+            rent.with_user(self.finance_user).action_open_documents()["domain"]
+        )
+        self.assertAlmostEqual(sum(lines.mapped("amount")), 1000.0)
         # The revenue opens the deliveries and the return it sums.
         action = statement.line_ids[0].with_user(self.finance_user).action_open_documents()
         rows = self.env["jxc.report.sale"].search(action["domain"])
@@ -59,7 +85,7 @@ class TestProfitStatement(JxcFinanceCommon):
         # A period before anything was sold has none of it.
         day = statement.date_from - timedelta(days=3650)
         empty = self._statement(date_from=day, date_to=day)
-        self.assertEqual(empty.line_ids.mapped("amount"), [0.0, 0.0, 0.0, 0.0])
+        self.assertEqual(set(empty.line_ids.mapped("amount")), {0.0})
 
     def test_xlsx_holds_the_statement(self):
         from openpyxl import load_workbook

@@ -83,9 +83,54 @@ class JxcReportProfit(models.TransientModel):
             "domain": repr(domain) if model else False,
         }
 
+    def _slip_domain(self, category):
+        return expression.AND(
+            [
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("category_id", "=", category.id),
+                    ("state", "in", ("posted", "reversed")),
+                ],
+                self._period_domain(dates=True),
+            ]
+        )
+
+    def _get_slip_sections(self):
+        """Other income (其他收入) and expenses (费用), per category, from the income /
+        expense slips of the period (reversals deducted)."""
+        self._query_params()  # the company check, before reading as the system
+        totals = (
+            self.env["jxc.finance.slip"]
+            .sudo()
+            ._get_totals_by_category(self.company_id, self.date_from, self.date_to)
+        )
+        sections = []
+        for kind, code, title in (
+            ("income", "income", _("Add: Other Income (其他收入)")),
+            ("expense", "expense", _("Less: Expenses (费用)")),
+        ):
+            rows = [(category, amount) for category, k, amount in totals if k == kind]
+            sections.append(
+                self._line_values(
+                    f"{code}_heading", title, sum(amount for _c, amount in rows), total=True
+                )
+            )
+            sections += [
+                self._line_values(
+                    f"{code}_{category.id}",
+                    category.display_name,
+                    amount,
+                    level=1,
+                    model="jxc.finance.slip.line",
+                    domain=self._slip_domain(category),
+                )
+                for category, amount in rows
+            ]
+        return sections
+
     def _get_sections(self):
-        """The statement's lines before the totals: revenue and cost of goods sold here;
-        other income and expenses from jxc_finance's income / expense slips."""
+        """The statement's lines before the totals: revenue and cost of goods sold, then
+        other income and expenses per category from jxc_finance's income / expense slips."""
         self.ensure_one()
         revenue = self._sum("jxc.report.sale", self._revenue_domain(), "revenue")
         cogs = -self._sum("jxc.stock.move", self._cogs_domain(), "value")
@@ -106,6 +151,7 @@ class JxcReportProfit(models.TransientModel):
                 model="jxc.report.sale",
                 domain=self._revenue_domain(),
             ),
+            *self._get_slip_sections(),
         ]
 
     def _compute_statement(self):
@@ -113,8 +159,16 @@ class JxcReportProfit(models.TransientModel):
         self.ensure_one()
         sections = self._get_sections()
         amounts = {line["code"]: line["amount"] for line in sections}
-        income = sum(v["amount"] for v in sections if v["code"].startswith("income"))
-        expenses = sum(v["amount"] for v in sections if v["code"].startswith("expense"))
+        income = sum(
+            v["amount"]
+            for v in sections
+            if v["code"].startswith("income") and not v["code"].endswith("_heading")
+        )
+        expenses = sum(
+            v["amount"]
+            for v in sections
+            if v["code"].startswith("expense") and not v["code"].endswith("_heading")
+        )
         gross = amounts.get("revenue", 0.0) - amounts.get("cogs", 0.0)
         net = gross + income - expenses
         lines = []
