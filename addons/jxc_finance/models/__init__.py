@@ -6,6 +6,7 @@ from . import (
     jxc_finance_payment,
     jxc_finance_payment_line,
     jxc_golive,
+    jxc_purchase_landed_cost,
     jxc_purchase_order,
     jxc_purchase_order_line,
     jxc_sale_order,
