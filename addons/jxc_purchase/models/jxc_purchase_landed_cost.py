@@ -70,7 +70,7 @@ class JxcPurchaseLandedCost(models.Model):
         index=True,
     )
     date_done = fields.Datetime(string="Posted On", readonly=True, copy=False)
-    posted_by_id = fields.Many2one("res.users", string="Posted By", readonly=True, copy=False)
+    posted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_reversed = fields.Datetime(string="Reversed On", readonly=True, copy=False)
     note = fields.Html()
     move_count = fields.Integer(compute="_compute_move_count")

@@ -68,13 +68,15 @@ class JxcReportStockSummary(models.TransientModel):
     other_out_qty = fields.Float(string="Other Issues", digits="Product Unit of Measure")
     other_out_value = fields.Monetary(string="Other Issues Value", groups=COST)
     # Cost corrections move value, never quantity (their _qty columns stay 0).
-    cost_adjust_qty = fields.Float(digits="Product Unit of Measure")
+    cost_adjust_qty = fields.Float(string="Cost Adjustments", digits="Product Unit of Measure")
     cost_adjust_value = fields.Monetary(
         string="Cost Adjustments Value",
         groups=COST,
         help="Cost adjustments and landed costs added to (or taken from) the stock value.",
     )
-    cogs_adjust_qty = fields.Float(digits="Product Unit of Measure")
+    cogs_adjust_qty = fields.Float(
+        string="Cost Corrections to COGS (Qty)", digits="Product Unit of Measure"
+    )
     cogs_adjust_value = fields.Monetary(
         string="Cost Corrections to COGS",
         groups=COST,

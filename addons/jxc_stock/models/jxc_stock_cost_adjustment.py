@@ -58,7 +58,7 @@ class JxcStockCostAdjustment(models.Model):
     )
     note = fields.Html()
     amount_total = fields.Monetary(
-        compute="_compute_amount_total", string="Value Change", groups=COST
+        compute="_compute_amount_total", store=True, string="Value Change", groups=COST
     )
     move_count = fields.Integer(compute="_compute_move_count")
 
