@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "JXC Finance",
-    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, credit limits, statements, aging",
+    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, landed cost payables, credit limits, statements, aging",
     "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",

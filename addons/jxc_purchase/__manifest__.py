@@ -3,7 +3,7 @@
 {
     "name": "JXC Purchase",
     "summary": "进销存 purchasing: purchase orders with approval, receipts with inspection, returns, supplier evaluation",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -22,6 +22,7 @@
         "views/jxc_purchase_order_views.xml",
         "views/jxc_stock_picking_views.xml",
         "views/jxc_stock_replenish_views.xml",
+        "views/jxc_purchase_landed_cost_views.xml",
         "views/res_partner_views.xml",
         "views/product_packaging_views.xml",
         "views/product_views.xml",

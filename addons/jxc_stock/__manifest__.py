@@ -3,7 +3,7 @@
 {
     "name": "JXC Inventory",
     "summary": "进销存 inventory core: warehouses, lots, stock ledger, quants, reservations, moving-average cost, stock documents, counts, alerts, replenishment",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -30,6 +30,7 @@
         "views/jxc_stock_replenish_views.xml",
         "views/jxc_stock_alert_views.xml",
         "views/jxc_stock_integrity_views.xml",
+        "views/jxc_stock_cost_adjustment_views.xml",
         "views/product_packaging_views.xml",
         "views/product_views.xml",
         "views/res_config_settings_views.xml",

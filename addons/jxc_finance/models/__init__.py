@@ -10,6 +10,7 @@ from . import (
     jxc_finance_slip_line,
     jxc_finance_transfer,
     jxc_golive,
+    jxc_purchase_landed_cost,
     jxc_purchase_order,
     jxc_purchase_order_line,
     jxc_sale_order,

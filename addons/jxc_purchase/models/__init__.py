@@ -1,4 +1,7 @@
 from . import (
+    jxc_purchase_landed_cost,
+    jxc_purchase_landed_cost_allocation,
+    jxc_purchase_landed_cost_line,
     jxc_purchase_order,
     jxc_purchase_order_line,
     jxc_stock_move,

@@ -96,6 +96,21 @@ class JxcStockPicking(models.Model):
                 )
         order._check_done()
 
+    def _check_can_reverse_purchase_in(self):
+        landed = (
+            self.env["jxc.purchase.landed.cost"]
+            .sudo()
+            .search([("picking_ids", "in", self.ids), ("state", "=", "posted")], limit=1)
+        )
+        if landed:
+            raise UserError(
+                _(
+                    "%(receipt)s carries the posted landed cost %(cost)s: reverse it first.",
+                    receipt=self.name,
+                    cost=landed.name,
+                )
+            )
+
     def action_create_return(self):
         """A draft 采购退货单 for what can still go back from this receipt."""
         self.ensure_one()

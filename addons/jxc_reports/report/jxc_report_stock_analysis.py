@@ -128,7 +128,9 @@ class JxcReportStockAnalysis(models.TransientModel):
 
     @api.model
     def _cogs_move_types(self):
-        return ("sale_out", "sale_return")
+        """Cost of goods sold: deliveries, their returns and the share of cost corrections
+        (landed cost, invoice price difference) of goods already gone out."""
+        return ("sale_out", "sale_return", "cogs_adjust")
 
     @api.model
     def _outgoing_move_types(self):

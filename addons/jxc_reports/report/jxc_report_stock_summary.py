@@ -16,6 +16,8 @@ COLUMNS = {
     "adjustment": ("count_gain", "count_loss"),
     "other_in": ("in",),
     "other_out": ("out",),
+    "cost_adjust": ("cost_adjust",),
+    "cogs_adjust": ("cogs_adjust",),
 }
 
 
@@ -65,6 +67,22 @@ class JxcReportStockSummary(models.TransientModel):
     other_in_value = fields.Monetary(string="Other Receipts Value", groups=COST)
     other_out_qty = fields.Float(string="Other Issues", digits="Product Unit of Measure")
     other_out_value = fields.Monetary(string="Other Issues Value", groups=COST)
+    # Cost corrections move value, never quantity (their _qty columns stay 0).
+    cost_adjust_qty = fields.Float(string="Cost Adjustments", digits="Product Unit of Measure")
+    cost_adjust_value = fields.Monetary(
+        string="Cost Adjustments Value",
+        groups=COST,
+        help="Cost adjustments and landed costs added to (or taken from) the stock value.",
+    )
+    cogs_adjust_qty = fields.Float(
+        string="Cost Corrections to COGS (Qty)", digits="Product Unit of Measure"
+    )
+    cogs_adjust_value = fields.Monetary(
+        string="Cost Corrections to COGS",
+        groups=COST,
+        help="The share of cost corrections of goods already gone out, moved from the stock "
+        "value to cost of goods sold.",
+    )
     closing_qty = fields.Float(digits="Product Unit of Measure")
     closing_value = fields.Monetary(groups=COST)
 
@@ -111,7 +129,8 @@ class JxcReportStockSummary(models.TransientModel):
             # Outgoing columns are shown as positive quantities.
             sign = (
                 "-"
-                if column in ("purchase_return", "sale_out", "transfer_out", "other_out")
+                if column
+                in ("purchase_return", "sale_out", "transfer_out", "other_out", "cogs_adjust")
                 else ""
             )
             parts += [

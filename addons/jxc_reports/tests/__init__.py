@@ -1,6 +1,7 @@
 from . import (
     test_aging_xlsx,
     test_analysis_reports,
+    test_cost_correction_reports,
     test_dashboard,
     test_golive_reports,
     test_jxc_groups,

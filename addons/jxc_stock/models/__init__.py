@@ -13,6 +13,8 @@ from . import (
     jxc_number_mixin,
     jxc_order_line_mixin,
     jxc_order_mixin,
+    jxc_stock_cost_adjustment,
+    jxc_stock_cost_adjustment_line,
     jxc_stock_count,
     jxc_stock_count_line,
     jxc_stock_integrity,

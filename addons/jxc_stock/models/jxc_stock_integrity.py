@@ -170,9 +170,53 @@ class JxcStockIntegrity(models.Model):
                         "actual_value": v_val,
                     }
                 )
+        results += self._check_value_only_rows()
         results += self._check_sources("jxc_stock_move", "ledger_source")
         results += self._check_posted_lines()
         results += self._check_reservation_demands()
+        return results
+
+    @api.model
+    def _check_value_only_rows(self):
+        """Cost corrections (Odoo #187169): value-only rows move no quantity, and no company
+        holds a product in stock at a negative value or average cost."""
+        self.env.cr.execute(
+            """
+            SELECT id, res_model, res_id, reference, product_id, warehouse_id, quantity
+              FROM jxc_stock_move
+             WHERE move_type = ANY(%s) AND quantity <> 0
+            """,
+            [list(self.env["jxc.stock.move"]._get_value_only_move_types())],
+        )
+        results = [
+            {
+                "check_type": "value_only_quantity",
+                "res_model": res_model,
+                "res_id": res_id,
+                "reference": reference,
+                "product_id": product_id,
+                "warehouse_id": warehouse_id,
+                "expected": 0,
+                "actual": quantity,
+            }
+            for _id, res_model, res_id, reference, product_id, warehouse_id, quantity in (
+                self.env.cr.fetchall()
+            )
+        ]
+        self.env.cr.execute("""
+            SELECT product_id, value, average_cost
+              FROM jxc_stock_valuation
+             WHERE quantity > 0 AND (value < 0 OR average_cost < 0)
+        """)
+        results += [
+            {
+                "check_type": "negative_average",
+                "product_id": product_id,
+                "expected_value": 0,
+                "actual_value": min(value, average_cost),
+            }
+            for product_id, value, average_cost in self.env.cr.fetchall()
+        ]
         return results
 
     @api.model

@@ -20,6 +20,8 @@ class JxcStockIntegrityLine(models.Model):
             ("posted_twice", "Document line posted twice"),
             ("not_posted", "Document done without ledger rows"),
             ("reservation_demand", "Reservation of a missing demand"),
+            ("negative_average", "Negative stock value or average cost"),
+            ("value_only_quantity", "Cost correction row with a quantity"),
         ],
         required=True,
     )

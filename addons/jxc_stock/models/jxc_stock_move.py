@@ -10,6 +10,10 @@ from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, check_number, number_ok
 
 # Ledger moves that count as outgoing goods for usage statistics (replenishment, alerts).
 OUTGOING_USAGE_TYPES = ("out",)
+# Value-only ledger rows (quantity 0): a cost correction of the stock (成本调整), and the share
+# of a correction that belongs to goods already gone out, moved from stock to cost of goods
+# sold. See JxcStockMove._post_cost_corrections.
+VALUE_ONLY_MOVE_TYPES = ("cost_adjust", "cogs_adjust")
 
 
 class JxcStockMove(models.Model):
@@ -54,6 +58,8 @@ class JxcStockMove(models.Model):
             ("count_gain", "Count Gain"),
             ("count_loss", "Count Loss"),
             ("opening", "Opening Stock"),
+            ("cost_adjust", "Cost Adjustment"),
+            ("cogs_adjust", "COGS Adjustment"),
         ],
         required=True,
         readonly=True,
@@ -174,6 +180,7 @@ class JxcStockMove(models.Model):
         for row in valuations.values():
             for key in ("quantity", "value", "average_cost"):
                 row[key] = float(row[key])
+        values_before = {key: row["value"] for key, row in valuations.items()}
 
         origin_costs = {}
         origin_ids = {v["origin_move_id"] for v in vals_list if v.get("origin_move_id")}
@@ -207,6 +214,7 @@ class JxcStockMove(models.Model):
             delta[2] += value
             to_create.append(self._prepare_ledger_row(vals, product, warehouse, cost, value, now))
         self._check_serial_quantities(vals_list, quants, precision)
+        self._check_value_only(vals_list, valuations, values_before, warehouses)
         moves = self._insert_rows(to_create)
         self.env["jxc.stock.quant"]._apply_deltas({k: tuple(v) for k, v in deltas.items()})
         self.env["jxc.stock.valuation"]._save(list(valuations.values()))
@@ -219,7 +227,10 @@ class JxcStockMove(models.Model):
     def _get_unit_cost(self, vals, valuation, origin_costs, previous):
         """The unit cost (base unit, company currency) a posted move carries: a transfer's
         receiving leg carries its issuing leg's; returns and reversals their origin's; an
-        incoming move its own (``unit_cost``); anything else the current average."""
+        incoming move its own (``unit_cost``); anything else the current average. Value-only
+        rows carry no unit cost."""
+        if vals["move_type"] in self._get_value_only_move_types():
+            return 0.0
         if vals.get("internal_pair"):
             return previous["unit_cost"]
         if vals.get("origin_move_id"):
@@ -259,6 +270,50 @@ class JxcStockMove(models.Model):
             valuation["average_cost"] = valuation["value"] / valuation["quantity"]
         elif valuation["quantity"] <= 0 and qty > 0:
             valuation["average_cost"] = cost
+
+    @api.model
+    def _get_value_only_move_types(self):
+        """Ledger move types that carry a value and no quantity (see
+        :meth:`_post_cost_corrections`)."""
+        return VALUE_ONLY_MOVE_TYPES
+
+    @api.model
+    def _check_value_only(self, vals_list, valuations, values_before, warehouses):
+        """The average cost never goes negative (Odoo #187169): once a posting with value-only
+        rows is applied, a company that holds the product holds it at a value of zero or
+        more, and a company that holds none has not gained or lost value on it."""
+        value_only = self._get_value_only_move_types()
+        touched = {
+            (v["product_id"], warehouses.browse(v["warehouse_id"]).company_id.id): v
+            for v in vals_list
+            if v["move_type"] in value_only
+        }
+        for key, vals in touched.items():
+            row = valuations[key]
+            product = self.env["product.product"].browse(key[0])
+            currency = self.env["res.company"].browse(key[1]).currency_id
+            if row["quantity"] > 0 and currency.compare_amounts(row["value"], 0) < 0:
+                raise UserError(
+                    _(
+                        "%(document)s, %(product)s: the correction would make the stock value "
+                        "negative (%(value)s for %(qty)s %(uom)s on hand). The average cost "
+                        "cannot go below zero.",
+                        document=vals.get("reference") or "-",
+                        product=product.display_name,
+                        value=currency.round(row["value"]),
+                        qty=row["quantity"],
+                        uom=product.uom_id.name,
+                    )
+                )
+            if row["quantity"] <= 0 and currency.compare_amounts(row["value"], values_before[key]):
+                raise UserError(
+                    _(
+                        "%(document)s, %(product)s: there is no stock on hand to carry a "
+                        "change of value.",
+                        document=vals.get("reference") or "-",
+                        product=product.display_name,
+                    )
+                )
 
     @api.model
     def _prepare_ledger_row(self, vals, product, warehouse, cost, value, now):
@@ -400,6 +455,9 @@ class JxcStockMove(models.Model):
         if self._move_vals_ok(vals, product, precision):
             return  # the posting hot path: no error label built
         label = f"{vals.get('reference') or '-'}, {self._line_label(vals, product)}"
+        if vals["move_type"] in self._get_value_only_move_types():
+            self._check_value_only_vals(vals, product, label, precision)
+            return
         if product.type != "consu":
             raise UserError(
                 _(
@@ -447,9 +505,40 @@ class JxcStockMove(models.Model):
             )
 
     @api.model
+    def _check_value_only_vals(self, vals, product, label, precision):
+        """A value-only row: a good, no quantity, a non-zero bounded value, its own lot."""
+        if product.type != "consu":
+            raise UserError(
+                _(
+                    "%(line)s: %(product)s is not a stockable good.",
+                    line=label,
+                    product=product.display_name,
+                )
+            )
+        if not float_is_zero(vals["quantity"], precision_digits=precision):
+            raise UserError(_("%(line)s: a cost correction moves no quantity.", line=label))
+        value = vals.get("value")
+        check_number(self, value, label, _("the value"), MAX_AMOUNT)
+        if value is None or float_is_zero(value, precision_digits=2):
+            raise UserError(_("%(line)s: a cost correction needs a value.", line=label))
+        lot = self.env["jxc.stock.lot"].browse(vals.get("lot_id") or [])
+        if lot and lot.product_id != product:
+            raise UserError(
+                _(
+                    "%(line)s: lot %(lot)s belongs to %(other)s, not %(product)s.",
+                    line=label,
+                    lot=lot.name,
+                    other=lot.product_id.display_name,
+                    product=product.display_name,
+                )
+            )
+
+    @api.model
     def _move_vals_ok(self, vals, product, precision):
         """Whether ``vals`` passes every check of :meth:`_check_move_vals`, tested without
         building its messages."""
+        if vals["move_type"] in self._get_value_only_move_types():
+            return False  # rare: checked in full
         qty = vals["quantity"]
         if not (
             number_ok(qty, MAX_QUANTITY)
@@ -500,3 +589,167 @@ class JxcStockMove(models.Model):
                         product=lot.product_id.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # Cost corrections (value-only rows)
+    # ------------------------------------------------------------------
+    @api.model
+    def _post_cost_correction(self, receipt_line, amount, reason, **values):
+        """Correct the cost of what one posted receipt line brought in by ``amount`` (company
+        currency, signed); see :meth:`_post_cost_corrections`. ``reason`` names the row in
+        errors; ``values`` are more ledger keys (``reference``, ``res_model``, ``res_id``,
+        ``date``). Returns the split ``{"stock", "cogs", "moves"}``."""
+        return self._post_cost_corrections(
+            [dict(values, picking_line=receipt_line, amount=amount, line_label=reason)]
+        )[0]
+
+    @api.model
+    def _post_cost_corrections(self, corrections, limit_stock=True):
+        """Post cost corrections of goods received earlier (landed cost, invoice price
+        difference), all or nothing, through :meth:`_post` (one writer, same locks).
+
+        Each correction is a dict: ``picking_line`` (a posted incoming stock document line),
+        ``amount`` (company currency, signed) and ledger keys (``reference``, ``res_model``,
+        ``res_id``, ``date``, ``line_label``).
+
+        The split, FIFO-agnostic: of the quantity the line received, the part still in stock
+        is ``min(received, on hand)`` with *on hand* the company's quantity of the product
+        (the moving average is per company); several lines of one product share that on-hand
+        quantity, the newest receipt first. That part's share of ``amount`` (rounded to the
+        cent) goes into the stock value and the average; the rest belongs to goods already
+        gone out (sold, issued, returned) and goes to cost of goods sold.
+
+        Rows, at the line's warehouse and lot, naming the line's receipt row as
+        ``origin_move_id``: a ``cost_adjust`` row of the whole ``amount`` into stock, then,
+        when part of the goods is gone, a ``cogs_adjust`` row of minus that part, out of
+        stock to cost of goods sold. Both are ordinary ledger rows (quantity 0), so quants,
+        averages and 账实核对 still sum the ledger; cost of goods sold for a period is
+        ``-SUM(value)`` of ``sale_out``, ``sale_return`` and ``cogs_adjust`` rows.
+
+        The average never goes negative: with ``limit_stock`` (the default) a decrease
+        larger than the stock value takes the stock value to zero and sends the rest to cost
+        of goods sold; without it, such a correction is refused.
+
+        :return: one dict per correction: ``stock`` and ``cogs`` (the split, company currency)
+                 and ``moves`` (its ledger rows).
+        """
+        prepared = []
+        for correction in corrections:
+            line = correction["picking_line"]
+            line.ensure_one()
+            label = f"{correction.get('reference') or '-'}, {line.product_id.display_name}"
+            check_number(self, correction["amount"], label, _("the amount"), MAX_AMOUNT)
+            incoming = line.sudo().move_ids.filtered(lambda m: m.quantity > 0)
+            if line.picking_id.state != "done" or not incoming:
+                raise UserError(
+                    _(
+                        "%(doc)s, %(product)s: only goods received by a posted document can "
+                        "have their cost corrected.",
+                        doc=line.picking_id.display_name,
+                        product=line.product_id.display_name,
+                    )
+                )
+            company = line.picking_id.company_id
+            prepared.append(
+                {
+                    "correction": correction,
+                    "line": line,
+                    "company": company,
+                    "amount": company.currency_id.round(correction["amount"]),
+                    "received": sum(incoming.mapped("quantity")),
+                    "origin": incoming.sorted("id")[0],
+                }
+            )
+        # The split reads the on-hand quantity under the lock _post takes again (same order).
+        valuations = {}
+        for company in (
+            self.env["res.company"].union(*(p["company"] for p in prepared)).sorted("id")
+        ):
+            product_ids = {p["line"].product_id.id for p in prepared if p["company"] == company}
+            for product_id, row in (
+                self.env["jxc.stock.valuation"]._lock(product_ids, company.id).items()
+            ):
+                valuations[(product_id, company.id)] = {
+                    "on_hand": max(float(row["quantity"]), 0.0),
+                    "quantity": float(row["quantity"]),
+                    "value": float(row["value"]),
+                }
+        newest_first = sorted(
+            prepared, key=lambda p: (p["origin"].date, p["origin"].id), reverse=True
+        )
+        for item in newest_first:
+            valuation = valuations[(item["line"].product_id.id, item["company"].id)]
+            in_stock = min(item["received"], valuation["on_hand"])
+            valuation["on_hand"] -= in_stock
+            currency = item["company"].currency_id
+            stock = currency.round(item["amount"] * in_stock / item["received"])
+            if (
+                limit_stock
+                and valuation["quantity"] > 0
+                and currency.compare_amounts(valuation["value"] + stock, 0) < 0
+            ):
+                stock = -valuation["value"]
+            valuation["value"] = currency.round(valuation["value"] + stock)
+            item["stock"] = stock
+            item["cogs"] = currency.round(item["amount"] - stock)
+        vals_list, owners = [], []
+        for index, item in enumerate(prepared):
+            if item["company"].currency_id.is_zero(item["amount"]):
+                continue
+            line, correction = item["line"], item["correction"]
+            common = {
+                key: correction[key]
+                for key in ("reference", "res_model", "res_id", "date", "line_label")
+                if correction.get(key)
+            }
+            common.update(
+                product_id=line.product_id.id,
+                warehouse_id=item["origin"].warehouse_id.id,
+                lot_id=item["origin"].lot_id.id,
+                quantity=0.0,
+                origin_move_id=item["origin"].id,
+            )
+            vals_list.append(dict(common, move_type="cost_adjust", value=item["amount"]))
+            owners.append(index)
+            if not item["company"].currency_id.is_zero(item["cogs"]):
+                vals_list.append(dict(common, move_type="cogs_adjust", value=-item["cogs"]))
+                owners.append(index)
+        moves = self._post(vals_list)
+        results = [
+            {"stock": item["stock"], "cogs": item["cogs"], "moves": self.browse()}
+            for item in prepared
+        ]
+        for index, move in zip(owners, moves, strict=True):
+            results[index]["moves"] |= move
+        return results
+
+    @api.model
+    def _post_value_adjustments(self, vals_list):
+        """Post value-only ``cost_adjust`` rows (成本调整单): each dict holds ``product_id``,
+        ``warehouse_id``, ``value`` (signed) and the usual ledger keys. Refused when a
+        company would hold the product at a negative value, or holds none of it."""
+        return self._post([dict(vals, quantity=0.0, move_type="cost_adjust") for vals in vals_list])
+
+    def _reverse_value_rows(self, values):
+        """红冲 of value-only rows: post their exact mirrors (``values``: the reversal's
+        ``reference``, ``res_model``, ``res_id``, ``date``). Refused like any value-only
+        posting when the stock that carried the value has gone since."""
+        value_only = self._get_value_only_move_types()
+        return self._post(
+            [
+                dict(
+                    values,
+                    product_id=move.product_id.id,
+                    warehouse_id=move.warehouse_id.id,
+                    lot_id=move.lot_id.id,
+                    quantity=0.0,
+                    value=-move.sudo().value,
+                    move_type=move.move_type,
+                    is_reversal=True,
+                    origin_move_id=move.id,
+                    line_label=move.product_id.display_name,
+                )
+                for move in self.sorted("id")
+                if move.move_type in value_only
+            ]
+        )

@@ -3,6 +3,8 @@ from . import (
     test_concurrency,
     test_concurrency_golive,
     test_cost_access,
+    test_cost_adjustment,
+    test_cost_correction,
     test_costing,
     test_count,
     test_exports,
