@@ -3,7 +3,7 @@
 import io
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 
 from odoo.addons.jxc_finance.tests.test_slip_transfer import JxcMoneyCommon
@@ -86,6 +86,40 @@ class TestProfitStatement(JxcMoneyCommon):
         day = statement.date_from - timedelta(days=3650)
         empty = self._statement(date_from=day, date_to=day)
         self.assertEqual(set(empty.line_ids.mapped("amount")), {0.0})
+
+    def test_landed_cost_of_goods_sold_is_cost_of_goods_sold(self):
+        # 10 bought at 6.00, 4 sold; 50.00 freight on the receipt: 20.00 of it belongs to
+        # the 4 gone out and is cost of goods sold of the period.
+        beer = self.env["product.product"].create({"name": "Profit Beer", "type": "consu"})
+        order = self._purchase([(beer, 10, 6.0)])
+        order.action_confirm()
+        order.picking_ids.action_done()
+        self._issue(beer, 4)
+        carrier = self.env["res.partner"].create({"name": "Profit Carrier"})
+        cost = self.env["jxc.purchase.landed.cost"].create(
+            {
+                "picking_ids": [Command.set(order.picking_ids.ids)],
+                "split_method": "quantity",
+                "cost_line_ids": [
+                    Command.create({"cost_type": "freight", "partner_id": carrier.id, "amount": 50})
+                ],
+            }
+        )
+        cost.action_compute()
+        cost.action_post()
+        statement = self._statement()
+        line = statement.line_ids.filtered(lambda ln: ln.code == f"cogs_adjust_{cost._name}")
+        self.assertAlmostEqual(line.amount - self.before.get(line.code, 0.0), 20.0)
+        action = line.with_user(self.finance_user).action_open_documents()
+        self.assertIn(cost, self.env[action["res_model"]].search(action["domain"]))
+        self.assertAlmostEqual(
+            statement.cogs,
+            sum(
+                statement.line_ids.filtered(lambda ln: ln.code.startswith("cogs")).mapped("amount")
+            ),
+        )
+        codes = statement.line_ids.mapped("code")
+        self.assertEqual(codes.index("gross"), codes.index(line.code) + 1)
 
     def test_xlsx_holds_the_statement(self):
         from openpyxl import load_workbook

@@ -3,9 +3,11 @@
 from odoo import _, api, fields, models
 from odoo.osv import expression
 
-# Ledger move types whose value is the cost of goods sold (negative out, positive back);
-# other addons extend ``_get_cogs_move_types()``.
+# Ledger move types whose value is the cost of goods sold (negative out, positive back) of
+# deliveries and sale returns; other addons extend ``_get_cogs_move_types()``.
 COGS_MOVE_TYPES = ("sale_out", "sale_return")
+# Cost corrections (landed cost, invoice price differences) of goods already gone out.
+COGS_ADJUST_MOVE_TYPES = ("cogs_adjust",)
 
 
 class JxcReportProfit(models.TransientModel):
@@ -83,6 +85,41 @@ class JxcReportProfit(models.TransientModel):
             "domain": repr(domain) if model else False,
         }
 
+    def _get_cogs_adjust_sections(self):
+        """Cost corrections that went to cost of goods sold (the share of a landed cost or an
+        invoice price difference for goods already gone out), one line per kind of document,
+        opening those documents (the ledger is stock staff's)."""
+        domain = expression.AND(
+            [
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("move_type", "in", list(COGS_ADJUST_MOVE_TYPES)),
+                ],
+                self._period_domain(),
+            ]
+        )
+        groups = (
+            self.env["jxc.stock.move"]
+            .sudo()
+            ._read_group(domain, ["res_model"], ["value:sum", "res_id:array_agg"])
+        )
+        sections = []
+        for res_model, value, res_ids in groups:
+            if not res_model or res_model not in self.env:
+                continue
+            title = self.env["ir.model"]._get(res_model).name
+            sections.append(
+                self._line_values(
+                    f"cogs_adjust_{res_model}",
+                    _("Less: cost corrections of goods sold — %s", title),
+                    -value,
+                    level=1,
+                    model=res_model,
+                    domain=[("id", "in", sorted(set(res_ids)))],
+                )
+            )
+        return sections
+
     def _slip_domain(self, category):
         return expression.AND(
             [
@@ -151,6 +188,7 @@ class JxcReportProfit(models.TransientModel):
                 model="jxc.report.sale",
                 domain=self._revenue_domain(),
             ),
+            *self._get_cogs_adjust_sections(),
             *self._get_slip_sections(),
         ]
 
@@ -159,6 +197,7 @@ class JxcReportProfit(models.TransientModel):
         self.ensure_one()
         sections = self._get_sections()
         amounts = {line["code"]: line["amount"] for line in sections}
+        cogs = sum(v["amount"] for v in sections if v["code"].startswith("cogs"))
         income = sum(
             v["amount"]
             for v in sections
@@ -169,12 +208,13 @@ class JxcReportProfit(models.TransientModel):
             for v in sections
             if v["code"].startswith("expense") and not v["code"].endswith("_heading")
         )
-        gross = amounts.get("revenue", 0.0) - amounts.get("cogs", 0.0)
+        gross = amounts.get("revenue", 0.0) - cogs
         net = gross + income - expenses
         lines = []
-        for line in sections:
+        last_cogs = max(i for i, v in enumerate(sections) if v["code"].startswith("cogs"))
+        for index, line in enumerate(sections):
             lines.append(line)
-            if line["code"] == "cogs":
+            if index == last_cogs:
                 lines.append(
                     self._line_values("gross", _("Gross Profit (毛利)"), gross, total=True)
                 )
@@ -186,7 +226,7 @@ class JxcReportProfit(models.TransientModel):
         self.sudo().write(
             {
                 "revenue": amounts.get("revenue", 0.0),
-                "cogs": amounts.get("cogs", 0.0),
+                "cogs": cogs,
                 "gross_profit": gross,
                 "other_income": income,
                 "expenses": expenses,
