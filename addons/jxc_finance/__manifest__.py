@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "JXC Finance",
-    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, credit limits, statements, aging",
-    "version": "18.0.1.2.0",
+    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, invoices, credit limits, statements, aging",
+    "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -20,6 +20,7 @@
         "report/jxc_finance_statement_report.xml",
         "views/jxc_finance_entry_views.xml",
         "views/jxc_finance_payment_views.xml",
+        "views/jxc_finance_invoice_views.xml",
         "views/jxc_finance_account_views.xml",
         "views/jxc_finance_statement_views.xml",
         "views/jxc_finance_aging_views.xml",
