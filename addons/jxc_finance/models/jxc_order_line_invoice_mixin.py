@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 
 class JxcOrderLineInvoiceMixin(models.AbstractModel):
@@ -85,8 +86,8 @@ class JxcOrderLineInvoiceMixin(models.AbstractModel):
         self.check_access("read")
         lines = self.filtered(
             lambda ln: (
-                ln.company_currency_id.compare_amounts(ln.amount_to_invoice, 0) > 0
-                or ln.qty_to_invoice > 0
+                float_compare(ln.qty_to_invoice, 0, precision_rounding=ln.uom_id.rounding or 0.001)
+                > 0
             )
         )
         if not lines:

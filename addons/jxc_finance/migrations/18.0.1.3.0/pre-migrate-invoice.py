@@ -11,8 +11,8 @@ def migrate(cr, version):
         cr.execute(
             f"""
             ALTER TABLE {table}
-                ADD COLUMN IF NOT EXISTS qty_invoiced double precision DEFAULT 0,
-                ADD COLUMN IF NOT EXISTS qty_to_invoice double precision DEFAULT 0,
+                ADD COLUMN IF NOT EXISTS qty_invoiced numeric DEFAULT 0,
+                ADD COLUMN IF NOT EXISTS qty_to_invoice numeric DEFAULT 0,
                 ADD COLUMN IF NOT EXISTS amount_invoiced numeric DEFAULT 0,
                 ADD COLUMN IF NOT EXISTS amount_to_invoice numeric DEFAULT 0
             """
