@@ -381,6 +381,21 @@ class TestInvoice(JxcFinanceCommon):
             Invoice.with_user(self.finance_user).search([("id", "in", both.ids)]), both
         )
         self.assertAlmostEqual(order.with_user(self.sales_user).amount_invoiced, 22.6, places=2)
+        self.assertEqual(
+            order.with_user(self.sales_user).read(["invoice_count", "amount_to_invoice"])[0][
+                "invoice_count"
+            ],
+            1,
+        )
+        self.assertEqual(
+            purchase.with_user(self.purchase_user).read(["invoice_count"])[0]["invoice_count"], 1
+        )
+        # What the web client sends over JSON-RPC: the public buttons, checked.
+        for user in (self.sales_user, self.purchase_user, self.stock_user):
+            with self.assertRaises(AccessError):
+                purchase_invoice.with_user(user).action_post()
+            with self.assertRaises(AccessError):
+                sale_invoice.with_user(user).action_reverse()
         with self.assertRaises(AccessError):
             sale_invoice.with_user(self.sales_user).write({"note": "x"})
         with self.assertRaises(AccessError):
