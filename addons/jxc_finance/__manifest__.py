@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "JXC Finance",
-    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, landed cost payables, credit limits, statements, aging",
+    "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, landed cost payables, invoices, credit limits, statements, aging",
     "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",
@@ -21,6 +21,7 @@
         "report/jxc_finance_statement_report.xml",
         "views/jxc_finance_entry_views.xml",
         "views/jxc_finance_payment_views.xml",
+        "views/jxc_finance_invoice_views.xml",
         "views/jxc_finance_account_views.xml",
         "views/jxc_finance_category_views.xml",
         "views/jxc_finance_slip_views.xml",

@@ -1,7 +1,10 @@
+from . import jxc_order_line_invoice_mixin  # isort: skip (the order lines inherit it)
 from . import (
     jxc_finance_account,
     jxc_finance_category,
     jxc_finance_entry,
+    jxc_finance_invoice,
+    jxc_finance_invoice_line,
     jxc_finance_opening,
     jxc_finance_opening_line,
     jxc_finance_payment,

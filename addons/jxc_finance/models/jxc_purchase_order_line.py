@@ -1,10 +1,15 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.jxc_purchase.models.jxc_purchase_order import PRICE_GROUPS
 
 
 class JxcPurchaseOrderLine(models.Model):
-    _inherit = "jxc.purchase.order.line"
+    _name = "jxc.purchase.order.line"
+    _inherit = ["jxc.purchase.order.line", "jxc.order.line.invoice.mixin"]
+    _jxc_invoice_direction = "purchase"
+    _jxc_invoice_picking_types = ("purchase_in", "purchase_return")
 
     qty_billed = fields.Float(
         string="Billed",
@@ -12,6 +17,39 @@ class JxcPurchaseOrderLine(models.Model):
         compute="_compute_qty_billed",
         help="Quantity whose payable is posted: accepted on receipts less returned.",
     )
+    company_currency_id = fields.Many2one(related="order_id.company_currency_id")
+    invoice_line_ids = fields.One2many(
+        "jxc.finance.invoice.line", "purchase_line_id", string="Invoice Lines"
+    )
+    amount_invoiced = fields.Monetary(
+        string="Invoiced",
+        compute="_compute_invoiced",
+        store=True,
+        currency_field="company_currency_id",
+        groups=PRICE_GROUPS,
+        help="Posted invoices, tax included, in company currency.",
+    )
+    amount_to_invoice = fields.Monetary(
+        string="To Invoice",
+        compute="_compute_invoiced",
+        store=True,
+        currency_field="company_currency_id",
+        groups=PRICE_GROUPS,
+        help="The value of the quantity to invoice at the order's prices, tax included, in "
+        "company currency.",
+    )
+
+    @api.depends(
+        "qty_received",
+        "qty_returned",
+        "price_total",
+        "quantity",
+        "invoice_line_ids.state",
+        "invoice_line_ids.quantity",
+        "invoice_line_ids.price_total",
+    )
+    def _compute_invoiced(self):
+        return super()._compute_invoiced()
 
     def _compute_qty_billed(self):
         for line in self:

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
@@ -26,6 +26,45 @@ class JxcSaleOrder(models.Model):
         currency_field="company_currency_id",
         help="Receivable entries of the order and of its returns.",
     )
+
+    amount_invoiced = fields.Monetary(
+        string="Invoiced",
+        compute="_compute_invoiced",
+        currency_field="company_currency_id",
+        help="Posted invoices of the order's lines, tax included.",
+    )
+    amount_to_invoice = fields.Monetary(
+        string="To Invoice",
+        compute="_compute_invoiced",
+        currency_field="company_currency_id",
+        help="Delivered net of returns and not invoiced yet, tax included.",
+    )
+    invoice_count = fields.Integer(string="Invoices", compute="_compute_invoiced")
+
+    @api.depends("line_ids.amount_invoiced", "line_ids.amount_to_invoice")
+    def _compute_invoiced(self):
+        for order in self:
+            lines = order.line_ids.sudo()
+            order.amount_invoiced = sum(lines.mapped("amount_invoiced"))
+            order.amount_to_invoice = sum(lines.mapped("amount_to_invoice"))
+            order.invoice_count = len(order._jxc_invoices())
+
+    def _jxc_invoices(self):
+        """The invoices covering the order's lines that the user may read."""
+        if not self.env["jxc.finance.invoice"].has_access("read"):
+            return self.env["jxc.finance.invoice"]
+        return self.env["jxc.finance.invoice"].search([("line_ids.sale_id", "=", self.id)])
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Invoices"),
+            "res_model": "jxc.finance.invoice",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self._jxc_invoices().ids)],
+            "context": {"default_direction": "sale", "create": False},
+        }
 
     def _compute_amount_receivable(self):
         for order in self:

@@ -56,6 +56,20 @@ class ResPartner(models.Model):
         compute="_compute_jxc_balances",
         help="预付",
     )
+    jxc_sale_to_invoice = fields.Monetary(
+        groups="jxc_finance.group_jxc_finance_user",
+        string="To Invoice",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_to_invoice",
+        help="待开票: delivered net of returns and not invoiced yet, tax included.",
+    )
+    jxc_purchase_to_invoice = fields.Monetary(
+        groups="jxc_finance.group_jxc_finance_user",
+        string="Invoices to Receive",
+        currency_field="jxc_currency_id",
+        compute="_compute_jxc_to_invoice",
+        help="待收票: received net of returns and not invoiced by the supplier yet, tax included.",
+    )
     # What customers bought is money finance reads too (jxc_sales shows it to sales staff).
     jxc_sale_total = fields.Float(groups=MONEY_GROUPS)
     jxc_balance_visible = fields.Boolean(
@@ -128,6 +142,34 @@ class ResPartner(models.Model):
             partner.jxc_payable = residual.get((key, "payable"), 0.0)
             partner.jxc_prepaid_in = prepaid.get((key, "inbound"), 0.0)
             partner.jxc_prepaid_out = prepaid.get((key, "outbound"), 0.0)
+
+    @api.depends_context("company")
+    def _compute_jxc_to_invoice(self):
+        partners = self.commercial_partner_id
+        totals = {}
+        for model, key in (
+            ("jxc.sale.order.line", "sale"),
+            ("jxc.purchase.order.line", "purchase"),
+        ):
+            lines = (
+                self.env[model]
+                .sudo()
+                .search(
+                    [
+                        ("order_id.partner_id", "child_of", partners.ids),
+                        ("company_id", "=", self.env.company.id),
+                        ("state", "in", ("confirmed", "done")),
+                        ("amount_to_invoice", "!=", 0),
+                    ]
+                )
+            )
+            for line in lines:
+                partner = line.order_id.partner_id.commercial_partner_id.id
+                totals[partner, key] = totals.get((partner, key), 0.0) + line.amount_to_invoice
+        for partner in self:
+            commercial = partner.commercial_partner_id.id
+            partner.jxc_sale_to_invoice = totals.get((commercial, "sale"), 0.0)
+            partner.jxc_purchase_to_invoice = totals.get((commercial, "purchase"), 0.0)
 
     @api.model
     def get_import_templates(self):

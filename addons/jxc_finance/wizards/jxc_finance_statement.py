@@ -33,6 +33,16 @@ class JxcFinanceStatement(models.TransientModel):
     opening_balance = fields.Monetary(readonly=True)
     closing_balance = fields.Monetary(readonly=True)
     line_ids = fields.One2many("jxc.finance.statement.line", "statement_id", readonly=True)
+    amount_invoiced = fields.Monetary(
+        string="Invoiced in Period",
+        readonly=True,
+        help="Invoices (发票) posted in the period, less those reversed in it, tax included.",
+    )
+    amount_to_invoice = fields.Monetary(
+        string="Not Invoiced Yet",
+        readonly=True,
+        help="Goods delivered / received net of returns and not invoiced yet, today.",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -54,13 +64,7 @@ class JxcFinanceStatement(models.TransientModel):
         """
         self.ensure_one()
         # Read as superuser below, past record rules: only for the user's companies.
-        if not self.env.su and self.company_id not in self.env.companies:
-            raise AccessError(
-                _(
-                    "You cannot see the statements of %(company)s.",
-                    company=self.company_id.sudo().name,
-                )
-            )
+        self._rows_check_company()
         partner = self.partner_id.commercial_partner_id
         Entry = self.env["jxc.finance.entry"].sudo()
         Payment = self.env["jxc.finance.payment"].sudo()
@@ -116,11 +120,69 @@ class JxcFinanceStatement(models.TransientModel):
             del row["seq"]
         return opening, rows, balance
 
+    def _invoice_totals(self):
+        """(invoiced in the period, not invoiced yet today) of the partner, in company
+        currency: invoices count on their date and count back on the day of their reversal,
+        so a closed period's figure does not change."""
+        self.ensure_one()
+        self._rows_check_company()
+        partner = self.partner_id.commercial_partner_id
+        direction = "sale" if self.entry_type == "receivable" else "purchase"
+        Invoice = self.env["jxc.finance.invoice"].sudo()
+        base = [
+            ("direction", "=", direction),
+            ("commercial_partner_id", "=", partner.id),
+            ("company_id", "=", self.company_id.id),
+        ]
+        issued = Invoice.search(
+            [
+                *base,
+                ("state", "in", ("posted", "reversed")),
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+            ]
+        )
+        reversed_ = Invoice.search(
+            [
+                *base,
+                ("state", "=", "reversed"),
+                ("reversed_date", ">=", self.date_from),
+                ("reversed_date", "<=", self.date_to),
+            ]
+        )
+        invoiced = sum(issued.mapped("amount_total")) - sum(reversed_.mapped("amount_total"))
+        Line = self.env[
+            "jxc.sale.order.line" if direction == "sale" else "jxc.purchase.order.line"
+        ].sudo()
+        lines = Line.search(
+            [
+                ("order_id.partner_id", "child_of", partner.id),
+                ("company_id", "=", self.company_id.id),
+                ("state", "in", ("confirmed", "done")),
+            ]
+        )
+        return (
+            self.currency_id.round(invoiced),
+            self.currency_id.round(sum(lines.mapped("amount_to_invoice"))),
+        )
+
+    def _rows_check_company(self):
+        if not self.env.su and self.company_id not in self.env.companies:
+            raise AccessError(
+                _(
+                    "You cannot see the statements of %(company)s.",
+                    company=self.company_id.sudo().name,
+                )
+            )
+
     def action_compute(self):
         self.ensure_one()
         opening, rows, closing = self._rows()
+        invoiced, to_invoice = self._invoice_totals()
         self.write(
             {
+                "amount_invoiced": invoiced,
+                "amount_to_invoice": to_invoice,
                 "opening_balance": opening,
                 "closing_balance": closing,
                 "line_ids": [fields.Command.clear()] + [fields.Command.create(r) for r in rows],
@@ -168,6 +230,12 @@ class JxcFinanceStatement(models.TransientModel):
             bold,
         )
         sheet.write(1, 0, _("%(start)s to %(end)s", start=self.date_from, end=self.date_to))
+        # Invoices (发票) above the table: its last row stays the closing balance.
+        invoiced, to_invoice = self._invoice_totals()
+        sheet.write(2, 3, _("Invoiced in Period"), bold)
+        sheet.write_number(2, 4, invoiced, money)
+        sheet.write(2, 5, _("Not Invoiced Yet"), bold)
+        sheet.write_number(2, 6, to_invoice, money)
         headers = [
             _("Date"),
             _("Document"),

@@ -84,21 +84,32 @@ class JxcOrderLineMixin(models.AbstractModel):
         entered and the untaxed amount is calculated back from it, so that the line (and the
         order, their sum) totals exactly the prices quoted."""
         for line in self:
-            currency = line.currency_id or line.order_id.currency_id
-            amount = line.quantity * line.price_unit * (1 - line._get_discount() / 100.0)
-            rate = line.tax_rate / 100.0
-            if line.order_id.price_include_tax:
-                total = currency.round(amount) if currency else amount
-                subtotal = total / (1 + rate)
-                subtotal = currency.round(subtotal) if currency else subtotal
-                tax = total - subtotal
-            else:
-                subtotal = currency.round(amount) if currency else amount
-                tax = subtotal * rate
-                tax = currency.round(tax) if currency else tax
+            subtotal, tax = line._jxc_amounts(
+                line.quantity,
+                line.price_unit,
+                line._get_discount(),
+                line.tax_rate,
+                line.order_id.price_include_tax,
+                line.currency_id or line.order_id.currency_id,
+            )
             line.price_subtotal = subtotal
             line.price_tax = tax
             line.price_total = subtotal + tax
+
+    @api.model
+    def _jxc_amounts(self, quantity, price_unit, discount, tax_rate, include_tax, currency):
+        """``(untaxed, tax)`` of ``quantity`` at ``price_unit`` (see :meth:`_compute_amounts`):
+        the one arithmetic of order lines and of what copies their prices (invoices)."""
+        amount = quantity * price_unit * (1 - discount / 100.0)
+        rate = tax_rate / 100.0
+        if include_tax:
+            total = currency.round(amount) if currency else amount
+            subtotal = total / (1 + rate)
+            subtotal = currency.round(subtotal) if currency else subtotal
+            return subtotal, total - subtotal
+        subtotal = currency.round(amount) if currency else amount
+        tax = subtotal * rate
+        return subtotal, currency.round(tax) if currency else tax
 
     @api.depends("product_id", "order_id.partner_id", "uom_id", "packaging_id")
     def _compute_last_price(self):

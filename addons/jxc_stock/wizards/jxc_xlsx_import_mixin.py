@@ -50,7 +50,8 @@ class JxcXlsxImportMixin(models.AbstractModel):
     @api.model
     def _get_columns(self):
         """``[{"key", "header", "required", "type" ("char", "number", "date"), "note",
-        "list" (a key of :meth:`_get_template_lists`), "width"}]``."""
+        "list" (a key of :meth:`_get_template_lists`), "width", "aliases" (other headers
+        the column is read under, e.g. those of another system's export)}]``."""
         raise NotImplementedError
 
     def _get_template_lists(self):
@@ -325,6 +326,8 @@ class JxcXlsxImportMixin(models.AbstractModel):
             for column in self.with_context(lang=lang)._get_columns():
                 names.setdefault(column["header"].strip().lower(), column["key"])
                 names.setdefault(column["key"], column["key"])
+                for alias in column.get("aliases", ()):
+                    names.setdefault(alias.strip().lower(), column["key"])
         positions = {}
         for index, cell in enumerate(header_row):
             key = names.get(str(cell or "").strip().lower())

@@ -1,0 +1,331 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare
+
+INVOICE_DIRECTIONS = [("sale", "Issued (销项)"), ("purchase", "Received (进项)")]
+INVOICE_KINDS = [
+    ("special", "Special VAT Invoice (专用发票)"),
+    ("normal", "Ordinary VAT Invoice (普通发票)"),
+    ("digital", "Fully Digital Invoice (数电票)"),
+]
+# What an invoice's unit price may differ from its order line's, per unit: the cent the tax
+# platform rounds to.
+PRICE_TOLERANCE = 0.01
+
+
+class JxcFinanceInvoice(models.Model):
+    """发票: a tax invoice issued to a customer (销项) or received from a supplier (进项), and
+    the order lines it covers, in part or in full.
+
+    Posting checks that no order line is invoiced beyond what was delivered / received net of
+    returns; a posted invoice is corrected by its reversal (红冲) only.
+    """
+
+    _name = "jxc.finance.invoice"
+    _description = "Invoice"
+    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _jxc_unlink_states = ("draft",)
+    _jxc_locked_writable = ("note",)
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    direction = fields.Selection(
+        INVOICE_DIRECTIONS, required=True, default="sale", index=True, tracking=True
+    )
+    kind = fields.Selection(
+        INVOICE_KINDS, string="Invoice Type", required=True, default="special", tracking=True
+    )
+    invoice_code = fields.Char(
+        copy=False,
+        tracking=True,
+        help="发票代码 of paper and older electronic invoices; fully digital invoices have none.",
+    )
+    invoice_number = fields.Char(
+        copy=False,
+        tracking=True,
+        index="trigram",
+        help="发票号码: unique per company and direction (with the invoice code, if any); "
+        "required to post.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", required=True, tracking=True, index=True, check_company=True
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Commercial Partner",
+    )
+    date = fields.Date(
+        string="Invoice Date", required=True, default=fields.Date.context_today, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("jxc.finance.invoice.line", "invoice_id", string="Lines")
+    amount_untaxed = fields.Monetary(
+        string="Untaxed Amount", compute="_compute_amounts", store=True, tracking=True
+    )
+    amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("posted", "Posted"), ("reversed", "Reversed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    reversed_date = fields.Date(readonly=True, copy=False, help="The day of the reversal (红冲).")
+    sale_ids = fields.Many2many("jxc.sale.order", compute="_compute_orders", string="Sale Orders")
+    purchase_ids = fields.Many2many(
+        "jxc.purchase.order", compute="_compute_orders", string="Purchase Orders"
+    )
+    import_checksum = fields.Char(readonly=True, copy=False, index="btree_not_null")
+    note = fields.Text()
+
+    @api.depends("line_ids.price_subtotal", "line_ids.price_tax")
+    def _compute_amounts(self):
+        for invoice in self:
+            invoice.amount_untaxed = sum(invoice.line_ids.mapped("price_subtotal"))
+            invoice.amount_tax = sum(invoice.line_ids.mapped("price_tax"))
+            invoice.amount_total = invoice.amount_untaxed + invoice.amount_tax
+
+    @api.depends("line_ids.sale_line_id", "line_ids.purchase_line_id")
+    def _compute_orders(self):
+        for invoice in self:
+            invoice.sale_ids = invoice.line_ids.sale_line_id.order_id
+            invoice.purchase_ids = invoice.line_ids.purchase_line_id.order_id
+
+    @api.depends("name", "invoice_number")
+    def _compute_display_name(self):
+        for invoice in self:
+            invoice.display_name = (
+                f"{invoice.name} ({invoice.invoice_number})"
+                if invoice.invoice_number
+                else invoice.name
+            )
+
+    def init(self):
+        # A tax invoice is entered once per company and direction; a reversed one may be
+        # entered again (corrected). Drafts count: two drafts of one invoice would both post.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS jxc_finance_invoice_number_uniq
+                ON jxc_finance_invoice (company_id, direction, COALESCE(invoice_code, ''),
+                                        invoice_number)
+             WHERE state != 'reversed'
+            """
+        )
+
+    @api.constrains("invoice_number", "invoice_code", "company_id", "direction", "state")
+    def _check_number(self):
+        for invoice in self.filtered(lambda i: i.state != "reversed" and i.invoice_number):
+            invoice._check_number_free(
+                invoice.company_id.id,
+                invoice.direction,
+                invoice.invoice_code,
+                invoice.invoice_number,
+            )
+
+    def _check_number_free(self, company_id, direction, code, number):
+        """Refuse ``number`` when another invoice that is not reversed has it (checked before
+        writing too: the unique index would only say "duplicate key")."""
+        other = self.sudo().search(
+            [
+                ("id", "not in", self.ids),
+                ("company_id", "=", company_id),
+                ("direction", "=", direction),
+                ("invoice_number", "=", number),
+                ("invoice_code", "=", code or False),
+                ("state", "!=", "reversed"),
+            ],
+            limit=1,
+        )
+        if other:
+            raise UserError(
+                _(
+                    "Invoice number %(number)s is entered already: %(other)s.",
+                    number=number,
+                    other=other.display_name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            for key in ("invoice_number", "invoice_code"):
+                if isinstance(vals.get(key), str):
+                    vals[key] = vals[key].strip() or False
+            if vals.get("name", "/") == "/":
+                direction = vals.get("direction") or self.env.context.get(
+                    "default_direction", "sale"
+                )
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(f"jxc.finance.invoice.{direction}") or "/"
+                )
+            if vals.get("invoice_number"):
+                self._check_number_free(
+                    vals.get("company_id") or self.env.company.id,
+                    vals.get("direction") or self.env.context.get("default_direction", "sale"),
+                    vals.get("invoice_code"),
+                    vals["invoice_number"],
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        for key in ("invoice_number", "invoice_code"):
+            if isinstance(vals.get(key), str):
+                vals[key] = vals[key].strip() or False
+        if "direction" in vals and any(i.line_ids for i in self):
+            raise UserError(_("Remove the lines before changing the direction of an invoice."))
+        if {"invoice_number", "invoice_code", "company_id", "direction"} & set(vals):
+            for invoice in self.filtered(lambda i: i.state != "reversed"):
+                number = vals.get("invoice_number", invoice.invoice_number)
+                if number:
+                    invoice._check_number_free(
+                        vals.get("company_id", invoice.company_id.id),
+                        vals.get("direction", invoice.direction),
+                        vals.get("invoice_code", invoice.invoice_code),
+                        number,
+                    )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_post(self):
+        self._check_action_rights()
+        for invoice in self:
+            if invoice.state != "draft":
+                raise UserError(_("%s is not a draft.", invoice.display_name))
+        return self._action_post()
+
+    def action_reverse(self):
+        """红冲: the invoice no longer counts as invoiced (finance managers)."""
+        self._check_action_rights()
+        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
+            raise AccessError(_("Only finance managers can reverse invoices."))
+        for invoice in self:
+            if invoice.state != "posted":
+                raise UserError(
+                    _("%s is not posted: only posted invoices are reversed.", invoice.display_name)
+                )
+        return self._action_reverse()
+
+    def _action_post(self):
+        for invoice in self:
+            if not invoice.invoice_number:
+                raise UserError(
+                    _("%s: enter the tax invoice number before posting.", invoice.display_name)
+                )
+            invoice.company_id._jxc_check_lock_date(invoice.date, invoice.display_name)
+            invoice._check_lines()
+        self.line_ids._lock_order_lines()
+        for invoice in self:
+            invoice._check_invoiceable()
+            invoice._jxc_write({"state": "posted"})
+        return True
+
+    def _action_reverse(self):
+        today = fields.Date.context_today(self)
+        for invoice in self:
+            invoice.company_id._jxc_check_lock_date(
+                today, _("The reversal of %s", invoice.display_name)
+            )
+            invoice._jxc_write({"state": "reversed", "reversed_date": today})
+            invoice._message_log(body=_("Reversed (红冲) on %s.", today))
+        return True
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _check_lines(self):
+        """Each line an order line of the invoice's partner, company and direction, of a
+        confirmed order, at its price and tax rate, for a positive quantity."""
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(_("%s has no lines.", self.display_name))
+        for line in self.line_ids:
+            label = line._label()
+            order_line = line._order_line()
+            if not order_line:
+                raise UserError(_("%s: choose the order line the invoice line covers.", label))
+            order = order_line.sudo().order_id
+            if order.company_id != self.company_id:
+                raise UserError(
+                    _(
+                        "%(line)s: %(order)s belongs to another company.",
+                        line=label,
+                        order=order.name,
+                    )
+                )
+            if order.partner_id.commercial_partner_id != self.commercial_partner_id:
+                raise UserError(
+                    _(
+                        "%(line)s: %(order)s is an order of %(other)s, not of %(partner)s.",
+                        line=label,
+                        order=order.name,
+                        other=order.partner_id.commercial_partner_id.display_name,
+                        partner=self.commercial_partner_id.display_name,
+                    )
+                )
+            if order.state not in ("confirmed", "done"):
+                raise UserError(
+                    _("%(line)s: %(order)s is not confirmed.", line=label, order=order.name)
+                )
+            rounding = order_line.uom_id.rounding or 0.001
+            if float_compare(line.quantity, 0, precision_rounding=rounding) <= 0:
+                raise UserError(
+                    _(
+                        "%(line)s: the quantity must be positive, not %(qty)s.",
+                        line=label,
+                        qty=line.quantity,
+                    )
+                )
+            if not 0 <= line.tax_rate <= 100:
+                raise UserError(
+                    _(
+                        "%(line)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
+                        line=label,
+                        rate=line.tax_rate,
+                    )
+                )
+            line._check_price()
+
+    def _check_invoiceable(self):
+        """Nothing invoiced beyond what was delivered / received, net of returns: the order
+        lines are locked (:meth:`..jxc_finance_invoice_line._lock_order_lines`), so what other
+        invoices posted is read as committed."""
+        self.ensure_one()
+        this = defaultdict(float)
+        for line in self.line_ids:
+            this[line._order_line()] += line.quantity
+        for line, quantity in this.items():
+            order_line = line.sudo()
+            invoiceable = order_line._jxc_invoiceable_quantity()
+            invoiced = order_line._jxc_invoiced_quantity(exclude=self)
+            rounding = order_line.uom_id.rounding or 0.001
+            if float_compare(invoiced + quantity, invoiceable, precision_rounding=rounding) > 0:
+                raise UserError(
+                    _(
+                        "%(doc)s: %(order)s, %(product)s: %(qty)s %(uom)s cannot be invoiced; "
+                        "%(done)s %(uom)s were %(what)s (net of returns) and %(invoiced)s "
+                        "%(uom)s are invoiced already.",
+                        doc=self.display_name,
+                        order=order_line.order_id.name,
+                        product=order_line.product_id.display_name,
+                        qty=quantity,
+                        uom=order_line._unit_name(),
+                        done=round(invoiceable, 6),
+                        what=_("delivered") if self.direction == "sale" else _("received"),
+                        invoiced=round(invoiced, 6),
+                    )
+                )
