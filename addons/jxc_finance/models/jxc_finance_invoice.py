@@ -232,6 +232,7 @@ class JxcFinanceInvoice(models.Model):
         for invoice in self:
             invoice._check_invoiceable()
             invoice._jxc_write({"state": "posted"})
+            invoice._post_price_differences()
         return True
 
     def _action_reverse(self):
@@ -241,8 +242,117 @@ class JxcFinanceInvoice(models.Model):
                 today, _("The reversal of %s", invoice.display_name)
             )
             invoice._jxc_write({"state": "reversed", "reversed_date": today})
+            invoice._reverse_price_differences()
             invoice._message_log(body=_("Reversed (红冲) on %s.", today))
         return True
+
+    # ------------------------------------------------------------------
+    # Price differences (进项 at another price than the receipt)
+    # ------------------------------------------------------------------
+    def _post_price_differences(self):
+        """A supplier invoice at another price than its receipts corrects, to the cent, the
+        cost of what it covers — through the ledger's cost corrections (the share still in
+        stock into the moving average, the share gone out to cost of goods sold; the average
+        never goes negative) — and the payable (the difference with tax)."""
+        self.ensure_one()
+        if self.direction != "purchase":
+            return
+        currency = self.company_id.currency_id
+        corrections, payable = [], 0.0
+        for line in self.line_ids.filtered(lambda ln: ln._has_price_difference()):
+            order_line = line.purchase_line_id.sudo()
+            untaxed, tax = order_line._jxc_amounts(
+                line.quantity,
+                order_line._jxc_invoice_price(),
+                line.discount,
+                line.tax_rate,
+                line.price_include_tax,
+                currency,
+            )
+            payable += line.price_total - (untaxed + tax)
+            corrections += self._price_difference_corrections(
+                line, currency.round(line.price_subtotal - untaxed)
+            )
+        if corrections:
+            self.env["jxc.stock.move"].sudo()._post_cost_corrections(corrections)
+        if not currency.is_zero(payable):
+            self.env["jxc.finance.entry"]._post(
+                [
+                    {
+                        "entry_type": "payable",
+                        "partner_id": self.commercial_partner_id.id,
+                        "amount": currency.round(payable),
+                        "company_id": self.company_id.id,
+                        "date": self.date,
+                        "purchase_id": self.line_ids.purchase_line_id.order_id[:1].id,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "reference": self.display_name,
+                        "description": _("Invoice price difference"),
+                    }
+                ]
+            )
+
+    def _price_difference_corrections(self, line, amount):
+        """``amount`` (company currency) of ``line``'s price difference over the receipt lines
+        of its order line, by the base quantity each received; the last takes the rest."""
+        currency = self.company_id.currency_id
+        receipts = line.purchase_line_id.sudo().receipt_line_ids.filtered(
+            lambda rl: (
+                rl.state == "done"
+                and rl.picking_type == "purchase_in"
+                and not rl.picking_id.is_reversal
+                and not rl.picking_id.reversal_ids
+                and any(m.quantity > 0 for m in rl.move_ids)
+            )
+        )
+        if currency.is_zero(amount) or not receipts:
+            return []
+        received = {rl: sum(m.quantity for m in rl.move_ids if m.quantity > 0) for rl in receipts}
+        total = sum(received.values())
+        corrections, left = [], amount
+        for index, receipt_line in enumerate(receipts.sorted("id")):
+            share = (
+                left
+                if index == len(receipts) - 1
+                else currency.round(amount * received[receipt_line] / total)
+            )
+            left -= share
+            corrections.append(
+                {
+                    "picking_line": receipt_line,
+                    "amount": share,
+                    "reference": self.display_name,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "line_label": line.product_id.display_name,
+                }
+            )
+        return corrections
+
+    def _reverse_price_differences(self):
+        """红冲 of an invoice: the mirrors of its cost corrections and of its payable."""
+        self.ensure_one()
+        Move = self.env["jxc.stock.move"].sudo()
+        moves = Move.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("move_type", "in", list(Move._get_value_only_move_types())),
+                ("is_reversal", "=", False),
+            ]
+        )
+        if moves:
+            moves._reverse_value_rows(
+                {"reference": self.display_name, "res_model": self._name, "res_id": self.id}
+            )
+        self.env["jxc.finance.entry"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("is_reversal", "=", False),
+            ]
+        )._reverse(reference=self.display_name)
 
     # ------------------------------------------------------------------
     # Checks

@@ -164,26 +164,22 @@ class JxcFinanceInvoiceLine(models.Model):
         self.ensure_one()
         return self._jxc_line_label(self.invoice_id, self)
 
-    def _check_price(self):
-        """An invoice is at its order line's price (to the cent per unit). A supplier who
-        invoices another price needs the cost engine (price difference), which is not there
-        yet: such an invoice is refused."""
+    def _has_price_difference(self):
+        """Whether the line's price differs from its order line's by more than a cent per
+        unit (a supplier's: see ``jxc.finance.invoice._post_price_differences``)."""
         self.ensure_one()
         expected = self._order_line().sudo()._jxc_invoice_price()
-        if abs(self.price_unit - expected) <= PRICE_TOLERANCE + 1e-9:
+        return abs(self.price_unit - expected) > PRICE_TOLERANCE + 1e-9
+
+    def _check_price(self):
+        """An issued invoice is at its order line's price (to the cent per unit). A received
+        one may differ: posting corrects the cost and the payable (price difference)."""
+        self.ensure_one()
+        if self.price_unit < 0:
+            raise UserError(_("%s: the unit price cannot be negative.", self._label()))
+        if self.direction == "purchase" or not self._has_price_difference():
             return
-        if self.direction == "purchase":
-            raise UserError(
-                _(
-                    "%(line)s: the supplier invoices %(price)s per unit, the receipt is at "
-                    "%(expected)s. Price differences between invoice and receipt need the cost "
-                    "engine and cannot be posted yet: ask the supplier for a corrected invoice "
-                    "or correct the purchase order's price before receiving.",
-                    line=self._label(),
-                    price=self.price_unit,
-                    expected=round(expected, 6),
-                )
-            )
+        expected = self._order_line().sudo()._jxc_invoice_price()
         raise UserError(
             _(
                 "%(line)s: an issued invoice is at the order's price %(expected)s, not %(price)s.",

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class JxcStockPicking(models.Model):
@@ -25,6 +26,35 @@ class JxcStockPicking(models.Model):
             self._post_money("receivable", self.sudo().sale_id, -1, _("Sale return"))
 
     # 红冲 of a document that moved money moves the money back too.
+    def _check_can_reverse_purchase_in(self):
+        res = super()._check_can_reverse_purchase_in()
+        corrected = (
+            self.env["jxc.stock.move"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "jxc.finance.invoice"),
+                    ("origin_move_id", "in", self.move_ids.ids),
+                ]
+            )
+        )
+        invoices = (
+            self.env["jxc.finance.invoice"]
+            .sudo()
+            .browse(corrected.mapped("res_id"))
+            .filtered(lambda inv: inv.state == "posted")
+        )
+        if invoices:
+            raise UserError(
+                _(
+                    "%(receipt)s carries the price difference of the posted invoice "
+                    "%(invoice)s: reverse the invoice first.",
+                    receipt=self.name,
+                    invoice=invoices[0].display_name,
+                )
+            )
+        return res
+
     def _after_reverse_purchase_in(self, reversal):
         reversal._post_money("payable", self.sudo().purchase_id, -1, _("Reversal of %s", self.name))
 

@@ -184,20 +184,54 @@ class TestInvoice(JxcFinanceCommon):
         self._receipt(order)
         self.assertAlmostEqual(order.amount_to_invoice, 38.42, places=2)
 
-    def test_purchase_price_difference_is_refused(self):
-        order = self._purchase([(self.product, 10, 8.5)])
+    def test_purchase_price_difference_corrects_cost_and_payable(self):
+        product = self.env["product.product"].create({"name": "Invoice Rice", "type": "consu"})
+        order = self._purchase([(product, 10, 8.5)])
         order.action_confirm()
         self._receipt(order)
+        self._issue(product, 4)  # 6 of the 10 still in stock
+        payables = self.env["jxc.finance.entry"].search([("purchase_id", "=", order.id)])
+        self.assertAlmostEqual(sum(payables.mapped("amount")), 96.05)  # 85.00 + 13 %
+        # A cent per unit is the platform's rounding: nothing to correct.
         invoice = self._invoice(order.line_ids, direction="purchase")
-        invoice.line_ids.price_unit = 8.51  # a cent: the platform's rounding
+        invoice.line_ids.price_unit = 8.51
         invoice.action_post()
-        invoice2_line = order.line_ids
+        Move = self.env["jxc.stock.move"]
+        corrections = [("res_model", "=", invoice._name), ("res_id", "=", invoice.id)]
+        self.assertFalse(Move.search(corrections))
         invoice.with_user(self.finance_manager).action_reverse()
-        other = self._invoice(invoice2_line, direction="purchase")
-        other.line_ids.price_unit = 8.6
-        with self.assertRaisesRegex(UserError, "cost engine"):
-            other.action_post()
-        self.assertEqual(other.state, "draft")
+        # The supplier invoices 9.00 instead of 8.50: 5.00 more cost, 5.65 more to pay. Of
+        # the 10 received, 6 are in stock (3.00 into the average), 4 gone out (2.00 to COGS).
+        other = self._invoice(order.line_ids, direction="purchase")
+        other.line_ids.price_unit = 9.0
+        other.action_post()
+        rows = Move.search([("res_model", "=", other._name), ("res_id", "=", other.id)])
+        self.assertAlmostEqual(sum(rows.mapped("value")), 3.0)
+        cogs = rows.filtered(lambda m: m.move_type == "cogs_adjust")
+        self.assertAlmostEqual(-sum(cogs.mapped("value")), 2.0)
+        valuation = self._valuation(product)
+        self.assertAlmostEqual(valuation.value, 6 * 8.5 + 3.0)
+        self.assertAlmostEqual(valuation.average_cost, 9.0)
+        payables = self.env["jxc.finance.entry"].search([("purchase_id", "=", order.id)])
+        self.assertAlmostEqual(sum(payables.mapped("amount")), 101.70)  # 90.00 + 13 %
+        self.assertLedgerConsistent()
+        # The receipt cannot be reversed under the difference; the invoice's reversal
+        # restores the cost and the payable.
+        with self.assertRaisesRegex(UserError, "price difference"), self.cr.savepoint():
+            order.picking_ids.filtered(lambda p: p.state == "done").with_user(
+                self.stock_manager
+            ).action_reverse()
+        other.with_user(self.finance_manager).action_reverse()
+        self.assertAlmostEqual(valuation.value, 6 * 8.5)
+        payables = self.env["jxc.finance.entry"].search([("purchase_id", "=", order.id)])
+        self.assertAlmostEqual(sum(payables.mapped("amount")), 96.05)
+        self.assertLedgerConsistent()
+        # An issued invoice stays at the order's price.
+        sale = self._sale([(self.product, 1, 10.0)])
+        issued = self._invoice(sale.line_ids)
+        issued.line_ids.price_unit = 11.0
+        with self.assertRaisesRegex(UserError, "order's price"):
+            issued.action_post()
 
     def test_reversal_frees_the_lines(self):
         order = self._sale([(self.product, 2, 10.0)])
