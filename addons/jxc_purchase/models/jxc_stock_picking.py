@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
@@ -110,6 +110,30 @@ class JxcStockPicking(models.Model):
                     cost=landed.name,
                 )
             )
+
+    def action_create_landed_cost(self):
+        """采购费用分摊 entered on the receipt: a new landed cost of these posted purchase
+        receipts (purchase managers, who may create landed costs)."""
+        self.env["jxc.purchase.landed.cost"].check_access("create")
+        self.check_access("read")
+        if not self or any(
+            p.picking_type != "purchase_in" or p.state != "done" or p.is_reversal for p in self
+        ):
+            raise UserError(_("Landed costs are entered on posted purchase receipts only."))
+        if len(self.company_id) > 1:
+            raise UserError(_("The receipts of one landed cost belong to one company."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Landed Cost"),
+            "res_model": "jxc.purchase.landed.cost",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_picking_ids": [Command.set(self.ids)],
+                "default_company_id": self.company_id.id,
+            },
+        }
 
     def action_create_return(self):
         """A draft 采购退货单 for what can still go back from this receipt."""

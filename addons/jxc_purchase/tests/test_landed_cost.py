@@ -188,3 +188,28 @@ class TestLandedCost(JxcPurchaseCommon):
         with self.assertRaises(UserError):
             cost.with_user(self.purchase_manager).unlink()
         self.assertEqual(cost.state, "posted")
+
+    def test_entered_on_the_receipt(self):
+        action = self.receipt.with_user(self.purchase_manager).action_create_landed_cost()
+        cost = (
+            self.env["jxc.purchase.landed.cost"]
+            .with_user(self.purchase_manager)
+            .with_context(**action["context"])
+            .create(
+                {
+                    "split_method": "quantity",
+                    "cost_line_ids": [
+                        Command.create(
+                            {"cost_type": "freight", "partner_id": self.carrier.id, "amount": 30}
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(cost.picking_ids, self.receipt)
+        with self.assertRaises(AccessError):
+            self.receipt.with_user(self.purchase_user).action_create_landed_cost()
+        draft = self._make_order([{"product_id": self.product.id, "quantity": 1}])
+        draft.action_confirm()
+        with self.assertRaisesRegex(UserError, "posted purchase receipts"):
+            draft.picking_ids.with_user(self.purchase_manager).action_create_landed_cost()
