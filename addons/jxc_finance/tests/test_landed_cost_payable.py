@@ -93,3 +93,28 @@ class TestLandedCostPayable(JxcFinanceCommon):
         self.assertEqual(cost.state, "draft")
         self.assertFalse(self._entries(cost))
         self.assertRecordValues(self._valuation(self.product), [{"value": 100.00}])
+
+    def test_carrier_of_another_company_refused(self):
+        """A landed cost owes only partners of its own company (or shared ones), also when
+        posted by a user of both companies."""
+        company_b = self.env["res.company"].create({"name": "Test Landed Company B"})
+        carrier_b = self.env["res.partner"].create(
+            {"name": "Test Carrier B", "company_id": company_b.id}
+        )
+        with self.assertRaises(UserError):
+            self.env["jxc.purchase.landed.cost"].with_context(
+                allowed_company_ids=[self.company.id, company_b.id]
+            ).create(
+                {
+                    "picking_ids": [Command.set(self.receipt.ids)],
+                    "cost_line_ids": [
+                        Command.create(
+                            {
+                                "cost_type": "freight",
+                                "partner_id": carrier_b.id,
+                                "amount": 5.00,
+                            }
+                        )
+                    ],
+                }
+            )

@@ -11,6 +11,7 @@ class JxcPurchaseLandedCostLine(models.Model):
     _inherit = ["jxc.document.line.mixin"]
     _order = "landed_cost_id, sequence, id"
     _jxc_document_field = "landed_cost_id"
+    _check_company_auto = True
 
     landed_cost_id = fields.Many2one(
         "jxc.purchase.landed.cost", required=True, ondelete="cascade", index=True
@@ -31,7 +32,11 @@ class JxcPurchaseLandedCostLine(models.Model):
     )
     name = fields.Char(string="Description")
     partner_id = fields.Many2one(
-        "res.partner", string="Paid To", required=True, help="The carrier, insurer…: payable."
+        "res.partner",
+        string="Paid To",
+        required=True,
+        check_company=True,
+        help="The carrier, insurer…: payable.",
     )
     amount = fields.Monetary(required=True)
 
