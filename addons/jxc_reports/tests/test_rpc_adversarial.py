@@ -16,6 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
@@ -80,6 +81,12 @@ WATCHED_TABLES = (
     "jxc_finance_slip",
     "jxc_finance_slip_line",
     "jxc_finance_transfer",
+    "jxc_finance_invoice",
+    "jxc_finance_invoice_line",
+    "jxc_stock_cost_adjustment",
+    "jxc_stock_cost_adjustment_line",
+    "jxc_purchase_landed_cost",
+    "jxc_purchase_landed_cost_line",
     "jxc_golive",
 )
 
@@ -118,6 +125,7 @@ class TestRpcAdversarial(HttpCase):
         cls._setup_users()
         cls._setup_documents()
         cls._setup_other_company()
+        cls._setup_money_documents()
         cls.env.flush_all()
 
     # ------------------------------------------------------------------
@@ -1792,6 +1800,199 @@ class TestRpcAdversarial(HttpCase):
                     )
                 )
         return cases
+
+    @classmethod
+    def _setup_money_documents(cls):
+        """#14's documents, posted and draft: slips, a transfer, invoices, a cost adjustment
+        and a landed cost."""
+        cls.cash = cls.env["jxc.finance.account"].create(
+            {"name": "RPC Cash", "account_type": "cash"}
+        )
+        category = cls.env.ref("jxc_finance.category_rent")
+        Slip = cls.env["jxc.finance.slip"]
+        slip_vals = {
+            "slip_type": "expense",
+            "account_id": cls.bank.id,
+            "line_ids": [Command.create({"category_id": category.id, "amount": 12.5})],
+        }
+        cls.slip_posted = Slip.create(slip_vals)
+        cls.slip_posted.action_post()
+        cls.slip_draft = Slip.create(slip_vals)
+        cls.transfer_posted = cls.env["jxc.finance.transfer"].create(
+            {"account_from_id": cls.bank.id, "account_to_id": cls.cash.id, "amount": 5.0}
+        )
+        cls.transfer_posted.action_post()
+        Invoice = cls.env["jxc.finance.invoice"]
+        cls.invoice_posted = Invoice.create(
+            {
+                "direction": "sale",
+                "partner_id": cls.customer.id,
+                "invoice_number": "RPC00000001",
+                "line_ids": [
+                    Command.create({"sale_line_id": cls.sale_done.line_ids[0].id, "quantity": 1})
+                ],
+            }
+        )
+        cls.invoice_posted.action_post()
+        cls.invoice_draft = Invoice.create(
+            {
+                "direction": "sale",
+                "partner_id": cls.customer.id,
+                "invoice_number": "RPC00000002",
+                "line_ids": [
+                    Command.create({"sale_line_id": cls.sale_done.line_ids[0].id, "quantity": 999})
+                ],
+            }
+        )
+        cls.adjustment_draft = cls.env["jxc.stock.cost.adjustment"].create(
+            {
+                "warehouse_id": cls.wh.id,
+                "reason": "RPC",
+                "line_ids": [Command.create({"product_id": cls.product2.id, "value_change": -1e6})],
+            }
+        )
+        cls.landed_draft = cls.env["jxc.purchase.landed.cost"].create(
+            {
+                "picking_ids": [Command.set(cls.receipt_done.ids)],
+                "split_method": "quantity",
+                "cost_line_ids": [
+                    Command.create(
+                        {"cost_type": "freight", "partner_id": cls.supplier.id, "amount": 9}
+                    )
+                ],
+            }
+        )
+
+    def _readable(self, role, record):
+        """Whether ``role`` may read ``record`` (access rights and record rules)."""
+        try:
+            record.with_user(self.users[role]).check_access("read")
+        except AccessError:
+            return False
+        return True
+
+    def _money_cases(self):
+        """#14: state, posted documents, rights of each action, bad numbers and the checks
+        of the money and cost documents, as every role."""
+        finance = ("finance_user", "finance_manager", "admin")
+        cases = []
+        for role in ALL_ROLES:
+            for model, record in (
+                ("jxc.finance.slip", self.slip_posted),
+                ("jxc.finance.transfer", self.transfer_posted),
+                ("jxc.finance.invoice", self.invoice_posted),
+            ):
+                refusal = self._refusal_write(role, model)
+                cases += [
+                    Case(
+                        role,
+                        model,
+                        "write",
+                        [record.ids, {"state": "draft"}],
+                        # Readers meet the document's own guard first, others access rights.
+                        expected="UserError" if self._readable(role, record) else "AccessError",
+                        label="state",
+                    ),
+                    Case(role, model, "unlink", [record.ids], expected=refusal, label="posted"),
+                    Case(
+                        role,
+                        model,
+                        "action_post",
+                        [record.ids],
+                        expected=self._posting(role, finance),
+                        label="posted again",
+                    ),
+                ]
+            # Reversing is finance managers' (and refused as a reversal of a draft).
+            cases.append(
+                Case(
+                    role,
+                    "jxc.finance.slip",
+                    "action_reverse",
+                    [self.slip_draft.ids],
+                    expected=self._posting(role, ("finance_manager", "admin")),
+                    label="draft",
+                )
+            )
+            cases.append(
+                Case(
+                    role,
+                    "jxc.finance.invoice",
+                    "action_post",
+                    [self.invoice_draft.ids],
+                    expected=self._posting(role, finance),
+                    label="more than delivered",
+                )
+            )
+            cases.append(
+                Case(
+                    role,
+                    "jxc.finance.transfer",
+                    "create",
+                    [
+                        {
+                            "account_from_id": self.bank.id,
+                            "account_to_id": self.bank.id,
+                            "amount": 1.0,
+                        }
+                    ],
+                    expected=self._posting(role, finance, then="ValidationError")
+                    if self._can(role, "jxc.finance.transfer", "create")
+                    else "AccessError",
+                    label="same account",
+                )
+            )
+            for bad in (float("nan"), "12", 1e300, -5.0):
+                cases.append(
+                    Case(
+                        role,
+                        "jxc.finance.slip",
+                        "write",
+                        [
+                            self.slip_draft.ids,
+                            {
+                                "line_ids": [
+                                    Command.create(
+                                        {
+                                            "category_id": self.slip_draft.line_ids.category_id.id,
+                                            "amount": bad,
+                                        }
+                                    )
+                                ]
+                            },
+                        ],
+                        expected=self._refusal_write(role, "jxc.finance.slip")
+                        if bad != -5.0 or not self._can(role, "jxc.finance.slip", "write")
+                        else "ValidationError",
+                        label=f"amount {bad!r}",
+                    )
+                )
+            cases.append(
+                Case(
+                    role,
+                    "jxc.stock.cost.adjustment",
+                    "action_post",
+                    [self.adjustment_draft.ids],
+                    expected=self._posting(role, ("stock_manager", "admin")),
+                    label="below zero value",
+                )
+            )
+            cases.append(
+                Case(
+                    role,
+                    "jxc.purchase.landed.cost",
+                    "write",
+                    [self.landed_draft.ids, {"picking_ids": [Command.set(self.in_co2.ids)]}],
+                    expected="AccessError"
+                    if role != "admin" and not self._can(role, "jxc.purchase.landed.cost", "write")
+                    else "UserError",
+                    label="receipt of another company",
+                )
+            )
+        return cases
+
+    def test_money_documents(self):
+        self._run_cases(self._money_cases(), 100)
 
     def test_scan_refusals(self):
         self._run_cases(self._scan_cases(), 100)
