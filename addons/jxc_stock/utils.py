@@ -16,6 +16,7 @@ retries such requests; everything else must retry itself, in a new transaction.
 """
 
 import base64
+import decimal
 import math
 import random
 import time
@@ -233,3 +234,70 @@ def download_action(env, filename, content, mimetype=XLSX_MIMETYPE):
         "url": f"/web/content/{attachment.id}?download=true",
         "target": "self",
     }
+
+
+# ----------------------------------------------------------------------
+# 人民币大写 (amounts in Chinese capitals, as printed documents write them)
+# ----------------------------------------------------------------------
+CN_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+CN_GROUP_UNITS = ("", "万", "亿", "万亿")
+
+
+def _cn_group(number):
+    """A group of four digits (1–9999) in capitals: inner zeros read as one 零, trailing
+    zeros not at all (1005 → 壹仟零伍, 1500 → 壹仟伍佰)."""
+    text, zero = "", False
+    for unit, divisor in (("仟", 1000), ("佰", 100), ("拾", 10), ("", 1)):
+        digit = number // divisor % 10
+        if digit:
+            if zero:
+                text += "零"
+                zero = False
+            text += CN_DIGITS[digit] + unit
+        elif text:
+            zero = True
+    return text
+
+
+def amount_to_chinese(amount):
+    """``amount`` (yuan, rounded half up to the fen) in Chinese capitals, after the People's
+    Bank of China rules for bills: 1234.56 → 壹仟贰佰叁拾肆元伍角陆分, 10 → 壹拾元整,
+    0.05 → 伍分, 1000000.10 → 壹佰万元零壹角, 100200300.45 → 壹亿零贰佰万零叁佰元肆角伍分,
+    0 → 零元整; negative amounts start with 负."""
+    value = decimal.Decimal(str(amount)).quantize(
+        decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP
+    )
+    negative = value < 0
+    fen_total = int(abs(value) * 100)
+    yuan, rest = divmod(fen_total, 100)
+    jiao, fen = divmod(rest, 10)
+    text = ""
+    if yuan:
+        groups = []
+        while yuan:
+            yuan, group = divmod(yuan, 10000)
+            groups.append(group)
+        gap = False
+        for index in reversed(range(len(groups))):
+            group = groups[index]
+            if not group:
+                gap = bool(text)
+                continue
+            if text and (gap or group < 1000):
+                text += "零"
+            text += _cn_group(group) + CN_GROUP_UNITS[index]
+            gap = False
+        text += "元"
+        if jiao or fen:
+            # 元位是 0 (…拾元) and 角 or 分 follow, or 角 is 0 and 分 follows: one 零.
+            if (fen_total // 100) % 10 == 0 or not jiao:
+                text += "零"
+    if jiao:
+        text += CN_DIGITS[jiao] + "角"
+    if fen:
+        text += CN_DIGITS[fen] + "分"
+    if not text:
+        return "零元整"
+    if not fen and not jiao:
+        text += "整"
+    return ("负" if negative else "") + text

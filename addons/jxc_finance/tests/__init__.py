@@ -10,6 +10,7 @@ from . import (
     test_landed_cost_payable,
     test_money_follows_goods,
     test_order_grid_access,
+    test_packaging,
     test_settlement,
     test_slip_transfer,
     test_statement_aging,

@@ -108,6 +108,7 @@ class TestPackaging(JxcFinanceCommon):
         self.assertIn("Unit Price (Tax Incl.)", text)
         self.assertIn("Amount (Tax Incl.)", text)
         self.assertIn("4,925.00", text)  # 50 × 98.50 as quoted, tax included
+        self.assertIn("人民币 <span>肆仟玖佰贰拾伍元整</span>", text)
 
     def test_sale_in_a_packaging_without_price_is_the_unit_price_times_content(self):
         order = self._sale(3, self.pack)

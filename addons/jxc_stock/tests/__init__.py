@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_amount_in_words,
     test_concurrency,
     test_concurrency_golive,
     test_cost_access,
@@ -14,6 +15,7 @@ from . import (
     test_ledger,
     test_lots,
     test_numbers,
+    test_packaging_stock,
     test_picking,
     test_replenish,
     test_reservation,
