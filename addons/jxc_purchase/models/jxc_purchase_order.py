@@ -26,6 +26,7 @@ class JxcPurchaseOrder(models.Model):
     _jxc_mail_template = "jxc_purchase.mail_template_jxc_purchase_order"
     _jxc_open_quantity = "qty_to_receive"
     _jxc_grid_product_flag = "purchase_ok"
+    _jxc_open_picking_type = "purchase_in"
     _jxc_locked_writable = ("notes", "user_id", "origin", "date_planned")
 
     name = fields.Char(

@@ -20,6 +20,7 @@ class JxcSaleOrder(models.Model):
     _jxc_mail_template = "jxc_sales.mail_template_jxc_sale_order"
     _jxc_open_quantity = "qty_to_deliver"
     _jxc_grid_product_flag = "sale_ok"
+    _jxc_open_picking_type = "sale_out"
     _jxc_locked_writable = ("notes", "user_id", "origin", "client_order_ref", "commitment_date")
     _jxc_posted_states = ("confirmed", "done", "cancel")
 

@@ -32,6 +32,7 @@ class JxcOrderMixin(models.AbstractModel):
     _jxc_mail_template = None  # xml id of the "send by email" template
     _jxc_open_quantity = None  # line field: what is left to receive / deliver
     _jxc_grid_product_flag = None  # product field of what the variant grid offers (sale_ok…)
+    _jxc_open_picking_type = None  # stock document type of the order's goods (purchase_in…)
 
     @api.depends("line_ids.price_subtotal", "line_ids.price_tax", "currency_id", "date_order")
     def _compute_amounts(self):
@@ -45,6 +46,25 @@ class JxcOrderMixin(models.AbstractModel):
     def _compute_picking_count(self):
         for order in self:
             order.picking_count = len(order.picking_ids)
+
+    def action_post_open_pickings(self):
+        """一键入库 / 一键出库: post the confirmed order's open receipt / delivery as 审核 on the
+        document does (planned quantities in full unless done quantities were entered), with
+        the caller's rights: who may not post that document is refused."""
+        pickings = self.env["jxc.stock.picking"]
+        for order in self:
+            if order.state != "confirmed":
+                raise UserError(
+                    _("%s is not confirmed: there is nothing to receive or ship.", order.name)
+                )
+            open_pickings = order.picking_ids.filtered(
+                lambda p: p.state == "draft" and p.picking_type == self._jxc_open_picking_type
+            )
+            if not open_pickings:
+                raise UserError(_("%s has no open receipt or delivery left to post.", order.name))
+            pickings |= open_pickings
+        pickings.action_done()
+        return True
 
     def _jxc_amount_in_words(self):
         """The order's total in Chinese capitals (人民币大写) when it is in yuan, as printed
