@@ -341,3 +341,27 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
         for tile in tiles.values():
             with self.subTest(tile=tile["key"]):
                 self.assertIn(("company_id", "=", self.company.id), tile["action"]["domain"])
+
+
+class TestAppOpensOnOverview(TransactionCase):
+    """The 进销存 app opens on the overview for whoever may see it; others open on their own
+    first menu (#15, part)."""
+
+    def test_first_action_of_the_app(self):
+        root = self.env.ref("jxc_stock.menu_jxc_root")
+        dashboard = self.env.ref("jxc_reports.jxc_report_dashboard_action")
+        reader = new_test_user(
+            self.env,
+            login="jxc_app_reports",
+            groups="base.group_user,jxc_reports.group_jxc_reports_user",
+        )
+        keeper = new_test_user(
+            self.env, login="jxc_app_stock", groups="base.group_user,jxc_stock.group_jxc_stock_user"
+        )
+        Menu = self.env["ir.ui.menu"]
+        self.assertEqual(
+            Menu.with_user(reader).load_web_menus(False)[root.id]["actionID"], dashboard.id
+        )
+        app = Menu.with_user(keeper).load_web_menus(False)[root.id]
+        self.assertTrue(app["actionID"])
+        self.assertNotEqual(app["actionID"], dashboard.id)
