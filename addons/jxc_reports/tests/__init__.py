@@ -12,6 +12,7 @@ from . import (
     test_rpc_adversarial,
     test_sale_analysis,
     test_screens_by_role,
+    test_settings_labels,
     test_stock_analysis,
     test_stock_summary,
 )
