@@ -28,6 +28,7 @@ import odoo
 from odoo import _
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.tools import format_amount
 
 RETRYABLE = (errors.SerializationFailure, errors.LockNotAvailable, errors.DeadlockDetected)
 
@@ -166,6 +167,27 @@ def number_ok(value, bound):
     return is_number(value) and abs(value) <= bound
 
 
+def format_number(env, number, digits=None):
+    """A quantity or a rate as messages show it: grouped, to the quantity precision (or
+    ``digits``), without trailing zeros: 1,525.5."""
+    if digits is None:
+        digits = env["decimal.precision"].precision_get("Product Unit of Measure")
+    text = f"{number:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_quantity(env, quantity, uom):
+    """A quantity with its unit: "1,525.5 瓶"."""
+    number = format_number(env, quantity)
+    return f"{number} {uom.name}" if uom else number
+
+
+def format_money(env, amount, currency=None):
+    """An amount with the currency's symbol and digits: "¥ 1,525.50" (the company's currency
+    when none is given)."""
+    return format_amount(env, amount, currency or env.company.currency_id)
+
+
 def format_bound(bound):
     """A bound as errors show it: 1,000,000,000. (Formatted outside ``_()``: the terms
     extractor cannot read an f-string argument.)"""
@@ -206,6 +228,27 @@ DEFAULT_TZ = "Asia/Shanghai"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Marks exported files (attached to no record) that the daily vacuum deletes after a day.
 EXPORT_DESCRIPTION = "jxc-export"
+
+
+def selection_label(records, field_name, value=None):
+    """The label of a selection value (the record's own when ``value`` is not given) in the
+    reader's language; the value itself when it is not in the selection."""
+    if value is None:
+        records.ensure_one()
+        value = records[field_name]
+    labels = dict(records._fields[field_name]._description_selection(records.env))
+    return labels.get(value, value)
+
+
+def borrowed_selection(model, field_name):
+    """A ``selection`` for a field that takes its choices from another model's field (a report
+    column), with that field's labels in the reader's language: Odoo does not translate the
+    labels a callable selection returns."""
+
+    def selection(records):
+        return records.env[model]._fields[field_name]._description_selection(records.env)
+
+    return selection
 
 
 def tz_name(env):

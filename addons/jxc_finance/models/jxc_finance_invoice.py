@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
+from odoo.addons.jxc_stock.utils import format_number
+
 INVOICE_DIRECTIONS = [("sale", "Issued (销项)"), ("purchase", "Received (进项)")]
 INVOICE_KINDS = [
     ("special", "Special VAT Invoice (专用发票)"),
@@ -397,7 +399,7 @@ class JxcFinanceInvoice(models.Model):
                     _(
                         "%(line)s: the quantity must be positive, not %(qty)s.",
                         line=label,
-                        qty=line.quantity,
+                        qty=format_number(self.env, line.quantity),
                     )
                 )
             if not 0 <= line.tax_rate <= 100:
@@ -405,7 +407,7 @@ class JxcFinanceInvoice(models.Model):
                     _(
                         "%(line)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
                         line=label,
-                        rate=line.tax_rate,
+                        rate=format_number(self.env, line.tax_rate, digits=2),
                     )
                 )
             line._check_price()
@@ -432,10 +434,10 @@ class JxcFinanceInvoice(models.Model):
                         doc=self.display_name,
                         order=order_line.order_id.name,
                         product=order_line.product_id.display_name,
-                        qty=quantity,
+                        qty=format_number(self.env, quantity),
                         uom=order_line._unit_name(),
-                        done=round(invoiceable, 6),
+                        done=format_number(self.env, invoiceable),
                         what=_("delivered") if self.direction == "sale" else _("received"),
-                        invoiced=round(invoiced, 6),
+                        invoiced=format_number(self.env, invoiced),
                     )
                 )

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.jxc_stock.utils import format_number
+
 from .jxc_finance_invoice import PRICE_TOLERANCE
 
 
@@ -184,8 +186,8 @@ class JxcFinanceInvoiceLine(models.Model):
             _(
                 "%(line)s: an issued invoice is at the order's price %(expected)s, not %(price)s.",
                 line=self._label(),
-                price=self.price_unit,
-                expected=round(expected, 6),
+                price=format_number(self.env, self.price_unit, digits=6),
+                expected=format_number(self.env, expected, digits=6),
             )
         )
 

@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import MAX_AMOUNT, format_bound, is_number
+from odoo.addons.jxc_stock.utils import MAX_AMOUNT, format_bound, format_money, is_number
 
 
 class JxcFinanceOpeningLine(models.Model):
@@ -173,7 +173,7 @@ class JxcFinanceOpeningLine(models.Model):
         if self.currency_id != opening.currency_id:
             description = _(
                 "Opening balance: %(amount)s %(currency)s",
-                amount=self.amount_currency,
+                amount=format_money(self.env, self.amount_currency, self.currency_id),
                 currency=self.currency_id.name,
             )
         return {

@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import internal_context
+from odoo.addons.jxc_stock.utils import format_money, internal_context, selection_label
 
 
 class JxcFinancePayment(models.Model):
@@ -130,7 +130,7 @@ class JxcFinancePayment(models.Model):
                     _(
                         "%(doc)s: the amount must be positive, not %(amount)s.",
                         doc=payment.name,
-                        amount=payment.amount,
+                        amount=format_money(self.env, payment.amount, payment.currency_id),
                     )
                 )
             payment.company_id._jxc_check_lock_date(payment.date, payment.name)
@@ -228,9 +228,7 @@ class JxcFinancePayment(models.Model):
                         "%(doc)s: %(entry)s is not a %(type)s entry.",
                         doc=self.name,
                         entry=entry.reference,
-                        type=dict(entry._fields["entry_type"]._description_selection(self.env))[
-                            self._entry_type()
-                        ],
+                        type=selection_label(entry, "entry_type", self._entry_type()),
                     )
                 )
             total += line.amount
@@ -241,9 +239,9 @@ class JxcFinancePayment(models.Model):
                         "%(doc)s: cannot settle %(amount)s on %(entry)s, only "
                         "%(residual)s is open.",
                         doc=self.name,
-                        amount=amount,
+                        amount=format_money(self.env, amount, entry.currency_id),
                         entry=entry.reference,
-                        residual=entry.amount_residual,
+                        residual=format_money(self.env, entry.amount_residual, entry.currency_id),
                     )
                 )
         if self.currency_id.compare_amounts(total, self.amount) > 0:
@@ -251,8 +249,8 @@ class JxcFinancePayment(models.Model):
                 _(
                     "%(doc)s settles %(settled)s, more than its amount %(amount)s.",
                     doc=self.name,
-                    settled=total,
-                    amount=self.amount,
+                    settled=format_money(self.env, total, self.currency_id),
+                    amount=format_money(self.env, self.amount, self.currency_id),
                 )
             )
 

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import is_internal
+from odoo.addons.jxc_stock.utils import format_money, is_internal
 
 
 class JxcFinancePaymentLine(models.Model):
@@ -91,6 +91,6 @@ class JxcFinancePaymentLine(models.Model):
                     _(
                         "%(entry)s: a settlement must be positive, not %(amount)s.",
                         entry=line.entry_id.reference,
-                        amount=line.amount,
+                        amount=format_money(self.env, line.amount, currency),
                     )
                 )

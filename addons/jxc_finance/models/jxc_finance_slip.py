@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.jxc_stock.utils import format_money
+
 SEQUENCES = {"income": "jxc.finance.slip.income", "expense": "jxc.finance.slip.expense"}
 
 
@@ -230,7 +232,7 @@ class JxcFinanceSlip(models.Model):
                 _(
                     "%(doc)s: the total must be positive, not %(amount)s.",
                     doc=self.name,
-                    amount=self.amount_total,
+                    amount=format_money(self.env, self.amount_total, self.currency_id),
                 )
             )
 

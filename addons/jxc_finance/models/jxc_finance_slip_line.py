@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.jxc_stock.utils import format_money, selection_label
+
 
 class JxcFinanceSlipLine(models.Model):
     """A line of an income or expense slip: a category and an amount (company currency)."""
@@ -46,7 +48,7 @@ class JxcFinanceSlipLine(models.Model):
                     _(
                         "%(line)s: the amount must be positive, not %(amount)s.",
                         line=label,
-                        amount=line.amount,
+                        amount=format_money(self.env, line.amount, line.currency_id),
                     )
                 )
             if line.category_id.kind != slip.slip_type:
@@ -55,8 +57,6 @@ class JxcFinanceSlipLine(models.Model):
                         "%(line)s: %(category)s is not a category of %(type)s.",
                         line=label,
                         category=line.category_id.name,
-                        type=dict(slip._fields["slip_type"]._description_selection(self.env))[
-                            slip.slip_type
-                        ],
+                        type=selection_label(slip, "slip_type"),
                     )
                 )

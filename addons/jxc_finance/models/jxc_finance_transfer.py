@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.jxc_stock.utils import format_money
+
 
 class JxcFinanceTransfer(models.Model):
     """资金转账单: money moved from one cash / bank account to another of the same company
@@ -96,7 +98,7 @@ class JxcFinanceTransfer(models.Model):
                     _(
                         "%(doc)s: the amount must be positive, not %(amount)s.",
                         doc=transfer.name,
-                        amount=transfer.amount,
+                        amount=format_money(self.env, transfer.amount, transfer.currency_id),
                     )
                 )
 

@@ -149,7 +149,7 @@ class TestInvoice(JxcFinanceCommon):
         self.assertEqual(line.qty_to_invoice, 4)
         # 4 × 18.00 = 72.00 + 9.36
         self.assertAlmostEqual(line.amount_to_invoice, 81.36, places=2)
-        with self.assertRaisesRegex(UserError, "4.0 .* delivered"):
+        with self.assertRaisesRegex(UserError, "4 Units were delivered"):
             self._invoice(line, [5]).action_post()
         invoice = self._invoice(line, [4])
         invoice.action_post()

@@ -112,6 +112,6 @@ class TestConcurrentInvoicePosting(BaseCase):
             cr_b.rollback()
             env_b.invalidate_all()
             # … and retried (as Odoo's RPC layer does), it counts the first invoice.
-            with self.assertRaisesRegex(UserError, "4.0 .* invoiced already"):
+            with self.assertRaisesRegex(UserError, "4 Units are invoiced already"):
                 env_b["jxc.finance.invoice"].browse(second_id).action_post()
             cr_b.rollback()

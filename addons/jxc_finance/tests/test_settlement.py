@@ -58,7 +58,7 @@ class TestSettlement(JxcFinanceCommon):
             settle_mode="manual",
             line_ids=[Command.create({"entry_id": entry.id, "amount": 60.0})],
         )
-        with self.assertRaisesRegex(UserError, "cannot settle 60.0 on SMALL, only 50.0"):
+        with self.assertRaisesRegex(UserError, "cannot settle ¥.60.00 on SMALL, only ¥.50.00"):
             payment.action_post()
         payment.line_ids.write({"entry_id": foreign.id, "amount": 10.0})
         with self.assertRaisesRegex(UserError, "FOREIGN belongs to Other Customer"):

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.jxc_stock.utils import selection_label
+
 _lt = LazyTranslate(__name__)
 
 # The aging buckets (账龄区间), the one definition every aging uses: key, label, first and
@@ -58,11 +60,10 @@ class JxcFinanceAging(models.TransientModel):
 
     @api.depends("date", "entry_type")
     def _compute_display_name(self):
-        labels = dict(self._fields["entry_type"]._description_selection(self.env))
         for aging in self:
             aging.display_name = _(
                 "%(type)s aging as of %(date)s",
-                type=labels.get(aging.entry_type, ""),
+                type=selection_label(aging, "entry_type") or "",
                 date=aging.date,
             )
 

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.jxc_stock.utils import selection_label
+
 from ..models.jxc_finance_opening import OPENING_TYPES
 
 
@@ -102,9 +104,7 @@ class JxcFinanceOpeningImport(models.TransientModel):
 
     def _get_template_notes(self):
         golive = self.env["jxc.golive"]._get_for_company(self.company_id)
-        label = dict(self._fields["opening_type"]._description_selection(self.env))[
-            self.opening_type
-        ]
+        label = selection_label(self, "opening_type")
         return [
             _("%(what)s of %(company)s", what=label, company=self.company_id.name),
             _("Cut-over date: %s.", golive.cutover_date),

@@ -6,7 +6,7 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action
+from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action, selection_label
 
 
 class JxcFinanceStatement(models.TransientModel):
@@ -190,6 +190,7 @@ class JxcFinanceStatement(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": _("Partner Statement"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
@@ -216,9 +217,7 @@ class JxcFinanceStatement(models.TransientModel):
         money = book.add_format({"num_format": "#,##0.00"})
         money_bold = book.add_format({"num_format": "#,##0.00", "bold": True})
         date_format = book.add_format({"num_format": "yyyy-mm-dd"})
-        type_label = dict(self._fields["entry_type"]._description_selection(self.env))[
-            self.entry_type
-        ]
+        type_label = selection_label(self, "entry_type")
         sheet.write(
             0,
             0,
@@ -301,6 +300,7 @@ class JxcFinanceStatement(models.TransientModel):
         attachment = self._xlsx_attachment()
         return {
             "type": "ir.actions.act_window",
+            "name": _("Send by Email"),
             "res_model": "mail.compose.message",
             "view_mode": "form",
             "views": [(False, "form")],

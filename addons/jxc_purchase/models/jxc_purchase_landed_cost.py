@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.jxc_stock.utils import format_money
+
 COST = "jxc_stock.group_jxc_cost"
 
 
@@ -144,7 +146,7 @@ class JxcPurchaseLandedCost(models.Model):
                         doc=self.name,
                         n=number,
                         cost=line.name or line._cost_type_label(),
-                        amount=line.amount,
+                        amount=format_money(self.env, line.amount, self.currency_id),
                     )
                 )
         if not self.picking_ids:

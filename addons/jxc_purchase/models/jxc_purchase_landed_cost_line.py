@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.jxc_stock.utils import selection_label
+
 
 class JxcPurchaseLandedCostLine(models.Model):
     """A cost of a landed cost document: what it is, who is paid, how much."""
@@ -42,4 +44,4 @@ class JxcPurchaseLandedCostLine(models.Model):
 
     def _cost_type_label(self):
         self.ensure_one()
-        return dict(self._fields["cost_type"]._description_selection(self.env))[self.cost_type]
+        return selection_label(self, "cost_type")

@@ -169,7 +169,7 @@ class JxcStockPicking(models.Model):
                         doc=self.name,
                         line=number,
                         product=line.product_id.display_name,
-                        qty=line.quantity_rejected,
+                        qty=line._format_quantity(line.quantity_rejected),
                     )
                 )
             if not order_line:

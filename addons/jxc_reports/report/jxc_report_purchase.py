@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.jxc_stock.utils import borrowed_selection
+
 
 class JxcReportPurchase(models.Model):
     """采购分析: confirmed purchase order lines with what was received, rejected, returned and
@@ -35,7 +37,7 @@ class JxcReportPurchase(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
-        selection=lambda self: self.env["jxc.purchase.order"]._fields["state"].selection,
+        selection=borrowed_selection("jxc.purchase.order", "state"),
         readonly=True,
     )
     qty_ordered = fields.Float(

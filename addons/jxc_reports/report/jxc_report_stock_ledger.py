@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
+from odoo.addons.jxc_stock.utils import borrowed_selection
+
 
 class JxcReportStockLedger(models.Model):
     """商品收发明细: the stock ledger of each product and warehouse with its running balance."""
@@ -22,7 +24,7 @@ class JxcReportStockLedger(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     move_type = fields.Selection(
-        selection=lambda self: self.env["jxc.stock.move"]._fields["move_type"].selection,
+        selection=borrowed_selection("jxc.stock.move", "move_type"),
         readonly=True,
     )
     reference = fields.Char(string="Document", readonly=True)

@@ -15,4 +15,5 @@ from . import (
     test_settings_labels,
     test_stock_analysis,
     test_stock_summary,
+    test_translations,
 )

@@ -3,6 +3,7 @@
 from odoo import _, models
 
 from odoo.addons.jxc_finance.wizards.jxc_finance_aging import BUCKETS
+from odoo.addons.jxc_stock.utils import selection_label
 
 
 class JxcFinanceAging(models.TransientModel):
@@ -10,9 +11,10 @@ class JxcFinanceAging(models.TransientModel):
 
     def _xlsx_filename(self):
         self.ensure_one()
-        labels = dict(self._fields["entry_type"]._description_selection(self.env))
         return _(
-            "%(type)s Aging %(date)s.xlsx", type=labels.get(self.entry_type, ""), date=self.date
+            "%(type)s Aging %(date)s.xlsx",
+            type=selection_label(self, "entry_type") or "",
+            date=self.date,
         )
 
     def _xlsx(self):

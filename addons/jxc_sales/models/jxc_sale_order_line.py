@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.jxc_stock.utils import format_number
+
 
 class JxcSaleOrderLine(models.Model):
     _name = "jxc.sale.order.line"
@@ -234,7 +236,7 @@ class JxcSaleOrderLine(models.Model):
                     _(
                         "%(line)s: the discount must be between 0 and 100%%, not %(discount)s.",
                         line=label,
-                        discount=line.discount,
+                        discount=format_number(self.env, line.discount, digits=2),
                     )
                 )
         return res

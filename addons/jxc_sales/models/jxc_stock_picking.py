@@ -4,7 +4,9 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero, float_round
+from odoo.tools import float_compare, float_is_zero
+
+from odoo.addons.jxc_stock.utils import format_number
 
 
 class JxcStockPicking(models.Model):
@@ -113,9 +115,9 @@ class JxcStockPicking(models.Model):
                         "are left to deliver on %(order)s.",
                         doc=self.name,
                         product=sale_line.product_id.display_name,
-                        qty=qty,
+                        qty=format_number(self.env, qty),
                         uom=sale_line.product_id.uom_id.name,
-                        left=float_round(left, precision_rounding=rounding),
+                        left=format_number(self.env, left),
                         order=sale_line.order_id.name,
                     )
                 )

@@ -106,8 +106,8 @@ class TestSaleFlow(JxcSalesCommon):
         order = self._make_order([(self.product, 60), (self.product2, 25)])
         with self.assertRaises(UserError) as error:
             order.action_confirm()
-        self.assertIn("needed 60.0 Units, available 50.0", str(error.exception))
-        self.assertIn("needed 25.0 Units, available 20.0", str(error.exception))
+        self.assertIn("needed 60 Units, available 50", str(error.exception))
+        self.assertIn("needed 25 Units, available 20", str(error.exception))
         self.assertEqual(order.state, "draft")
         self.assertFalse(order.picking_ids)
         self.assertEqual(self._quant(self.product).reserved_quantity, 0)
@@ -216,7 +216,7 @@ class TestSaleFlow(JxcSalesCommon):
         order.action_confirm()
         delivery = self._delivery(order)
         delivery.line_ids.quantity_done = 6
-        with self.assertRaisesRegex(UserError, "cannot deliver 6.0 Units, only 5.0"):
+        with self.assertRaisesRegex(UserError, "cannot deliver 6 Units, only 5 are left"):
             delivery.action_done()
         delivery.line_ids.quantity_done = 5
         delivery.action_done()

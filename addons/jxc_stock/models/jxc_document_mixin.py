@@ -8,6 +8,7 @@ from ..utils import (
     internal_context,
     is_free_field,
     is_internal,
+    selection_label,
     system_field_names,
 )
 
@@ -100,9 +101,7 @@ class JxcDocumentMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _jxc_state_label(self):
         self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env)).get(
-            self.state, self.state
-        )
+        return selection_label(self, "state")
 
     def _jxc_is_open(self):
         self.ensure_one()
@@ -136,9 +135,7 @@ class JxcDocumentMixin(models.AbstractModel):
                             "%(model)s: a new document starts as %(state)s; its own actions move "
                             "it on.",
                             model=self._description,
-                            state=dict(self._fields["state"]._description_selection(self.env))[
-                                open_state
-                            ],
+                            state=selection_label(self, "state", open_state),
                         )
                     )
             elif value:

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round
 
+from ..utils import format_number
+
 
 class JxcLinePackagingMixin(models.AbstractModel):
     """Lines entered in a unit of measure or in one of the product's packagings (多单位).
@@ -191,6 +193,4 @@ class JxcLinePackagingMixin(models.AbstractModel):
         return f"({self._format_number(base)} {base_uom.name})"
 
     def _format_number(self, number):
-        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
-        text = f"{number:,.{digits}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return format_number(self.env, number)

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from ..utils import format_number
+
 
 class JxcOrderLineMixin(models.AbstractModel):
     """What purchase and sale order lines share: units, amounts, checks, locking."""
@@ -126,7 +128,7 @@ class JxcOrderLineMixin(models.AbstractModel):
                     _(
                         "%(line)s: the quantity must be positive, not %(qty)s.",
                         line=label,
-                        qty=line.quantity,
+                        qty=line._format_quantity(line.quantity),
                     )
                 )
             if line.price_unit < 0:
@@ -136,7 +138,7 @@ class JxcOrderLineMixin(models.AbstractModel):
                     _(
                         "%(line)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
                         line=label,
-                        rate=line.tax_rate,
+                        rate=format_number(self.env, line.tax_rate, digits=2),
                     )
                 )
 

@@ -137,6 +137,7 @@ class JxcOrderMixin(models.AbstractModel):
         template = self.env.ref(self._jxc_mail_template, raise_if_not_found=False)
         return {
             "type": "ir.actions.act_window",
+            "name": _("Send by Email"),
             "res_model": "mail.compose.message",
             "view_mode": "form",
             "views": [(False, "form")],

@@ -4,6 +4,7 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 
 from ..gs1 import FNC1, Gs1Error, gtin_candidates, parse
+from ..utils import format_number
 
 MAX_CODE_LENGTH = 128
 
@@ -290,6 +291,6 @@ class JxcScanMixin(models.AbstractModel):
         return _(
             "%(what)s: %(quantity)s %(uom)s added.",
             what=what,
-            quantity=match["count"],
+            quantity=format_number(self.env, match["count"]),
             uom=match["packaging"].name if match["packaging"] else match["product"].uom_id.name,
         )

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from ..utils import format_money
+
 COST = "jxc_stock.group_jxc_cost"
 
 
@@ -104,6 +106,8 @@ class JxcStockCostAdjustmentLine(models.Model):
                     "%(doc)s, %(line)s: the new unit cost cannot be negative (%(cost)s).",
                     doc=self.adjustment_id.name,
                     line=label,
-                    cost=self.new_unit_cost,
+                    cost=format_money(
+                        self.env, self.new_unit_cost, self.adjustment_id.company_id.currency_id
+                    ),
                 )
             )

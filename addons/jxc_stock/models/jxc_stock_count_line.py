@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..utils import internal_context, is_internal
+from ..utils import format_number, internal_context, is_internal
 
 
 class JxcStockCountLine(models.Model):
@@ -126,7 +126,7 @@ class JxcStockCountLine(models.Model):
                         "%(count)s, %(product)s: a counted quantity cannot be negative (%(qty)s).",
                         count=line.count_id.name,
                         product=line.product_id.display_name,
-                        qty=line.counted_quantity,
+                        qty=format_number(self.env, line.counted_quantity),
                     )
                 )
 

@@ -6,7 +6,15 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
-from ..utils import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, check_number, number_ok
+from ..utils import (
+    MAX_AMOUNT,
+    MAX_PRICE,
+    MAX_QUANTITY,
+    check_number,
+    format_money,
+    format_number,
+    number_ok,
+)
 
 # Ledger moves that count as outgoing goods for usage statistics (replenishment, alerts).
 OUTGOING_USAGE_TYPES = ("out",)
@@ -300,8 +308,8 @@ class JxcStockMove(models.Model):
                         "cannot go below zero.",
                         document=vals.get("reference") or "-",
                         product=product.display_name,
-                        value=currency.round(row["value"]),
-                        qty=row["quantity"],
+                        value=format_money(self.env, row["value"], currency),
+                        qty=format_number(self.env, row["quantity"]),
                         uom=product.uom_id.name,
                     )
                 )
@@ -500,7 +508,7 @@ class JxcStockMove(models.Model):
                     line=label,
                     lot=lot.name,
                     product=product.display_name,
-                    qty=abs(vals["quantity"]),
+                    qty=format_number(self.env, abs(vals["quantity"])),
                 )
             )
 

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import internal_context, is_internal
+from ..utils import internal_context, is_internal, selection_label
 
 
 class JxcStockPicking(models.Model):
@@ -279,9 +279,7 @@ class JxcStockPicking(models.Model):
 
     @api.model
     def _get_type_label(self, picking_type):
-        return dict(self._fields["picking_type"]._description_selection(self.env)).get(
-            picking_type, picking_type
-        )
+        return selection_label(self, "picking_type", picking_type)
 
     def _call_type_hook(self, hook, *args):
         """Call ``<hook>_<picking_type>(*args)`` if this document's type defines it."""
@@ -750,7 +748,7 @@ class JxcStockPicking(models.Model):
                 _(
                     "%(doc)s is %(state)s: only draft documents can be posted.",
                     doc=self.name,
-                    state=dict(self._fields["state"].selection)[self.state],
+                    state=self._jxc_state_label(),
                 )
             )
         if not self.line_ids:

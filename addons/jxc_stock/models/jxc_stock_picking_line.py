@@ -211,7 +211,7 @@ class JxcStockPickingLine(models.Model):
                         doc=line.picking_id.name,
                         line=line._get_line_number(),
                         product=line.product_id.display_name,
-                        qty=line.quantity,
+                        qty=line._format_quantity(line.quantity),
                     )
                 )
             if float_compare(line.quantity_done, 0, precision_rounding=rounding) < 0:
@@ -222,7 +222,7 @@ class JxcStockPickingLine(models.Model):
                         doc=line.picking_id.name,
                         line=line._get_line_number(),
                         product=line.product_id.display_name,
-                        qty=line.quantity_done,
+                        qty=line._format_quantity(line.quantity_done),
                     )
                 )
 
@@ -349,7 +349,7 @@ class JxcStockPickingLine(models.Model):
                     "%(line)s: a serial number is one unit; the quantity is %(qty)s. Use one "
                     "line per serial number.",
                     line=self._error_label(number),
-                    qty=self.quantity_done,
+                    qty=self._format_quantity(self.quantity_done),
                 )
             )
         if self.lot_id and self.lot_id.product_id != self.product_id:

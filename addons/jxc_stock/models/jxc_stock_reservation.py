@@ -6,7 +6,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
-from ..utils import MAX_QUANTITY, check_number, internal_context, is_internal
+from ..utils import (
+    MAX_QUANTITY,
+    check_number,
+    format_number,
+    format_quantity,
+    internal_context,
+    is_internal,
+)
 
 
 class JxcStockReservation(models.Model):
@@ -203,7 +210,7 @@ class JxcStockReservation(models.Model):
                     _(
                         "%(demand)s: the quantity to reserve must be positive, not %(qty)s.",
                         demand=request.get("name") or "-",
-                        qty=request["quantity"],
+                        qty=format_number(self.env, request["quantity"]),
                     )
                 )
             if Product.browse(request["product_id"]).type != "consu":
@@ -289,8 +296,8 @@ class JxcStockReservation(models.Model):
                         "available %(available)s",
                         product=product.display_name,
                         warehouse=self.env["jxc.stock.warehouse"].browse(warehouse_id).display_name,
-                        needed=needed,
-                        available=available,
+                        needed=format_number(self.env, needed),
+                        available=format_number(self.env, available),
                         uom=product.uom_id.name,
                     )
                 )
@@ -367,8 +374,12 @@ class JxcStockReservation(models.Model):
                     _(
                         "%(demand)s: cannot consume %(qty)s, only %(held)s is reserved.",
                         demand=reservation.name or "-",
-                        qty=quantities[reservation.id],
-                        held=reservation.quantity,
+                        qty=format_quantity(
+                            self.env, quantities[reservation.id], reservation.product_id.uom_id
+                        ),
+                        held=format_quantity(
+                            self.env, reservation.quantity, reservation.product_id.uom_id
+                        ),
                     )
                 )
         deltas = self._quant_deltas(reservations, {r.id: quantities[r.id] for r in reservations})

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from ..utils import format_quantity
+
 
 class JxcStockRule(models.Model):
     """Min / max replenishment rule per product and warehouse."""
@@ -69,8 +71,8 @@ class JxcStockRule(models.Model):
                     _(
                         "%(product)s: max (%(max)s) is below min (%(min)s).",
                         product=rule.product_id.display_name,
-                        max=rule.max_quantity,
-                        min=rule.min_quantity,
+                        max=format_quantity(self.env, rule.max_quantity, rule.product_id.uom_id),
+                        min=format_quantity(self.env, rule.min_quantity, rule.product_id.uom_id),
                     )
                 )
             if rule.multiple <= 0:

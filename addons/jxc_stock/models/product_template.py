@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from ..utils import format_number
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -49,7 +51,7 @@ class ProductTemplate(models.Model):
                     _(
                         "%(product)s: the tax rate must be between 0 and 100%%, not %(rate)s.",
                         product=template.display_name,
-                        rate=template.jxc_tax_rate,
+                        rate=format_number(self.env, template.jxc_tax_rate, digits=2),
                     )
                 )
 

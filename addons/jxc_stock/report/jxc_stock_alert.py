@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models, tools
 
+from ..utils import selection_label
+
 
 class JxcStockAlert(models.Model):
     """库存预警: products below min or above max, lots expiring soon or expired (SQL view)."""
@@ -110,7 +112,7 @@ class JxcStockAlert(models.Model):
 
     def _get_summary(self):
         self.ensure_one()
-        label = dict(self._fields["alert_type"]._description_selection(self.env))[self.alert_type]
+        label = selection_label(self, "alert_type")
         parts = [label, self.product_id.display_name, self.warehouse_id.display_name]
         if self.lot_id:
             parts.append(

@@ -58,9 +58,9 @@ class TestReservation(JxcStockCommon):
             )
         message = str(error.exception)
         self.assertIn("Test Water", message)
-        self.assertIn("needed 5.0 Units, available 3.0", message)
+        self.assertIn("needed 5 Units, available 3", message)
         self.assertIn("Test Tissue", message)
-        self.assertIn("needed 9.0 Units, available 4.0", message)
+        self.assertIn("needed 9 Units, available 4", message)
         self.assertIn("Test Milk", message)
         self.assertEqual(self.Reservation.search_count([]), before)
         self.assertEqual(self._quant(self.product).reserved_quantity, 7)
@@ -78,7 +78,7 @@ class TestReservation(JxcStockCommon):
         reservation._consume({reservation.id: 3})
         self.assertRecordValues(reservation, [{"quantity": 5, "state": "open"}])
         self.assertEqual(self._quant(self.product).reserved_quantity, 5)
-        with self.assertRaisesRegex(UserError, "only 5.0 is reserved"):
+        with self.assertRaisesRegex(UserError, "cannot consume 6 Units, only 5 Units is reserved"):
             reservation._consume({reservation.id: 6})
         self.Reservation.release_demand("res.partner", [1])
         self.assertRecordValues(reservation, [{"quantity": 0, "state": "cancel"}])
@@ -125,7 +125,7 @@ class TestReservation(JxcStockCommon):
             reservations.sorted("id"),
             [{"lot_id": lots[1].id, "quantity": 5}, {"lot_id": lots[0].id, "quantity": 2}],
         )
-        with self.assertRaisesRegex(UserError, "needed 4.0 Units, available 3.0"):
+        with self.assertRaisesRegex(UserError, "needed 4 Units, available 3"):
             self.Reservation.reserve([self._request(self.product_lot, 4, 2)])
 
     def test_bad_requests(self):

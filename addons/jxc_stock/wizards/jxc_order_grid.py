@@ -6,7 +6,7 @@ from odoo.fields import Command
 from odoo.tools import float_compare, float_is_zero
 from odoo.tools.misc import clean_context
 
-from ..utils import MAX_QUANTITY, check_number, check_numbers, is_number
+from ..utils import MAX_QUANTITY, check_number, check_numbers, format_number, is_number
 
 
 class JxcOrderGrid(models.TransientModel):
@@ -192,7 +192,7 @@ class JxcOrderGrid(models.TransientModel):
                         _(
                             "%(line)s: the quantity cannot be negative (%(qty)s).",
                             line=label,
-                            qty=value,
+                            qty=format_number(self.env, value),
                         )
                     )
             cells[product] = cell
