@@ -26,7 +26,7 @@ from psycopg2 import errors
 
 import odoo
 from odoo import _
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import format_amount
 
@@ -71,6 +71,13 @@ MAX_QUANTITY = 1e9  # units of a line / a reservation
 MAX_PRICE = 1e9  # a unit price or cost
 MAX_AMOUNT = 1e12  # an amount of money
 MAX_INTEGER = 2**31 - 1  # PostgreSQL integer columns
+
+
+def check_group(env, group, message):
+    """Refuse (``AccessError(message)``) a caller who is neither the superuser nor in
+    ``group`` (an XML id)."""
+    if not env.su and not env.user.has_group(group):
+        raise AccessError(message)
 
 
 def is_internal(env):

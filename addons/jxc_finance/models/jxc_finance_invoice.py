@@ -3,10 +3,10 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from odoo.addons.jxc_stock.utils import format_number
+from odoo.addons.jxc_stock.utils import check_group, format_number
 
 INVOICE_DIRECTIONS = [("sale", "Issued (销项)"), ("purchase", "Received (进项)")]
 INVOICE_KINDS = [
@@ -213,8 +213,11 @@ class JxcFinanceInvoice(models.Model):
     def action_reverse(self):
         """红冲: the invoice no longer counts as invoiced (finance managers)."""
         self._check_action_rights()
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(_("Only finance managers can reverse invoices."))
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _("Only finance managers can reverse invoices."),
+        )
         for invoice in self:
             if invoice.state != "posted":
                 raise UserError(

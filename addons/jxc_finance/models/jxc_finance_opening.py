@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.jxc_stock.utils import internal_context
+from odoo.addons.jxc_stock.utils import check_group, internal_context
 
 OPENING_TYPES = [
     ("receivable", "Opening Receivables"),
@@ -135,8 +135,11 @@ class JxcFinanceOpening(models.Model):
     def _check_post_rights(self):
         """Finance managers post, cancel and reverse opening balances."""
         self._check_action_rights()
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(_("Only finance managers can post or reverse opening balances."))
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _("Only finance managers can post or reverse opening balances."),
+        )
 
     def action_post(self):
         self._check_post_rights()

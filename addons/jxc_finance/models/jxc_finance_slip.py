@@ -1,9 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import format_money
+from odoo.addons.jxc_stock.utils import check_group, format_money
 
 SEQUENCES = {"income": "jxc.finance.slip.income", "expense": "jxc.finance.slip.expense"}
 
@@ -158,8 +158,11 @@ class JxcFinanceSlip(models.Model):
 
     def _check_reverse_rights(self):
         self._check_action_rights()
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(_("Only finance managers can reverse posted documents."))
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _("Only finance managers can reverse posted documents."),
+        )
 
     def _action_post(self):
         for slip in self:

@@ -1,9 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.jxc_stock.utils import format_money
+from odoo.addons.jxc_stock.utils import check_group, format_money
 
 
 class JxcFinanceTransfer(models.Model):
@@ -129,8 +129,11 @@ class JxcFinanceTransfer(models.Model):
     def action_reverse(self):
         """红冲 (finance managers): post the mirror transfer that moves the money back."""
         self._check_action_rights()
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(_("Only finance managers can reverse posted documents."))
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _("Only finance managers can reverse posted documents."),
+        )
         reversals = self._action_reverse()
         if len(reversals) != 1:
             return True

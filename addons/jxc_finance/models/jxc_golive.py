@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from odoo import _, api, models
-from odoo.exceptions import AccessError
+
+from odoo.addons.jxc_stock.utils import check_group
 
 
 class JxcGolive(models.Model):
@@ -90,13 +91,14 @@ class JxcGolive(models.Model):
 
     def _check_finish_rights(self):
         res = super()._check_finish_rights()
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(
-                _(
-                    "Only a finance manager who is also a stock manager can finish the go-live: "
-                    "it closes the books up to the cut-over date."
-                )
-            )
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _(
+                "Only a finance manager who is also a stock manager can finish the go-live: "
+                "it closes the books up to the cut-over date."
+            ),
+        )
         return res
 
     def _action_finish(self):

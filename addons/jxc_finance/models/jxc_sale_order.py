@@ -3,8 +3,10 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import format_amount
+
+from odoo.addons.jxc_stock.utils import check_group
 
 
 class JxcSaleOrder(models.Model):
@@ -107,8 +109,11 @@ class JxcSaleOrder(models.Model):
 
     def action_approve_credit(self):
         """A finance manager lets an order pass the credit check (recorded in the chatter)."""
-        if not self.env.su and not self.env.user.has_group("jxc_finance.group_jxc_finance_manager"):
-            raise AccessError(_("Only finance managers can approve credit exceptions."))
+        check_group(
+            self.env,
+            "jxc_finance.group_jxc_finance_manager",
+            _("Only finance managers can approve credit exceptions."),
+        )
         self.check_access("read")
         for order in self:
             if order.state != "draft":
