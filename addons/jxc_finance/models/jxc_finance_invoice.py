@@ -160,19 +160,17 @@ class JxcFinanceInvoice(models.Model):
                 )
             )
 
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        direction = vals.get("direction") or self.env.context.get("default_direction", "sale")
+        return f"jxc.finance.invoice.{direction}"
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             for key in ("invoice_number", "invoice_code"):
                 if isinstance(vals.get(key), str):
                     vals[key] = vals[key].strip() or False
-            if vals.get("name", "/") == "/":
-                direction = vals.get("direction") or self.env.context.get(
-                    "default_direction", "sale"
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code(f"jxc.finance.invoice.{direction}") or "/"
-                )
             if vals.get("invoice_number"):
                 self._check_number_free(
                     vals.get("company_id") or self.env.company.id,

@@ -104,13 +104,9 @@ class JxcFinanceOpening(models.Model):
             opening.entry_ids = entries
             opening.entry_count = len(entries)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                code = SEQUENCES.get(vals.get("opening_type") or "receivable")
-                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
-        return super().create(vals_list)
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        return SEQUENCES.get(vals.get("opening_type") or "receivable")
 
     @api.model
     def _jxc_check_create_vals(self, vals):

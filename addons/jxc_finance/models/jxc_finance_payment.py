@@ -87,17 +87,11 @@ class JxcFinancePayment(models.Model):
                 payment.amount - payment.amount_settled if payment.state == "posted" else 0.0
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                code = (
-                    "jxc.finance.payment.inbound"
-                    if vals.get("payment_type", "inbound") == "inbound"
-                    else "jxc.finance.payment.outbound"
-                )
-                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
-        return super().create(vals_list)
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        if vals.get("payment_type", "inbound") == "inbound":
+            return "jxc.finance.payment.inbound"
+        return "jxc.finance.payment.outbound"
 
     def _entry_type(self):
         self.ensure_one()

@@ -107,13 +107,9 @@ class JxcFinanceSlip(models.Model):
         for document in self:
             document.reversed_by_id = document.reversal_ids[:1]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                code = SEQUENCES.get(vals.get("slip_type") or "expense", SEQUENCES["expense"])
-                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
-        return super().create(vals_list)
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        return SEQUENCES.get(vals.get("slip_type") or "expense", SEQUENCES["expense"])
 
     def _jxc_check_write_vals(self, vals):
         res = super()._jxc_check_write_vals(vals)

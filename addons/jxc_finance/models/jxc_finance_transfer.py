@@ -18,6 +18,7 @@ class JxcFinanceTransfer(models.Model):
 
     _name = "jxc.finance.transfer"
     _description = "Fund Transfer"
+    _jxc_sequence_code = "jxc.finance.transfer"
     _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -106,13 +107,6 @@ class JxcFinanceTransfer(models.Model):
     def _compute_reversed_by_id(self):
         for document in self:
             document.reversed_by_id = document.reversal_ids[:1]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.finance.transfer") or "/"
-        return super().create(vals_list)
 
     def copy(self, default=None):
         if any(self.mapped("is_reversal")):

@@ -17,6 +17,7 @@ class JxcPurchaseLandedCost(models.Model):
 
     _name = "jxc.purchase.landed.cost"
     _description = "Landed Cost"
+    _jxc_sequence_code = "jxc.purchase.landed.cost"
     _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -88,15 +89,6 @@ class JxcPurchaseLandedCost(models.Model):
             cost.move_count = Move.search_count(
                 [("res_model", "=", self._name), ("res_id", "=", cost.id)]
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("jxc.purchase.landed.cost") or "/"
-                )
-        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Actions

@@ -46,16 +46,28 @@ class JxcDocumentMixin(models.AbstractModel):
     # States of a document that has posted rows (ledger, receivables…): 账实核对 flags rows
     # whose document is in none of them.
     _jxc_posted_states = ()
+    # ir.sequence code numbering new documents (``name``); see :meth:`_jxc_sequence_code_for`.
+    _jxc_sequence_code = None
 
     # ------------------------------------------------------------------
     # CRUD guards
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_internal(self.env):
-            for vals in vals_list:
+        internal = is_internal(self.env)
+        for vals in vals_list:
+            if not internal:
                 self._jxc_check_create_vals(vals)
+            code = self._jxc_sequence_code_for(vals)
+            if code and vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
         return super().create(vals_list)
+
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        """The ir.sequence code numbering a new document created with ``vals``: override when
+        the numbering depends on the document's type (receipts, payments…)."""
+        return self._jxc_sequence_code
 
     def write(self, vals):
         if self and not is_internal(self.env):

@@ -28,7 +28,6 @@ class JxcOrderMixin(models.AbstractModel):
         "line. New orders take the company's setting.",
     )
 
-    _jxc_sequence_code = None  # ir.sequence code of the order numbers
     _jxc_mail_template = None  # xml id of the "send by email" template
     _jxc_open_quantity = None  # line field: what is left to receive / deliver
     _jxc_grid_product_flag = None  # product field of what the variant grid offers (sale_ok…)
@@ -85,13 +84,6 @@ class JxcOrderMixin(models.AbstractModel):
             self.company_id,
             (self.date_order or fields.Datetime.now()).date(),
         )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._jxc_sequence_code) or "/"
-        return super().create(vals_list)
 
     def action_cancel(self):
         """Cancel: a draft entirely; a confirmed order, what is not received / delivered yet

@@ -15,6 +15,7 @@ class JxcStockCostAdjustment(models.Model):
 
     _name = "jxc.stock.cost.adjustment"
     _description = "Cost Adjustment"
+    _jxc_sequence_code = "jxc.stock.cost.adjustment"
     _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
@@ -74,15 +75,6 @@ class JxcStockCostAdjustment(models.Model):
             adjustment.move_count = Move.search_count(
                 [("res_model", "=", self._name), ("res_id", "=", adjustment.id)]
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("jxc.stock.cost.adjustment") or "/"
-                )
-        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Actions

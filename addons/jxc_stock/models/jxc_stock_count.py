@@ -17,6 +17,7 @@ class JxcStockCount(models.Model):
 
     _name = "jxc.stock.count"
     _description = "Stock Count"
+    _jxc_sequence_code = "jxc.stock.count"
     _inherit = ["jxc.document.mixin", "jxc.scan.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -82,13 +83,6 @@ class JxcStockCount(models.Model):
         for count in self:
             count.counted_line_count = len(count.line_ids.filtered("is_counted"))
             count.line_count = len(count.line_ids)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jxc.stock.count") or "/"
-        return super().create(vals_list)
 
     def _jxc_lines_editable(self):
         # Counted quantities are entered while counting.

@@ -151,17 +151,9 @@ class JxcStockPicking(models.Model):
             picking.is_incoming = direction == "in"
             picking.is_outgoing = direction in ("out", "internal")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code(
-                        f"jxc.stock.picking.{vals.get('picking_type') or 'in'}"
-                    )
-                    or "/"
-                )
-        return super().create(vals_list)
+    @api.model
+    def _jxc_sequence_code_for(self, vals):
+        return f"jxc.stock.picking.{vals.get('picking_type') or 'in'}"
 
     @api.ondelete(at_uninstall=True)
     def _unlink_except_posted_or_of_an_order(self):
