@@ -113,6 +113,12 @@ class JxcFinancePayment(models.Model):
                 raise UserError(_("%s is not a draft.", payment.name))
         return self._action_post()
 
+    def action_batch_post(self):
+        """Post the selected receipts / payments from the list (a server action), each as
+        its button does, all or nothing per document; a notification lists what failed and
+        why."""
+        return self._jxc_batch("action_post", ("posted",), _("Post"))
+
     def action_cancel(self):
         """Unsettle what the payment settled and cancel it (its money is no longer counted)."""
         self._check_action_rights()

@@ -1,4 +1,5 @@
 from . import (
+    test_batch_actions,
     test_credit,
     test_finance_access,
     test_finance_company_access,
