@@ -165,21 +165,17 @@ class JxcFinancePayment(models.Model):
         return True
 
     def action_load_open_entries(self):
-        """Manual settlement: list the partner's open entries, oldest due first, each for its
-        whole residual; adjust or remove lines before posting."""
+        """Manual settlement (载入未核销单据): the partner's open entries, oldest due first, up
+        to the payment's amount (the last one partly); with no amount yet, all of them, and
+        the amount becomes their total. Adjust or remove lines before posting."""
         self._check_action_rights()
         for payment in self.filtered(lambda p: p.state == "draft"):
             entries = payment._open_entries()
-            payment.write(
-                {
-                    "settle_mode": "manual",
-                    "line_ids": [fields.Command.clear()]
-                    + [
-                        fields.Command.create({"entry_id": e.id, "amount": e.amount_residual})
-                        for e in entries
-                    ],
-                }
-            )
+            vals = {"settle_mode": "manual", "line_ids": [fields.Command.clear()]}
+            if payment.currency_id.compare_amounts(payment.amount, 0) <= 0:
+                vals["amount"] = sum(entries.mapped("amount_residual"))
+            payment.write(vals)
+            payment._allocate(payment.amount, entries)
         return True
 
     # ------------------------------------------------------------------

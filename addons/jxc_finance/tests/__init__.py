@@ -9,6 +9,7 @@ from . import (
     test_invoice_concurrency,
     test_invoice_import,
     test_landed_cost_payable,
+    test_load_open_entries,
     test_money_follows_goods,
     test_one_click,
     test_order_grid_access,
