@@ -1,5 +1,6 @@
 from . import (
     test_batch_actions,
+    test_batch_rpc,
     test_credit,
     test_finance_access,
     test_finance_company_access,
