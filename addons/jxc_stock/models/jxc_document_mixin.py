@@ -128,7 +128,10 @@ class JxcDocumentMixin(models.AbstractModel):
                 _(
                     "%(count)s done (%(states)s).",
                     count=len(done),
-                    states=", ".join(f"{label}: {n}" for label, n in states.items()),
+                    states=", ".join(
+                        _("%(state)s: %(count)s", state=label, count=n)
+                        for label, n in states.items()
+                    ),
                 )
             )
         if skipped:
@@ -145,7 +148,8 @@ class JxcDocumentMixin(models.AbstractModel):
                     "%(count)s failed:\n%(errors)s",
                     count=len(failed),
                     errors="\n".join(
-                        f"{record.display_name}: {message}" for record, message in failed
+                        _("%(doc)s: %(reason)s", doc=record.display_name, reason=message)
+                        for record, message in failed
                     ),
                 )
             )
