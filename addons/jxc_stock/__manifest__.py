@@ -45,6 +45,7 @@
     "demo": ["demo/jxc_stock_demo.xml"],
     "assets": {
         "web.assets_backend": [
+            "jxc_stock/static/src/batch/*",
             "jxc_stock/static/src/order_grid/*",
             "jxc_stock/static/src/scan/*",
         ],

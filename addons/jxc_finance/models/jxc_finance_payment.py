@@ -107,6 +107,12 @@ class JxcFinancePayment(models.Model):
                 raise UserError(_("%s is not a draft.", payment.name))
         return self._action_post()
 
+    def action_batch_post(self):
+        """Post the selected receipts / payments from the list (a server action), each as
+        its button does, all or nothing per document; a notification lists what failed and
+        why."""
+        return self._jxc_batch("action_post", ("posted",), _("Post"))
+
     def action_cancel(self):
         """Unsettle what the payment settled and cancel it (its money is no longer counted)."""
         self._check_action_rights()
@@ -153,21 +159,17 @@ class JxcFinancePayment(models.Model):
         return True
 
     def action_load_open_entries(self):
-        """Manual settlement: list the partner's open entries, oldest due first, each for its
-        whole residual; adjust or remove lines before posting."""
+        """Manual settlement (载入未核销单据): the partner's open entries, oldest due first, up
+        to the payment's amount (the last one partly); with no amount yet, all of them, and
+        the amount becomes their total. Adjust or remove lines before posting."""
         self._check_action_rights()
         for payment in self.filtered(lambda p: p.state == "draft"):
             entries = payment._open_entries()
-            payment.write(
-                {
-                    "settle_mode": "manual",
-                    "line_ids": [fields.Command.clear()]
-                    + [
-                        fields.Command.create({"entry_id": e.id, "amount": e.amount_residual})
-                        for e in entries
-                    ],
-                }
-            )
+            vals = {"settle_mode": "manual", "line_ids": [fields.Command.clear()]}
+            if payment.currency_id.compare_amounts(payment.amount, 0) <= 0:
+                vals["amount"] = sum(entries.mapped("amount_residual"))
+            payment.write(vals)
+            payment._allocate(payment.amount, entries)
         return True
 
     # ------------------------------------------------------------------

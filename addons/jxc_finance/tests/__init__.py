@@ -1,4 +1,6 @@
 from . import (
+    test_batch_actions,
+    test_batch_rpc,
     test_credit,
     test_finance_access,
     test_finance_company_access,
@@ -8,6 +10,7 @@ from . import (
     test_invoice_concurrency,
     test_invoice_import,
     test_landed_cost_payable,
+    test_load_open_entries,
     test_money_follows_goods,
     test_one_click,
     test_order_grid_access,

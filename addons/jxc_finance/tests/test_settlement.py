@@ -39,9 +39,9 @@ class TestSettlement(JxcFinanceCommon):
         second = self._entry(self.customer, 60.0, days_ago=5, ref="B")
         payment = self._payment(self.customer, 70.0, post=False)
         payment.action_load_open_entries()
-        self.assertEqual(payment.line_ids.entry_id, first | second)
-        payment.line_ids.filtered(lambda ln: ln.entry_id == first).unlink()
-        payment.line_ids.amount = 60.0
+        # Loaded up to the payment, oldest due first; the user settles the other instead.
+        self.assertRecordValues(payment.line_ids, [{"entry_id": first.id, "amount": 70.0}])
+        payment.line_ids.write({"entry_id": second.id, "amount": 60.0})
         payment.action_post()
         self.assertRecordValues(
             first | second, [{"amount_residual": 100.0}, {"amount_residual": 0.0}]

@@ -179,6 +179,7 @@ class JxcReportDashboard(models.AbstractModel):
     # Tiles: sales, gross profit, purchases
     # ------------------------------------------------------------------
     def _sales_domain(self, bounds):
+        """Sale orders confirmed within ``bounds``."""
         return [
             *self._company_domain(),
             ("state", "in", CONFIRMED_STATES),
@@ -186,7 +187,35 @@ class JxcReportDashboard(models.AbstractModel):
             ("date_confirm", "<", bounds[1]),
         ]
 
-    def _sales_tile(self, key, label, bounds):
+    def _shipped_domain(self, bounds):
+        """Sales analysis rows (goods shipped and returned) within ``bounds``."""
+        return [
+            *self._company_domain(),
+            ("date", ">=", bounds[0]),
+            ("date", "<", bounds[1]),
+        ]
+
+    def _sales_tile(self, key, label, bounds, orders_key, orders_label):
+        """Sales: the revenue of what was shipped, net of returns, untaxed — what gross
+        profit is taken on, so that 今日销售 and 今日毛利 count the same goods; confirmed
+        orders not shipped yet are not sales yet. Sales staff, who do not read the sales
+        analysis, see the orders confirmed instead, under a label that says so."""
+        if not self._can_read("jxc.report.sale"):
+            return self._orders_tile(orders_key, orders_label, bounds)
+        domain = self._shipped_domain(bounds)
+        count, revenue = self._totals(
+            "jxc.report.sale", domain, ["order_id:count_distinct", "revenue:sum"]
+        )
+        return self._money_tile(
+            key,
+            label,
+            revenue,
+            _("%s orders shipped, untaxed, net of returns", self._number(count)),
+            self._action("jxc_reports.jxc_report_sale_action", label, domain),
+            "fa-shopping-cart",
+        )
+
+    def _orders_tile(self, key, label, bounds):
         if not self._can_read("jxc.sale.order"):
             return None
         domain = self._sales_domain(bounds)
@@ -203,19 +232,27 @@ class JxcReportDashboard(models.AbstractModel):
         )
 
     def _tile_sales_today(self, period):
-        return self._sales_tile("sales_today", _("Sales Today"), period["today_utc"])
+        return self._sales_tile(
+            "sales_today",
+            _("Sales Today"),
+            period["today_utc"],
+            "orders_today",
+            _("Orders Confirmed Today"),
+        )
 
     def _tile_sales_month(self, period):
-        return self._sales_tile("sales_month", _("Sales This Month"), period["month_utc"])
+        return self._sales_tile(
+            "sales_month",
+            _("Sales This Month"),
+            period["month_utc"],
+            "orders_month",
+            _("Orders Confirmed This Month"),
+        )
 
     def _gross_profit_tile(self, key, label, bounds):
         if not (self._sees_costs() and self._can_read("jxc.report.sale")):
             return None
-        domain = [
-            *self._company_domain(),
-            ("date", ">=", bounds[0]),
-            ("date", "<", bounds[1]),
-        ]
+        domain = self._shipped_domain(bounds)
         revenue, profit = self._totals(
             "jxc.report.sale", domain, ["revenue:sum", "gross_profit:sum"]
         )
@@ -420,11 +457,40 @@ class JxcReportDashboard(models.AbstractModel):
     # Charts
     # ------------------------------------------------------------------
     def _chart_sales_trend(self, period):
-        """Sales (orders confirmed) and gross profit (goods shipped) per day."""
+        """Sales (revenue shipped, as the sales tiles count it) and gross profit per day;
+        for sales staff, the orders confirmed per day."""
         days = [period["trend_start"] + timedelta(days=i) for i in range(TREND_DAYS)]
         utc = period["utc"]
+        day_bounds = [(utc(day), utc(day + timedelta(days=1))) for day in days]
         datasets = []
-        if self._can_read("jxc.sale.order"):
+        title = _("Sales and Gross Profit, Last %s Days", TREND_DAYS)
+        if self._can_read("jxc.report.sale"):
+            aggregates = ["revenue:sum"]
+            if self._sees_costs():
+                aggregates.append("gross_profit:sum")
+            by_day = {
+                day: values
+                for day, *values in self.env["jxc.report.sale"]._read_group(
+                    self._shipped_domain(period["trend_utc"]), ["date:day"], aggregates
+                )
+            }
+            domains = [self._shipped_domain(bounds) for bounds in day_bounds]
+            for index, (label, kind) in enumerate(
+                [(_("Sales Amount"), "bar"), (_("Gross Profit"), "line")][: len(aggregates)]
+            ):
+                datasets.append(
+                    {
+                        "label": label,
+                        "type": kind,
+                        "data": [
+                            by_day.get(self._day_key(day), [0.0] * len(aggregates))[index]
+                            for day in days
+                        ],
+                        "action": self._action("jxc_reports.jxc_report_sale_action", label, []),
+                        "domains": domains,
+                    }
+                )
+        elif self._can_read("jxc.sale.order"):
             by_day = dict(
                 self.env["jxc.sale.order"]._read_group(
                     self._sales_domain(period["trend_utc"]),
@@ -432,52 +498,22 @@ class JxcReportDashboard(models.AbstractModel):
                     ["amount_total_company:sum"],
                 )
             )
-            label = _("Sales Amount")
+            label = _("Orders Confirmed")
+            title = _("Orders Confirmed, Last %s Days", TREND_DAYS)
             datasets.append(
                 {
                     "label": label,
                     "type": "bar",
                     "data": [by_day.get(self._day_key(day), 0.0) for day in days],
                     "action": self._action("jxc_sales.jxc_sale_order_action", label, []),
-                    "domains": [
-                        self._sales_domain((utc(day), utc(day + timedelta(days=1)))) for day in days
-                    ],
-                }
-            )
-        if self._sees_costs() and self._can_read("jxc.report.sale"):
-            by_day = dict(
-                self.env["jxc.report.sale"]._read_group(
-                    [
-                        *self._company_domain(),
-                        ("date", ">=", period["trend_utc"][0]),
-                        ("date", "<", period["trend_utc"][1]),
-                    ],
-                    ["date:day"],
-                    ["gross_profit:sum"],
-                )
-            )
-            label = _("Gross Profit")
-            datasets.append(
-                {
-                    "label": label,
-                    "type": "line",
-                    "data": [by_day.get(self._day_key(day), 0.0) for day in days],
-                    "action": self._action("jxc_reports.jxc_report_sale_action", label, []),
-                    "domains": [
-                        [
-                            *self._company_domain(),
-                            ("date", ">=", utc(day)),
-                            ("date", "<", utc(day + timedelta(days=1))),
-                        ]
-                        for day in days
-                    ],
+                    "domains": [self._sales_domain(bounds) for bounds in day_bounds],
                 }
             )
         if not datasets:
             return None
         return {
             "key": "sales_trend",
-            "title": _("Sales and Gross Profit, Last %s Days", TREND_DAYS),
+            "title": title,
             "type": "bar",
             "labels": [fields.Date.to_string(day) for day in days],
             "label_type": "date",
@@ -493,11 +529,7 @@ class JxcReportDashboard(models.AbstractModel):
         return datetime.combine(day, time.min)
 
     def _month_sales_domain(self, period):
-        return [
-            *self._company_domain(),
-            ("date", ">=", period["month_utc"][0]),
-            ("date", "<", period["month_utc"][1]),
-        ]
+        return self._shipped_domain(period["month_utc"])
 
     def _chart_sales_by_category(self, period):
         if not self._can_read("jxc.report.sale"):

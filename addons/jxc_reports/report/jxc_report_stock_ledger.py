@@ -33,6 +33,7 @@ class JxcReportStockLedger(models.Model):
     balance = fields.Float(
         digits="Product Unit of Measure",
         readonly=True,
+        aggregator=None,
         help="On hand in the warehouse after this movement.",
     )
     unit_cost = fields.Float(digits=(16, 4), readonly=True, groups="jxc_stock.group_jxc_cost")

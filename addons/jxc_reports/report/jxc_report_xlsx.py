@@ -53,8 +53,10 @@ class JxcReportXlsx(models.AbstractModel):
     def _workbook(self, sheets):
         """XLSX bytes of ``sheets``: a list of dicts with ``name``, ``title``, optional
         ``subtitle``, ``columns`` (dicts with ``label``, ``kind`` — text, float, monetary,
-        integer, percent, date, datetime — optional ``width`` and ``total``) and ``rows``
-        (lists of cell values in column order)."""
+        integer, percent, date, datetime — optional ``width``, ``total`` and ``per_unit``)
+        and ``rows`` (lists of cell values in column order), and for ``per_unit`` columns
+        ``units``: the units of the rows. A ``per_unit`` column (a quantity) is totalled only
+        when every row is in the same unit: kilograms do not add to pieces."""
         import xlsxwriter
 
         output = io.BytesIO()
@@ -85,17 +87,22 @@ class JxcReportXlsx(models.AbstractModel):
             sheet.set_column(col, col, width)
         sheet.set_row(header_row, 30)
         sheet.freeze_panes(header_row + 1, 1)
+        one_unit = len(set(spec.get("units") or ())) == 1
+        totalled = [
+            bool(column.get("total")) and (one_unit or not column.get("per_unit"))
+            for column in columns
+        ]
         totals = [0.0] * len(columns)
         for number, row in enumerate(rows, start=header_row + 1):
             for col, (column, value) in enumerate(zip(columns, row, strict=True)):
                 self._write_cell(sheet, number, col, column.get("kind", "text"), value, formats)
-                if column.get("total") and isinstance(value, int | float):
+                if totalled[col] and isinstance(value, int | float):
                     totals[col] += value
         if any(column.get("total") for column in columns):
             last = header_row + 1 + len(rows)
             sheet.write_string(last, 0, _("Total"), formats["total_label"])
             for col, column in enumerate(columns):
-                if column.get("total"):
+                if totalled[col]:
                     kind = column.get("kind", "float")
                     sheet.write_number(last, col, totals[col], formats[f"total_{kind}"])
         return sheet

@@ -8,7 +8,8 @@ from odoo.exceptions import UserError
 
 class JxcReportXlsxMixin(models.AbstractModel):
     """Export XLSX for SQL-view reports: the selected rows with the columns of the report's
-    list view, and a total row for the columns that the list view sums."""
+    list view, and a total row for the columns that the list view sums and for the
+    quantities when the rows are all in one unit."""
 
     _name = "jxc.report.xlsx.mixin"
     _description = "JXC Report XLSX Export Mixin"
@@ -28,6 +29,24 @@ class JxcReportXlsxMixin(models.AbstractModel):
                 continue
             columns.append((name, bool(node.get("sum"))))
         return columns
+
+    @api.model
+    def _xlsx_is_quantity(self, field):
+        """A quantity that adds up (not a running balance): totalled when the rows are in
+        one unit (see :meth:`_xlsx_units`), which a list view cannot know."""
+        return (
+            field.type == "float"
+            and field._digits == "Product Unit of Measure"
+            and field.aggregator == "sum"
+        )
+
+    def _xlsx_units(self):
+        """The units of the rows' quantities: their own unit, else their product's."""
+        if "uom_id" in self._fields:
+            return self.uom_id
+        if "product_id" in self._fields:
+            return self.product_id.uom_id
+        return None
 
     @api.model
     def _xlsx_kind(self, field):
@@ -54,6 +73,7 @@ class JxcReportXlsxMixin(models.AbstractModel):
 
     def _xlsx_content(self, title=None):
         columns = self._xlsx_columns()
+        units = self._xlsx_units()
         spec = {
             "name": title or self.env["ir.model"]._get(self._name).name,
             "title": title or self.env["ir.model"]._get(self._name).name,
@@ -61,10 +81,13 @@ class JxcReportXlsxMixin(models.AbstractModel):
                 {
                     "label": self._fields[name].get_description(self.env)["string"],
                     "kind": self._xlsx_kind(self._fields[name]),
-                    "total": summed,
+                    "total": summed or (units is not None and quantity),
+                    "per_unit": quantity,
                 }
                 for name, summed in columns
+                for quantity in [self._xlsx_is_quantity(self._fields[name])]
             ],
+            "units": units.ids if units is not None else (),
             "rows": self._xlsx_rows(),
         }
         return self.env["jxc.report.xlsx"]._workbook([spec])

@@ -189,8 +189,6 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
         )
         expected = {
             # key: (value, records its action lists)
-            "sales_today": (90.4, self.order_to_deliver | self.order_today),
-            "sales_month": (113.0, self.order_march | self.order_to_deliver | self.order_today),
             "purchases_today": (33.9, self.po_today),
             "purchases_month": (56.5, self.po_march | self.po_today),
             "overdue_receivables": (70.0, self.overdue),
@@ -202,7 +200,15 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
                 self.assertAlmostEqual(tiles[key]["value"], value)
                 self.assertEqual(self._found(tiles[key]["action"]), records)
 
-        # Shipped: 5 units today (revenue 50, cost 20), 2 earlier this month (20, 8).
+        # Shipped: 5 units today (revenue 50, cost 20), 2 earlier this month (20, 8); the
+        # order confirmed today but not shipped is not a sale yet.
+        self.assertAlmostEqual(tiles["sales_today"]["value"], 50.0)
+        self.assertAlmostEqual(tiles["sales_month"]["value"], 70.0)
+        self.assertEqual(self._found(tiles["sales_today"]["action"]).order_id, self.order_today)
+        self.assertEqual(
+            self._found(tiles["sales_month"]["action"]).order_id,
+            self.order_march | self.order_today,
+        )
         self.assertAlmostEqual(tiles["gross_profit_today"]["value"], 30.0)
         self.assertAlmostEqual(tiles["gross_profit_month"]["value"], 42.0)
         self.assertEqual(
@@ -239,9 +245,54 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
 
     def test_today_is_the_users_day(self):
         """At 04:00 UTC the order confirmed at 17:00 UTC was yesterday, not today."""
-        tiles = self._tiles(self._dashboard(tz="UTC"))
-        self.assertAlmostEqual(tiles["sales_today"]["value"], 56.5)
-        self.assertEqual(self._found(tiles["sales_today"]["action"]), self.order_today)
+        tiles = self._tiles(self._dashboard(self.sales_user, tz="UTC"))
+        self.assertAlmostEqual(tiles["orders_today"]["value"], 56.5)
+        self.assertEqual(self._found(tiles["orders_today"]["action"]), self.order_today)
+
+    def test_sales_and_gross_profit_count_the_same_goods(self):
+        """今日销售 and 今日毛利 (#15, part): both count what was shipped (net of returns,
+        untaxed), so a confirmed order not shipped yet moves neither; each tile lists the
+        rows it adds up."""
+        for user in (self.reports_manager, self.sales_manager):
+            with self.subTest(user=user.login):
+                tiles = self._tiles(self._dashboard(user))
+                for period in ("today", "month"):
+                    sales = tiles[f"sales_{period}"]
+                    profit = tiles[f"gross_profit_{period}"]
+                    self.assertEqual(sales["action"]["domain"], profit["action"]["domain"])
+                    rows = self._found(sales["action"], user)
+                    self.assertAlmostEqual(sales["value"], sum(rows.mapped("revenue")))
+                    self.assertAlmostEqual(profit["value"], sum(rows.mapped("gross_profit")))
+                    self.assertNotIn(self.order_to_deliver, rows.order_id)
+                    self.assertIn(sales["formatted_value"], profit["subtitle"])
+        self.assertEqual(
+            self._tiles(self._dashboard())["sales_today"]["subtitle"],
+            "1 orders shipped, untaxed, net of returns",
+        )
+
+    def test_sales_staff_see_the_orders_confirmed(self):
+        """Sales staff, who do not read the sales analysis, see the orders confirmed under a
+        label of their own, with the orders it counts."""
+        data = self._dashboard(self.sales_user)
+        tiles = self._tiles(data)
+        for key in ("sales_today", "sales_month", "gross_profit_today"):
+            self.assertNotIn(key, tiles)
+        for key, (value, orders) in {
+            "orders_today": (90.4, self.order_to_deliver | self.order_today),
+            "orders_month": (113.0, self.order_march | self.order_to_deliver | self.order_today),
+        }.items():
+            with self.subTest(tile=key):
+                self.assertAlmostEqual(tiles[key]["value"], value)
+                self.assertEqual(self._found(tiles[key]["action"], self.sales_user), orders)
+        trend = self._charts(data)["sales_trend"]
+        [orders] = trend["datasets"]
+        self.assertEqual(orders["label"], "Orders Confirmed")
+        today = trend["labels"].index("2026-03-15")
+        self.assertAlmostEqual(orders["data"][today], 90.4)
+        self.assertEqual(
+            self._found(dict(orders["action"], domain=orders["domains"][today]), self.sales_user),
+            self.order_to_deliver | self.order_today,
+        )
 
     def test_charts(self):
         charts = self._charts(self._dashboard())
@@ -250,16 +301,16 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
         self.assertEqual(trend["labels"][-1], "2026-03-15")
         sales, profit = trend["datasets"]
         by_day = dict(zip(trend["labels"], sales["data"], strict=True))
-        self.assertAlmostEqual(by_day["2026-03-15"], 90.4)
-        self.assertAlmostEqual(by_day["2026-03-03"], 22.6)
-        self.assertAlmostEqual(sum(sales["data"]), 113.0)
+        self.assertAlmostEqual(by_day["2026-03-15"], 50.0)
+        self.assertAlmostEqual(by_day["2026-03-03"], 20.0)
+        self.assertAlmostEqual(sum(sales["data"]), 70.0)
         self.assertAlmostEqual(
             dict(zip(trend["labels"], profit["data"], strict=True))["2026-03-15"], 30.0
         )
         today = trend["labels"].index("2026-03-15")
         self.assertEqual(
-            self._found(dict(sales["action"], domain=sales["domains"][today])),
-            self.order_to_deliver | self.order_today,
+            self._found(dict(sales["action"], domain=sales["domains"][today])).order_id,
+            self.order_today,
         )
 
         [products] = charts["top_products"]["datasets"]
@@ -283,14 +334,15 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
         """Sales staff read orders and stock, but see neither margins nor stock value."""
         data = self._dashboard(self.sales_user)
         tiles = self._tiles(data)
-        self.assertIn("sales_today", tiles)
+        self.assertIn("orders_today", tiles)
         self.assertIn("lots_expiring", tiles)
         self.assertTrue(self.env["jxc.stock.quant"].with_user(self.sales_user).has_access("read"))
         for key in ("gross_profit_today", "gross_profit_month", "stock_value"):
             self.assertNotIn(key, tiles)
         charts = self._charts(data)
         self.assertEqual(
-            [dataset["label"] for dataset in charts["sales_trend"]["datasets"]], ["Sales Amount"]
+            [dataset["label"] for dataset in charts["sales_trend"]["datasets"]],
+            ["Orders Confirmed"],
         )
         self.assertNotIn("stock_by_warehouse", charts)
 
@@ -306,7 +358,7 @@ class TestDashboard(JxcFinanceCommon, InOwnCompany):
         self.assertEqual(tiles["below_min"]["value"], 1)
         for key in ("purchases_today", "purchases_month", "purchases_to_approve"):
             self.assertNotIn(key, tiles)
-        for key in ("sales_today", "overdue_receivables"):
+        for key in ("sales_today", "orders_today", "overdue_receivables"):
             self.assertNotIn(key, tiles)
         self.assertNotIn("receivable_aging", self._charts(self._dashboard(self.stock_manager)))
 

@@ -5,6 +5,7 @@ import io
 from datetime import datetime, timedelta
 
 import openpyxl
+from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import AccessError
@@ -174,7 +175,8 @@ class TestStockSummary(JxcStockCommon):
 
     def test_xlsx_has_the_view_totals_and_no_formulas(self):
         self.product.name = '=HYPERLINK("http://example.com")'
-        wizard = self._summary(5, 30)
+        # The test warehouses: their products are all in units (the demo's are not).
+        wizard = self._summary(5, 30, warehouse_ids=[Command.set((self.wh1 | self.wh2).ids)])
         book = openpyxl.load_workbook(
             io.BytesIO(
                 base64.b64decode(
@@ -195,6 +197,82 @@ class TestStockSummary(JxcStockCommon):
         self.assertTrue(any(n.startswith("[T-WATER] =HYPERLINK") for n in names))
         for cell in sheet["A"]:
             self.assertNotEqual(cell.data_type, "f")
+
+    def _xlsx_sheet(self, action):
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas))).active
+
+    def test_xlsx_quantities_add_up_only_in_one_unit(self):
+        """汇总表 (#15, part): kilograms are not added to pieces in the total row; amounts
+        are always totalled."""
+        rice = self.env["product.product"].create(
+            {
+                "name": "Test Rice",
+                "type": "consu",
+                "uom_id": self.uom_kg.id,
+                "uom_po_id": self.uom_kg.id,
+            }
+        )
+        self.env["jxc.stock.move"]._post(
+            [
+                {
+                    "product_id": rice.id,
+                    "warehouse_id": self.wh1.id,
+                    "quantity": 2.5,
+                    "move_type": "in",
+                    "unit_cost": 4.0,
+                    "reference": "RICE",
+                    "date": datetime.combine(self.day + timedelta(days=20), datetime.min.time()),
+                }
+            ]
+        )
+        wizard = self._summary(5, 30, warehouse_ids=[Command.set((self.wh1 | self.wh2).ids)])
+        self.assertEqual(wizard.line_ids.uom_id, self.uom_unit | self.uom_kg)
+        sheet = self._xlsx_sheet(wizard.action_export_xlsx())
+        headers = [c.value for c in sheet[3]]
+        total = list(sheet.iter_rows(min_row=4, values_only=True))[-1]
+        self.assertEqual(total[0], "Total")
+        for label in ("Opening Qty", "Closing Qty"):
+            self.assertIsNone(total[headers.index(label)], label)
+        self.assertAlmostEqual(
+            total[headers.index("Closing Value")], sum(wizard.line_ids.mapped("closing_value"))
+        )
+        self.assertGreater(total[headers.index("Closing Value")], 0)
+
+        # A ledger export of one product (one unit) has its quantity totals; of two units
+        # none, whatever its list shows.
+        Ledger = self.env["jxc.report.stock.ledger"]
+        water = Ledger.search([("product_id", "=", self.product.id)])
+        sheet = self._xlsx_sheet(water.action_jxc_export_xlsx())
+        headers = [c.value for c in sheet[3]]
+        total = list(sheet.iter_rows(min_row=4, values_only=True))[-1]
+        self.assertAlmostEqual(total[headers.index("In")], sum(water.mapped("quantity_in")))
+        both = water | Ledger.search([("product_id", "=", rice.id)])
+        sheet = self._xlsx_sheet(both.action_jxc_export_xlsx())
+        headers = [c.value for c in sheet[3]]
+        total = list(sheet.iter_rows(min_row=4, values_only=True))[-1]
+        self.assertIsNone(total[headers.index("In")])
+
+    def test_lists_do_not_sum_quantities_of_several_units(self):
+        for model in (
+            "jxc.report.stock.summary",
+            "jxc.report.stock.ledger",
+            "jxc.report.sale",
+            "jxc.report.purchase",
+            "jxc.stock.quant",
+            "jxc.stock.move",
+        ):
+            arch = self.env[model].get_views([(False, "list")])["views"]["list"]["arch"]
+            for node in etree.fromstring(arch).iter("field"):
+                field = self.env[model]._fields.get(node.get("name"))
+                if (
+                    field is not None
+                    and field.type == "float"
+                    and field._digits == ("Product Unit of Measure")
+                ):
+                    self.assertFalse(node.get("sum"), f"{model}.{field.name}")
 
     def test_running_balance(self):
         ledger = self.env["jxc.report.stock.ledger"].search(

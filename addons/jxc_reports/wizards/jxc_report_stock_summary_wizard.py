@@ -42,6 +42,7 @@ class JxcReportStockSummaryWizard(models.TransientModel):
                 "kind": "monetary" if n.endswith("_value") else "float",
                 "width": 12,
                 "total": True,
+                "per_unit": n.endswith("_qty"),
             }
             for n in numeric
         ]
@@ -52,6 +53,7 @@ class JxcReportStockSummaryWizard(models.TransientModel):
             "name": _("Stock Summary"),
             "title": self._title(),
             "columns": columns,
+            "units": rows.uom_id.ids,
             "rows": [
                 [
                     row.product_id.display_name,

@@ -1,7 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import (
     check_numbers,
@@ -94,6 +94,94 @@ class JxcDocumentMixin(models.AbstractModel):
         warehouses). The public buttons call it before their private hook."""
         if not self.env.su:
             self.check_access("write")
+
+    # ------------------------------------------------------------------
+    # Batch actions from list views
+    # ------------------------------------------------------------------
+    def _jxc_batch_check_rights(self):
+        """The rights check of the action a batch runs, on the whole selection up front (by
+        default the buttons' own :meth:`_check_action_rights`)."""
+        self._check_action_rights()
+
+    def _jxc_batch(self, method, skip_states, title):
+        """Run the public action ``method`` (``action_confirm``, ``action_done``…) on each
+        document of the selection on its own, all or nothing per document, with the caller's
+        rights; return a notification of what was done, skipped and what failed and why.
+
+        Who may not run the action on the selection gets the action's AccessError, with
+        nothing written. Documents already in ``skip_states`` are skipped. Each document
+        runs in a savepoint: one that fails (stock short, credit, a line's error, the rights
+        on that one document) is rolled back alone and listed with its error; the others
+        keep what they did. Each action takes its own locks, as from the form.
+        """
+        self._jxc_batch_check_rights()
+        done, skipped, failed = self.browse(), self.browse(), []
+        for record in self:
+            if record.state in skip_states:
+                skipped |= record
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    getattr(record, method)()
+            except (UserError, ValidationError, AccessError) as error:
+                failed.append((record, error.args[0]))
+            else:
+                done |= record
+        return self._jxc_batch_notification(title, done, skipped, failed)
+
+    def _jxc_batch_notification(self, title, done, skipped, failed):
+        """The sticky (when something failed) notification of a batch, reloading the list."""
+        parts = []
+        if done:
+            states = {}
+            for record in done:
+                label = record._jxc_state_label()
+                states[label] = states.get(label, 0) + 1
+            parts.append(
+                _(
+                    "%(count)s done (%(states)s).",
+                    count=len(done),
+                    states=", ".join(
+                        _("%(state)s: %(count)s", state=label, count=n)
+                        for label, n in states.items()
+                    ),
+                )
+            )
+        if skipped:
+            parts.append(
+                _(
+                    "%(count)s skipped, already done: %(docs)s.",
+                    count=len(skipped),
+                    docs=", ".join(skipped.mapped("display_name")),
+                )
+            )
+        if failed:
+            parts.append(
+                _(
+                    "%(count)s failed:\n%(errors)s",
+                    count=len(failed),
+                    errors="\n".join(
+                        _("%(doc)s: %(reason)s", doc=record.display_name, reason=message)
+                        for record, message in failed
+                    ),
+                )
+            )
+        if failed:
+            kind = "danger" if not done else "warning"
+        else:
+            kind = "success" if done else "info"
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": title,
+                "message": "\n".join(parts) or _("Nothing selected."),
+                "type": kind,
+                "sticky": bool(failed),
+                "className": "o_jxc_batch_notification",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     # ------------------------------------------------------------------
     # Internal writes (the document's own methods)

@@ -46,6 +46,17 @@ class JxcOrderMixin(models.AbstractModel):
         for order in self:
             order.picking_count = len(order.picking_ids)
 
+    def action_batch_confirm(self):
+        """Confirm the selected orders from the list (a server action), each as its Confirm
+        button does — approval and credit rules included — all or nothing per order; a
+        notification lists what failed and why (see ``jxc.document.mixin._jxc_batch``)."""
+        confirmed = tuple(
+            state
+            for state in self._fields["state"].get_values(self.env)
+            if state not in ("draft", "cancel")
+        )
+        return self._jxc_batch("action_confirm", confirmed, _("Confirm"))
+
     def action_post_open_pickings(self):
         """一键入库 / 一键出库: post the confirmed order's open receipt / delivery as 审核 on the
         document does (planned quantities in full unless done quantities were entered), with

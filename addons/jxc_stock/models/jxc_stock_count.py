@@ -173,10 +173,21 @@ class JxcStockCount(models.Model):
 
     def action_validate(self):
         """Post gains and losses at the current average cost (stock managers only)."""
+        self._check_validate_rights()
+        return self._action_validate()
+
+    def action_batch_validate(self):
+        """Post the selected counts from the list (a server action), each as its button does,
+        all or nothing per count; a notification lists what failed and why."""
+        return self._jxc_batch("action_validate", ("done",), _("Validate"))
+
+    def _check_validate_rights(self):
         if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
             raise AccessError(_("Only stock managers can post stock counts."))
         self._check_action_rights()
-        return self._action_validate()
+
+    def _jxc_batch_check_rights(self):
+        self._check_validate_rights()
 
     def _action_validate(self):
         for count in self:

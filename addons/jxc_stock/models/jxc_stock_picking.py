@@ -568,6 +568,15 @@ class JxcStockPicking(models.Model):
         self._check_post_rights()
         return self._action_done()
 
+    def action_batch_done(self):
+        """审核 the selected documents from the list (a server action), each as its button
+        does, all or nothing per document; a notification lists what failed and why (see
+        ``jxc.document.mixin._jxc_batch``)."""
+        return self._jxc_batch("action_done", ("done",), _("Validate"))
+
+    def _jxc_batch_check_rights(self):
+        self._check_post_rights()
+
     def action_cancel(self):
         self._check_post_rights()
         for picking in self:

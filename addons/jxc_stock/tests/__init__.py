@@ -1,6 +1,8 @@
 from . import (
     test_access,
     test_amount_in_words,
+    test_batch_actions,
+    test_batch_tour,
     test_concurrency,
     test_concurrency_golive,
     test_cost_access,
