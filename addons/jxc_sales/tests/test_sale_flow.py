@@ -118,7 +118,7 @@ class TestSaleFlow(JxcSalesCommon):
         order.action_confirm()
         self.assertRecordValues(order.line_ids, [{"qty_reserved": 50, "qty_shortage": 10}])
         delivery = self._delivery(order)
-        with self.assertRaisesRegex(UserError, "cannot issue 60.0 Units.*only 50.0 available"):
+        with self.assertRaisesRegex(UserError, "cannot issue 60 Units.*only 50 available"):
             delivery.action_done()
         delivery.line_ids.quantity_done = 50
         delivery.action_done()

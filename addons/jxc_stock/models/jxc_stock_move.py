@@ -366,14 +366,14 @@ class JxcStockMove(models.Model):
                     "available (on hand %(on_hand)s, reserved %(reserved)s).",
                     document=vals.get("reference") or "-",
                     line=self._line_label(vals, product),
-                    qty=-vals["quantity"],
+                    qty=format_number(self.env, -vals["quantity"]),
                     uom=product.uom_id.name,
                     product=product.display_name,
                     warehouse=warehouse.display_name,
                     lot=self._lot_label(vals.get("lot_id")),
-                    available=max(available, 0.0),
-                    on_hand=quant["quantity"],
-                    reserved=quant["reserved_quantity"],
+                    available=format_number(self.env, max(available, 0.0)),
+                    on_hand=format_number(self.env, quant["quantity"]),
+                    reserved=format_number(self.env, quant["reserved_quantity"]),
                 )
             )
 

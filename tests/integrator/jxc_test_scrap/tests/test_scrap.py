@@ -58,7 +58,7 @@ class TestScrapExtension(JxcStockCommon):
     def test_no_oversell_and_all_or_nothing(self):
         scrap = self._scrap(4)
         scrap.line_ids = [(0, 0, {"product_id": self.product.id, "quantity": 7})]
-        with self.assertRaisesRegex(UserError, "only 6.0 available"):
+        with self.assertRaisesRegex(UserError, "only 6 available"):
             scrap.action_done()
         self.assertFalse(scrap.move_ids)
         self.assertEqual(scrap.state, "draft")
