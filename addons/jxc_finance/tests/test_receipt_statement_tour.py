@@ -9,14 +9,16 @@ from .common import JxcFinanceCommon
 
 @tagged("post_install", "-at_install")
 class TestReceiptStatementTour(JxcFinanceCommon, JxcHttpCase):
-    """收款单 with 核销, then the customer's 对账单, in the browser as a finance user
-    (static/tests/tours/jxc_receipt_statement_tour.js): two delivered orders are open
-    (56.50 and 33.90); a receipt of 70.00 loads them, settles 13.50 of the second by hand
-    and is posted; the statement shows both orders, the receipt and 20.40 still owed."""
+    """收款单 with 核销, then the customer's 对账单, in the browser as a finance user who
+    reads Chinese (static/tests/tours/jxc_receipt_statement_tour.js): two delivered orders
+    are open (56.50 and 33.90); a receipt of 70.00 loads them, settles 13.50 of the second
+    by hand and is posted; the statement shows both orders, the receipt and 20.40 still
+    owed."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._speak_chinese(cls.finance_user)
         cls.tour_customer = cls.env["res.partner"].create(
             {"name": "Tour Receipt Customer", "is_company": True}
         )

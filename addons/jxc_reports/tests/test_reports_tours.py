@@ -17,9 +17,10 @@ from .test_dashboard import InOwnCompany
 
 @tagged("post_install", "-at_install")
 class TestStockSummaryTour(JxcStockCommon, InOwnCompany, JxcHttpCase):
-    """进销存汇总 in the browser, as a reports user (static/tests/tours/
-    jxc_stock_summary_tour.js): the menu, a period typed in the wizard, the XLSX export, the
-    rows shown. In a company of its own, so that only this test's products have rows."""
+    """进销存汇总 in the browser, as a reports user who reads Chinese (static/tests/tours/
+    jxc_stock_summary_tour.js): the menu, a period typed in the wizard (2026年01月01日), the
+    XLSX export, the rows shown. In a company of its own, so that only this test's products
+    have rows."""
 
     @classmethod
     def setUpClass(cls):
@@ -30,6 +31,7 @@ class TestStockSummaryTour(JxcStockCommon, InOwnCompany, JxcHttpCase):
             login="jxc_tour_reports_user",
             groups="base.group_user,jxc_reports.group_jxc_reports_user",
         )
+        cls._speak_chinese(cls.reports_user)
         Move = cls.env["jxc.stock.move"]
         for day, product, quantity, move_type, cost in (
             (date(2025, 12, 20), cls.product, 100, "in", 2.0),  # before the period
@@ -89,8 +91,10 @@ class TestStockSummaryTour(JxcStockCommon, InOwnCompany, JxcHttpCase):
         self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         headers = [cell.value for cell in sheet[3]]
-        self.assertNotIn("Closing Value", headers, "costs are not for reports users")
-        closing = headers.index("Closing Qty")
+        # In the user's language, without the costs they do not see.
+        self.assertEqual(headers[0], "商品")
+        self.assertNotIn("期末金额", headers)
+        closing = headers.index("期末数量")
         rows = {row[0]: row[closing] for row in sheet.iter_rows(min_row=4, values_only=True)}
         self.assertEqual(rows[self.product.display_name], 70)
         self.assertEqual(rows[self.product2.display_name], 7)
@@ -98,14 +102,15 @@ class TestStockSummaryTour(JxcStockCommon, InOwnCompany, JxcHttpCase):
 
 @tagged("post_install", "-at_install")
 class TestDashboardTour(JxcFinanceCommon, InOwnCompany, JxcHttpCase):
-    """概览 in the browser, as a sales manager (static/tests/tours/jxc_dashboard_tour.js):
-    the 今日销售 tile opens the list of the orders it counts — today's two confirmed orders,
-    not yesterday's, not a quotation."""
+    """概览 in the browser, as a sales manager who reads Chinese (static/tests/tours/
+    jxc_dashboard_tour.js): the 今日销售 tile opens the list of the orders it counts — today's
+    two confirmed orders, not yesterday's, not a quotation."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.sales_manager.tz = "Asia/Shanghai"
+        cls._speak_chinese(cls.sales_manager)
         cls._receive(cls.product, 50, 4.0)
         today = cls.env["res.partner"].create({"name": "Tour Dash Today", "is_company": True})
         other = cls.env["res.partner"].create({"name": "Tour Dash Other", "is_company": True})
