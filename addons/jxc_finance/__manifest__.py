@@ -37,4 +37,5 @@
         "views/jxc_finance_lock_date_views.xml",
     ],
     "demo": ["demo/jxc_finance_demo.xml"],
+    "assets": {"web.assets_tests": ["jxc_finance/static/tests/tours/*"]},
 }

@@ -32,5 +32,6 @@
         "web.assets_backend": [
             "jxc_reports/static/src/dashboard/**/*",
         ],
+        "web.assets_tests": ["jxc_reports/static/tests/tours/*"],
     },
 }

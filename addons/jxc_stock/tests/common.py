@@ -233,3 +233,19 @@ class JxcHttpCase(HttpCase):
             return super().start_tour(*args, **kwargs)
         except unittest.SkipTest as exc:
             self.fail(f"The browser tour could not run: {exc}")
+
+    @classmethod
+    def _speak_chinese(cls, *users):
+        """Give ``users`` the users' language, with the JXC addons' terms installed."""
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            [
+                module.name
+                for module in cls.env["ir.module.module"].search(
+                    [("name", "=like", "jxc_%"), ("state", "=", "installed")]
+                )
+            ],
+            ["zh_CN"],
+        )
+        for user in users:
+            user.lang = "zh_CN"
