@@ -124,12 +124,16 @@ class JxcReportDashboard(models.AbstractModel):
         return [("company_id", "=", self.env.company.id)]
 
     def _action(self, xml_id, name, domain, context=None):
-        """The window action ``xml_id`` listing exactly ``domain``, without its default
-        filters (they would narrow the list further). An empty list says so, rather than
+        """The window action ``xml_id`` listing exactly ``domain`` (its list first), without its
+        default filters (they would narrow the list further). An empty list says so, rather than
         showing the action's sample records and its "create one" help."""
         action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        # A figure opens on the list of what it counts, whatever view the action starts on.
+        views = sorted(action.get("views") or [], key=lambda view: view[1] != "list")
         action.update(
             {
+                "views": views,
+                "view_mode": ",".join(view_type for _id, view_type in views),
                 "name": name,
                 "display_name": name,
                 "domain": domain,

@@ -103,8 +103,9 @@ class TestStockSummaryTour(JxcStockCommon, InOwnCompany, JxcHttpCase):
 @tagged("post_install", "-at_install")
 class TestDashboardTour(JxcFinanceCommon, InOwnCompany, JxcHttpCase):
     """概览 in the browser, as a sales manager who reads Chinese (static/tests/tours/
-    jxc_dashboard_tour.js): the 今日销售 tile opens the list of the orders it counts — today's
-    two confirmed orders, not yesterday's, not a quotation."""
+    jxc_dashboard_tour.js): the 今日销售 tile (goods shipped today, untaxed) opens the list of
+    the sales it counts — today's two shipped orders, not one shipped two days ago, not one
+    confirmed but not shipped, not a quotation."""
 
     @classmethod
     def setUpClass(cls):
@@ -115,20 +116,25 @@ class TestDashboardTour(JxcFinanceCommon, InOwnCompany, JxcHttpCase):
         today = cls.env["res.partner"].create({"name": "Tour Dash Today", "is_company": True})
         other = cls.env["res.partner"].create({"name": "Tour Dash Other", "is_company": True})
         with freeze_time(datetime.now() - timedelta(days=2)):
-            cls._make_order([(cls.product, 1, 10.0)], partner=other).action_confirm()
+            older = cls._make_order([(cls.product, 1, 10.0)], partner=other)
+            older.action_confirm()
+            cls._delivery(older).action_done()
         cls.orders = cls._make_order([(cls.product, 2, 10.0)], partner=today)
         cls.orders |= cls._make_order([(cls.product, 3, 10.0)], partner=today)
         cls.orders.action_confirm()
+        for order in cls.orders:
+            cls._delivery(order).action_done()
+        cls._make_order([(cls.product, 6, 10.0)], partner=other).action_confirm()
         cls._make_order([(cls.product, 4, 10.0)], partner=other)
 
-    def test_sales_today_tile_opens_its_orders(self):
+    def test_sales_today_tile_opens_its_sales(self):
         tiles = {
             tile["key"]: tile
             for tile in self.env["jxc.report.dashboard"]
             .with_user(self.sales_manager)
             .get_dashboard_data()["tiles"]
         }
-        self.assertAlmostEqual(tiles["sales_today"]["value"], 56.5)
+        self.assertAlmostEqual(tiles["sales_today"]["value"], 50.0)
         self.start_tour(
             "/odoo/action-jxc_reports.jxc_report_dashboard_action",
             "jxc_dashboard_tile",
@@ -136,7 +142,7 @@ class TestDashboardTour(JxcFinanceCommon, InOwnCompany, JxcHttpCase):
             timeout=300,
         )
         action = tiles["sales_today"]["action"]
-        self.assertEqual(
-            self.env[action["res_model"]].with_user(self.sales_manager).search(action["domain"]),
-            self.orders,
-        )
+        self.assertEqual(action["views"][0][1], "list")
+        rows = self.env[action["res_model"]].with_user(self.sales_manager).search(action["domain"])
+        self.assertEqual(rows.order_id, self.orders)
+        self.assertAlmostEqual(sum(rows.mapped("revenue")), 50.0)

@@ -9,8 +9,8 @@ registry.category("web_tour.tours").add("jxc_dashboard_tile", {
     steps: () =>
         patient([
             {
-                content: "今日销售: today's two orders, tax included",
-                trigger: `${TILE} .o_jxc_tile_value:contains("56.50")`,
+                content: "今日销售: the goods shipped today, untaxed",
+                trigger: `${TILE} .o_jxc_tile_value:contains("50.00")`,
             },
             {
                 content: "Open the tile",
@@ -18,11 +18,11 @@ registry.category("web_tour.tours").add("jxc_dashboard_tile", {
                 run: "click",
             },
             {
-                content: "Today's orders are listed",
+                content: "Today's sales are listed, one row per order line",
                 trigger: `.o_list_view .o_data_row:nth-child(2) td[name=partner_id]:contains("Tour Dash Today")`,
             },
             {
-                content: "Only they: not yesterday's order nor the quotation",
+                content: "Only they: not the older sale, the unshipped order nor the quotation",
                 trigger:
                     ".o_list_view .o_list_table:not(:has(.o_data_row:nth-child(3)))" +
                     ":not(:has(td[name=partner_id]:contains('Tour Dash Other')))",
