@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from ..utils import amount_to_chinese
+from ..utils import amount_in_words
 
 
 class JxcOrderMixin(models.AbstractModel):
@@ -70,9 +70,7 @@ class JxcOrderMixin(models.AbstractModel):
         """The order's total in Chinese capitals (人民币大写) when it is in yuan, as printed
         orders write it; "" in other currencies."""
         self.ensure_one()
-        if self.currency_id.name != "CNY":
-            return ""
-        return amount_to_chinese(self.amount_total)
+        return amount_in_words(self.amount_total, self.currency_id)
 
     def _to_company_currency(self, amount):
         """``amount`` of the order's currency in company currency, at the order date."""
