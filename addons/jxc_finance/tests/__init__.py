@@ -12,6 +12,7 @@ from . import (
     test_one_click,
     test_order_grid_access,
     test_packaging,
+    test_print,
     test_search_defaults,
     test_settlement,
     test_slip_transfer,

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
+from odoo.addons.jxc_stock.utils import amount_in_words
+
 
 class JxcStockPicking(models.Model):
     """销售出库单 (``sale_out``) and 销售退货单 (``sale_return``)."""
@@ -28,6 +30,23 @@ class JxcStockPicking(models.Model):
         copy=True,
         check_company=True,
     )
+
+    def _jxc_delivery_note_amount(self):
+        """(amount, amount in words): what the goods of a delivery are worth at their order
+        lines' prices, tax included — shipped ones once posted, else those to ship. Printed on
+        the delivery note for sales staff, who may read the order lines."""
+        self.ensure_one()
+        posted = self.state == "done"
+        total = 0.0
+        for line in self.line_ids.filtered("sale_line_id"):
+            order_line = line.sale_line_id
+            ordered = order_line._qty_to_base(order_line.quantity)
+            if ordered:
+                shipped = line._qty_to_base(line.quantity_done if posted else line.quantity)
+                total += order_line.price_total * shipped / ordered
+        currency = self.sale_id.currency_id
+        total = currency.round(total)
+        return total, amount_in_words(total, currency)
 
     @api.model
     def _get_picking_types(self):
