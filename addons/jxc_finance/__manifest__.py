@@ -20,6 +20,7 @@
         "data/base_import_mapping_data.xml",
         "report/jxc_finance_statement_report.xml",
         "report/jxc_finance_payment_report.xml",
+        "report/jxc_finance_slip_report.xml",
         "views/jxc_finance_entry_views.xml",
         "views/jxc_finance_payment_views.xml",
         "views/jxc_finance_invoice_views.xml",

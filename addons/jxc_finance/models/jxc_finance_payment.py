@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import amount_in_words, internal_context
+from odoo.addons.jxc_stock.utils import internal_context
 
 
 class JxcFinancePayment(models.Model):
@@ -98,12 +98,6 @@ class JxcFinancePayment(models.Model):
                 )
                 vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
         return super().create(vals_list)
-
-    def _jxc_amount_in_words(self):
-        """The amount in Chinese capitals (人民币大写) as the printed receipt writes it, when
-        in yuan; "" in other currencies."""
-        self.ensure_one()
-        return amount_in_words(self.amount, self.currency_id)
 
     def _entry_type(self):
         self.ensure_one()

@@ -1,6 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.jxc_stock.tests.common_print import JxcPrintMixin
@@ -8,6 +11,9 @@ from odoo.addons.jxc_stock.tests.common_print import JxcPrintMixin
 from .common import JxcFinanceCommon
 
 PAYMENT_REPORT = "jxc_finance.jxc_finance_payment_report_action"
+SLIP_REPORT = "jxc_finance.jxc_finance_slip_report_action"
+TRANSFER_REPORT = "jxc_finance.jxc_finance_transfer_report_action"
+STATEMENT_REPORT = "jxc_finance.jxc_finance_statement_report_action"
 
 
 class TestPaymentPrint(JxcPrintMixin, JxcFinanceCommon):
@@ -74,6 +80,48 @@ class TestPaymentPrint(JxcPrintMixin, JxcFinanceCommon):
         self.assertEqual(text.count("Handled By"), 2)
         report = self.env.ref(PAYMENT_REPORT)
         self.assertEqual(report.binding_model_id.model, "jxc.finance.payment")
+
+    def test_slips_transfers_and_statements_print(self):
+        Finance = self.env(user=self.finance_user)
+        rent = self.env["jxc.finance.category"].create({"name": "Test Rent", "kind": "expense"})
+        cash = self.env["jxc.finance.account"].create({"name": "Test Cash", "account_type": "cash"})
+        slip = Finance["jxc.finance.slip"].create(
+            {
+                "slip_type": "expense",
+                "account_id": self.bank.id,
+                "line_ids": [
+                    Command.create({"category_id": rent.id, "amount": 3000, "name": "一月房租"}),
+                    Command.create({"category_id": rent.id, "amount": 0.5, "name": "手续费"}),
+                ],
+            }
+        )
+        slip.action_post()
+        transfer = Finance["jxc.finance.transfer"].create(
+            {"account_from_id": self.bank.id, "account_to_id": cash.id, "amount": 1005}
+        )
+        _pdf, text = self.render_pdf(SLIP_REPORT, slip, user=self.finance_user)
+        self.assertIn(slip.name, text)
+        self.assertRegex(text, r"Test Rent 一月房租 ¥ 3,000\.00")
+        self.assertRegex(text, r"Total ¥ 3,000\.50")
+        self.assertInPdf("人民币 叁仟元零伍角", text)
+        _pdf, text = self.render_pdf(TRANSFER_REPORT, transfer, user=self.finance_user)
+        self.assertRegex(text, rf"Fund Transfer {transfer.name} \(Draft\)")
+        self.assertIn("Test Cash", text)
+        self.assertInPdf("人民币 壹仟零伍元整", text)
+        self.assertIn("赵出纳", text)
+        statement = Finance["jxc.finance.statement"].create(
+            {
+                "partner_id": self.customer.id,
+                "entry_type": "receivable",
+                "date_from": self.today - timedelta(days=30),
+                "date_to": self.today,
+            }
+        )
+        statement.action_compute()
+        _pdf, text = self.render_pdf(STATEMENT_REPORT, statement, user=self.finance_user)
+        self.assertIn("SO-PRINT-1", text)
+        self.assertIn("Prepared By", text)
+        self.assertIn("Confirmed By", text)
 
     def test_only_who_reads_payments_prints_them(self):
         payment = self._receipt()

@@ -42,7 +42,7 @@ class TestPurchasePrint(JxcPrintMixin, JxcPurchaseCommon):
         self.assertIn(f"采购订单 {order.name}", text)
         self.assertEqual(order.amount_total, 5565.25)  # 50 × 98.50 + 13 %
         self.assertRegex(text, r"合计 ¥ 5,565\.25")
-        self.assertInPdf(f"合计(大写) 人民币 {amount_to_chinese(5565.25)}", text)
+        self.assertInPdf(f"人民币 {amount_to_chinese(5565.25)}", text)
         self.assertInPdf("伍仟伍佰陆拾伍元贰角伍分", text)
         self.assertRegex(text, r"50\.00 箱 \(600 ")
 

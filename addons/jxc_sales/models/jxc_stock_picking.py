@@ -6,8 +6,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
 
-from odoo.addons.jxc_stock.utils import amount_in_words
-
 
 class JxcStockPicking(models.Model):
     """销售出库单 (``sale_out``) and 销售退货单 (``sale_return``)."""
@@ -32,9 +30,9 @@ class JxcStockPicking(models.Model):
     )
 
     def _jxc_delivery_note_amount(self):
-        """(amount, amount in words): what the goods of a delivery are worth at their order
-        lines' prices, tax included — shipped ones once posted, else those to ship. Printed on
-        the delivery note for sales staff, who may read the order lines."""
+        """What the goods of a delivery are worth at their order lines' prices, tax included
+        — shipped ones once posted, else those to ship. Printed on the delivery note (with its
+        人民币大写) for sales staff, who may read the order lines."""
         self.ensure_one()
         posted = self.state == "done"
         total = 0.0
@@ -44,9 +42,7 @@ class JxcStockPicking(models.Model):
             if ordered:
                 shipped = line._qty_to_base(line.quantity_done if posted else line.quantity)
                 total += order_line.price_total * shipped / ordered
-        currency = self.sale_id.currency_id
-        total = currency.round(total)
-        return total, amount_in_words(total, currency)
+        return self.sale_id.currency_id.round(total)
 
     @api.model
     def _get_picking_types(self):

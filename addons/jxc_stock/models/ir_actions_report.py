@@ -10,6 +10,8 @@ from odoo.tools.pdf import merge_pdf
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
+from ..utils import amount_in_words
+
 # Without a letterhead in the page margins (unpatched wkhtmltopdf), the page keeps this margin
 # (mm) above and below the body.
 INLINE_MARGIN = 8
@@ -69,6 +71,7 @@ class IrActionsReport(models.Model):
             # A clear AccessError for who may not read them, before the template fails.
             docs.check_access("read")
         data["jxc_compact"] = report.get_paperformat().jxc_compact
+        data["jxc_amount_in_words"] = amount_in_words
         return data
 
     def _prepare_html(self, html, report_model=False):
