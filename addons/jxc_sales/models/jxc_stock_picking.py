@@ -31,9 +31,12 @@ class JxcStockPicking(models.Model):
 
     def _jxc_delivery_note_amount(self):
         """What the goods of a delivery are worth at their order lines' prices, tax included
-        — shipped ones once posted, else those to ship. Printed on the delivery note (with its
-        人民币大写) for sales staff, who may read the order lines."""
+        — shipped ones once posted, else those to ship; printed on the delivery note with its
+        人民币大写. None for a document without a sale order or a user who may not read it
+        (stock staff print the note without prices)."""
         self.ensure_one()
+        if not self.sale_id or not self.sale_id.has_access("read"):
+            return None
         posted = self.state == "done"
         total = 0.0
         for line in self.line_ids.filtered("sale_line_id"):

@@ -1,6 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 
 from odoo.addons.jxc_stock.tests.common_print import JxcPrintMixin
 from odoo.addons.jxc_stock.utils import amount_to_chinese
@@ -84,6 +85,31 @@ class TestSalesPrint(JxcPrintMixin, JxcSalesCommon):
         self.assertRegex(text, r"20\.00 箱 \(240 ")
         self.assertRegex(text, r"¥ 2,226\.10")  # 20 / 50 of 5,565.25
         self.assertInPdf(amount_to_chinese(2226.10), text)
+
+    def test_delivery_note_of_another_salespersons_order(self):
+        delivery = self._delivery(self._order())
+        clerk = new_test_user(
+            self.env,
+            login="print_clerk",
+            name="店员",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_sales.group_jxc_sales_user_own",
+        )
+        self.assertFalse(delivery.sale_id.with_user(clerk).has_access("read"))
+        _pdf, text = self.render_pdf(DELIVERY_REPORT, delivery, user=clerk)
+        self.assertIn(delivery.name, text)
+        self.assertNotIn("人民币", text, "no price of an order the clerk may not read")
+        # A salesperson limited to their own orders sees the worth of theirs.
+        seller = new_test_user(
+            self.env,
+            login="print_seller",
+            name="孙销售",
+            groups="jxc_sales.group_jxc_sales_user_own",
+        )
+        order = self._make_order([(self.product, 5, 10.0)], user_id=seller.id)
+        order.action_confirm()
+        _pdf, text = self.render_pdf(DELIVERY_REPORT, self._delivery(order), user=seller)
+        self.assertInPdf(f"人民币 {amount_to_chinese(order.amount_total)}", text)
 
     def test_triplicate_delivery_notes_and_batch(self):
         first, second = self._delivery(self._order(50)), self._delivery(self._order(2))
