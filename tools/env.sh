@@ -30,3 +30,11 @@ odoo_src() {
 
 # True when the standard PG* variables point at a server we should use instead of our own cluster.
 external_pg() { [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; }
+
+# wkhtmltopdf (Qt) wants a runtime directory; without one it warns, in the server log, on every
+# print.
+qt_runtime_dir() {
+    [ -n "${XDG_RUNTIME_DIR:-}" ] && return 0
+    export XDG_RUNTIME_DIR="$RUN/xdg"
+    mkdir -p -m 700 "$XDG_RUNTIME_DIR"
+}

@@ -5,6 +5,7 @@ source "$(dirname "$0")/env.sh"
 "$ROOT/tools/setup.sh"
 "$ROOT/tools/pg.sh" start
 "$ROOT/tools/odoo.sh" conf
+qt_runtime_dir
 
 if ! "$ROOT/tools/odoo.sh" exists "$JXC_DB"; then
     "$ROOT/tools/odoo.sh" createdb "$JXC_DB" "$JXC_ADDONS" --load-language=zh_CN \

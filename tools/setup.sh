@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv, installs the Python requirements, Odoo 18.0 from source (the standard
-# `pip install` of its source tree) and Chromium for the browser tours. Idempotent: a second
-# run reinstalls nothing.
+# `pip install` of its source tree), Chromium for the browser tours, and wkhtmltopdf with a CJK
+# font for the PDFs. Idempotent: a second run reinstalls nothing (no apt call when all is there).
 source "$(dirname "$0")/env.sh"
 
 fetch_odoo() {
@@ -62,6 +62,18 @@ install_odoo() {
     fi
 }
 
+# Debian packages: apt-get when root, otherwise a clear message naming what to install.
+apt_install() {
+    local what="$1"; shift
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        die "$what: install $* (apt-get install $*)."
+    fi
+    log "installing $* ($what)"
+    mkdir -p "$RUN"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"; } \
+        >>"$RUN/apt.log" 2>&1 || die "apt-get install $* failed; see $RUN/apt.log"
+}
+
 # The browser tours (HttpCase.start_tour) drive a headless Chrome or Chromium, which Odoo looks
 # for under these names; without one, Odoo would skip them silently.
 install_browser() {
@@ -69,16 +81,23 @@ install_browser() {
     for bin in google-chrome chromium chromium-browser google-chrome-stable; do
         command -v "$bin" >/dev/null 2>&1 && return 0
     done
-    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-        die "Chromium is needed for the browser tours: install it (apt-get install chromium)."
+    apt_install "Chromium is needed for the browser tours" chromium
+}
+
+# Odoo prints PDFs with wkhtmltopdf (without it, printing falls back to HTML); Chinese needs a
+# CJK font, else every character prints as a box; the PDF tests read the text with pdftotext.
+install_print_tools() {
+    local packages=()
+    command -v wkhtmltopdf >/dev/null 2>&1 || packages+=(wkhtmltopdf)
+    command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+    if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family)" ]; then
+        packages+=(fonts-noto-cjk)
     fi
-    log "installing Chromium for the browser tours"
-    mkdir -p "$RUN"
-    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
-        >>"$RUN/apt.log" 2>&1 || die "apt-get install chromium failed; see $RUN/apt.log"
+    [ ${#packages[@]} -eq 0 ] || apt_install "PDF printing needs wkhtmltopdf, a Chinese font and pdftotext" "${packages[@]}"
 }
 
 fetch_odoo
 setup_venv
 install_odoo
 install_browser
+install_print_tools

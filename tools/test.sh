@@ -7,6 +7,7 @@ source "$(dirname "$0")/env.sh"
 "$ROOT/tools/setup.sh"
 "$ROOT/tools/pg.sh" start
 "$ROOT/tools/odoo.sh" conf
+qt_runtime_dir
 
 export JXC_TEST_DB="${JXC_TEST_DB:-jxc_test}"
 "$PY" "$ROOT/tools/testdb.py" "$RUN/odoo.conf" "$JXC_TEST_DB"

@@ -3,7 +3,7 @@
 {
     "name": "JXC Finance",
     "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, landed cost payables, invoices, credit limits, statements, aging",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -19,6 +19,8 @@
         "data/jxc_finance_category_data.xml",
         "data/base_import_mapping_data.xml",
         "report/jxc_finance_statement_report.xml",
+        "report/jxc_finance_payment_report.xml",
+        "report/jxc_finance_slip_report.xml",
         "views/jxc_finance_entry_views.xml",
         "views/jxc_finance_payment_views.xml",
         "views/jxc_finance_invoice_views.xml",

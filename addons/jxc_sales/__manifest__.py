@@ -3,7 +3,7 @@
 {
     "name": "JXC Sales",
     "summary": "进销存 sales: sale orders that reserve stock on confirmation, deliveries, returns, pricing",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",

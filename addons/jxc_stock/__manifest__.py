@@ -3,7 +3,7 @@
 {
     "name": "JXC Inventory",
     "summary": "进销存 inventory core: warehouses, lots, stock ledger, quants, reservations, moving-average cost, stock documents, counts, alerts, replenishment",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -19,6 +19,7 @@
         "data/jxc_stock_cron_data.xml",
         "data/base_import_mapping_data.xml",
         "data/uom_data.xml",
+        "data/report_paperformat_data.xml",
         "views/jxc_stock_warehouse_views.xml",
         "views/jxc_stock_lot_views.xml",
         "views/jxc_stock_quant_views.xml",
@@ -39,7 +40,9 @@
         "wizards/jxc_golive_stock_import_views.xml",
         "wizards/jxc_order_grid_views.xml",
         "views/jxc_golive_views.xml",
+        "report/jxc_report_templates.xml",
         "report/jxc_stock_picking_report.xml",
+        "report/jxc_stock_count_report.xml",
         "views/jxc_stock_menus.xml",
     ],
     "demo": ["demo/jxc_stock_demo.xml"],
@@ -50,5 +53,6 @@
             "jxc_stock/static/src/scan/*",
         ],
         "web.assets_tests": ["jxc_stock/static/tests/tours/*"],
+        "web.report_assets_common": ["jxc_stock/static/src/report/*"],
     },
 }

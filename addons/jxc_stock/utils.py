@@ -351,3 +351,11 @@ def amount_to_chinese(amount):
     if not fen and not jiao:
         text += "整"
     return ("负" if negative else "") + text
+
+
+def amount_in_words(amount, currency):
+    """``amount`` in Chinese capitals (人民币大写) as printed documents write it when
+    ``currency`` is the yuan; "" in other currencies."""
+    if currency.name != "CNY":
+        return ""
+    return amount_to_chinese(amount)

@@ -11,6 +11,12 @@ class ResCompany(models.Model):
         string="Finance Lock Date",
         help="关账日期: nothing can be posted, settled or reversed on or before this date.",
     )
+    jxc_paperformat_finance_id = fields.Many2one(
+        "report.paperformat",
+        string="Receipts and Payments Paper",
+        help="Paper of printed receipts and payments (收款单 / 付款单), income and expense slips "
+        "and transfers, e.g. 三联单 (241 × 140 mm). Empty: the company's paper format (A4).",
+    )
 
     def _jxc_check_lock_date(self, date, what):
         """Refuse ``what`` (a label for the message) dated on or before the lock date."""

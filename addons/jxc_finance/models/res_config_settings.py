@@ -7,3 +7,6 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     jxc_finance_lock_date = fields.Date(related="company_id.jxc_finance_lock_date", readonly=False)
+    jxc_paperformat_finance_id = fields.Many2one(
+        related="company_id.jxc_paperformat_finance_id", readonly=False
+    )

@@ -15,6 +15,7 @@ from . import (
     test_one_click,
     test_order_grid_access,
     test_packaging,
+    test_print,
     test_receipt_statement_tour,
     test_search_defaults,
     test_settlement,

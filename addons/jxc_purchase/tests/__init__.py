@@ -1,6 +1,7 @@
 from . import (
     test_import_templates,
     test_landed_cost,
+    test_print,
     test_purchase_access,
     test_purchase_flow,
     test_purchase_grid,

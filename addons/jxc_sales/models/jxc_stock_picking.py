@@ -31,6 +31,24 @@ class JxcStockPicking(models.Model):
         check_company=True,
     )
 
+    def _jxc_delivery_note_amount(self):
+        """What the goods of a delivery are worth at their order lines' prices, tax included
+        — shipped ones once posted, else those to ship; printed on the delivery note with its
+        人民币大写. None for a document without a sale order or a user who may not read it
+        (stock staff print the note without prices)."""
+        self.ensure_one()
+        if not self.sale_id or not self.sale_id.has_access("read"):
+            return None
+        posted = self.state == "done"
+        total = 0.0
+        for line in self.line_ids.filtered("sale_line_id"):
+            order_line = line.sale_line_id
+            ordered = order_line._qty_to_base(order_line.quantity)
+            if ordered:
+                shipped = line._qty_to_base(line.quantity_done if posted else line.quantity)
+                total += order_line.price_total * shipped / ordered
+        return self.sale_id.currency_id.round(total)
+
     @api.model
     def _get_picking_types(self):
         types = super()._get_picking_types()

@@ -15,3 +15,9 @@ class ResCompany(models.Model):
         "every short product. Allow: what exists is reserved and the rest is recorded as a "
         "shortage that replenishment and purchasing see.",
     )
+    jxc_paperformat_delivery_id = fields.Many2one(
+        "report.paperformat",
+        string="Delivery Notes Paper",
+        help="Paper of printed delivery notes (送货单), e.g. 三联单 (241 × 140 mm). Empty: the "
+        "company's paper format (A4).",
+    )

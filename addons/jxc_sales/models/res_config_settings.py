@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     jxc_sale_shortage_policy = fields.Selection(
         related="company_id.jxc_sale_shortage_policy", readonly=False
     )
+    jxc_paperformat_delivery_id = fields.Many2one(
+        related="company_id.jxc_paperformat_delivery_id", readonly=False
+    )

@@ -2,6 +2,7 @@ from . import (
     test_import_templates,
     test_price_guard,
     test_pricelist_rights,
+    test_print,
     test_sale_access,
     test_sale_concurrency,
     test_sale_cost_access,

@@ -3,6 +3,7 @@ from . import jxc_scan_mixin
 
 # isort: split
 from . import (
+    ir_actions_report,
     ir_attachment,
     jxc_document_line_mixin,
     jxc_document_link_mixin,
@@ -32,6 +33,7 @@ from . import (
     product_packaging,
     product_product,
     product_template,
+    report_paperformat,
     res_company,
     res_config_settings,
     res_partner,

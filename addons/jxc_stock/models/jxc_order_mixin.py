@@ -4,8 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from ..utils import amount_to_chinese
-
 
 class JxcOrderMixin(models.AbstractModel):
     """What purchase and sale orders share: numbering, amounts, currency, sending, closing.
@@ -75,14 +73,6 @@ class JxcOrderMixin(models.AbstractModel):
             pickings |= open_pickings
         pickings.action_done()
         return True
-
-    def _jxc_amount_in_words(self):
-        """The order's total in Chinese capitals (人民币大写) when it is in yuan, as printed
-        orders write it; "" in other currencies."""
-        self.ensure_one()
-        if self.currency_id.name != "CNY":
-            return ""
-        return amount_to_chinese(self.amount_total)
 
     def _to_company_currency(self, amount):
         """``amount`` of the order's currency in company currency, at the order date."""

@@ -22,3 +22,17 @@ class ResCompany(models.Model):
         help="含税价: the unit prices of new purchase and sale orders include tax; untaxed "
         "amounts are calculated back, to the cent, line by line.",
     )
+    # Paper per kind of JXC print (ir.actions.report.jxc_paperformat_field names these);
+    # empty: the company's paper format (A4).
+    jxc_paperformat_order_id = fields.Many2one(
+        "report.paperformat",
+        string="Orders Paper",
+        help="Paper of printed purchase and sale orders, e.g. 三联单 (241 × 140 mm). Empty: the "
+        "company's paper format (A4).",
+    )
+    jxc_paperformat_stock_id = fields.Many2one(
+        "report.paperformat",
+        string="Stock Documents Paper",
+        help="Paper of printed receipts, returns, transfers, other receipts and issues and count "
+        "sheets, e.g. 三联单 (241 × 140 mm). Empty: the company's paper format (A4).",
+    )

@@ -15,3 +15,9 @@ class ResConfigSettings(models.TransientModel):
     jxc_price_include_tax = fields.Boolean(
         related="company_id.jxc_price_include_tax", readonly=False
     )
+    jxc_paperformat_order_id = fields.Many2one(
+        related="company_id.jxc_paperformat_order_id", readonly=False
+    )
+    jxc_paperformat_stock_id = fields.Many2one(
+        related="company_id.jxc_paperformat_stock_id", readonly=False
+    )

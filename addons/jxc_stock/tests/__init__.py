@@ -19,6 +19,7 @@ from . import (
     test_numbers,
     test_packaging_stock,
     test_picking,
+    test_print,
     test_replenish,
     test_reservation,
     test_scan,
