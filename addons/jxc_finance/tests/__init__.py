@@ -10,6 +10,7 @@ from . import (
     test_landed_cost_payable,
     test_money_follows_goods,
     test_one_click,
+    test_order_form_money,
     test_order_grid_access,
     test_packaging,
     test_search_defaults,

@@ -14,6 +14,7 @@ from . import (
     test_integrity,
     test_ledger,
     test_lots,
+    test_no_email,
     test_numbers,
     test_packaging_stock,
     test_picking,
