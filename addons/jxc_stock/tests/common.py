@@ -233,3 +233,9 @@ class JxcHttpCase(HttpCase):
             return super().start_tour(*args, **kwargs)
         except unittest.SkipTest as exc:
             self.fail(f"The browser tour could not run: {exc}")
+
+    def start_tour_on(self, record, tour_name, user, **kwargs):
+        """Run ``tour_name`` on ``record``'s form, logged in as ``user``."""
+        return self.start_tour(
+            f"/odoo/{record._name}/{record.id}", tour_name, login=user.login, **kwargs
+        )
