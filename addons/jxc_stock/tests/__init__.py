@@ -8,6 +8,7 @@ from . import (
     test_cost_correction,
     test_costing,
     test_count,
+    test_count_tour,
     test_exports,
     test_golive_stock,
     test_import_templates,
