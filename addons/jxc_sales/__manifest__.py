@@ -29,5 +29,6 @@
         "views/jxc_sales_menus.xml",
     ],
     "demo": ["demo/jxc_sales_demo.xml"],
+    "assets": {"web.assets_tests": ["jxc_sales/static/tests/tours/*"]},
     "uninstall_hook": "uninstall_hook",
 }

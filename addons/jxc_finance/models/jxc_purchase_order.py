@@ -33,12 +33,13 @@ class JxcPurchaseOrder(models.Model):
 
     def _compute_amount_payable(self):
         for order in self:
-            order.amount_payable = sum(
-                self.env["jxc.finance.entry"]
-                .sudo()
-                .search([("entry_type", "=", "payable"), ("purchase_id", "=", order.id)])
-                .mapped("amount")
-            )
+            # A new order, edited in the form (onchange), has no payables yet.
+            entries = self.env["jxc.finance.entry"].sudo()
+            if order._origin.id:
+                entries = entries.search(
+                    [("entry_type", "=", "payable"), ("purchase_id", "=", order._origin.id)]
+                )
+            order.amount_payable = sum(entries.mapped("amount"))
 
     @api.depends("line_ids.amount_invoiced", "line_ids.amount_to_invoice")
     def _compute_invoiced(self):
@@ -50,9 +51,11 @@ class JxcPurchaseOrder(models.Model):
 
     def _jxc_invoices(self):
         """The invoices covering the order's lines that the user may read."""
-        if not self.env["jxc.finance.invoice"].has_access("read"):
+        if not self._origin.id or not self.env["jxc.finance.invoice"].has_access("read"):
             return self.env["jxc.finance.invoice"]
-        return self.env["jxc.finance.invoice"].search([("line_ids.purchase_id", "=", self.id)])
+        return self.env["jxc.finance.invoice"].search(
+            [("line_ids.purchase_id", "=", self._origin.id)]
+        )
 
     def action_view_invoices(self):
         self.ensure_one()

@@ -53,9 +53,9 @@ class JxcSaleOrder(models.Model):
 
     def _jxc_invoices(self):
         """The invoices covering the order's lines that the user may read."""
-        if not self.env["jxc.finance.invoice"].has_access("read"):
+        if not self._origin.id or not self.env["jxc.finance.invoice"].has_access("read"):
             return self.env["jxc.finance.invoice"]
-        return self.env["jxc.finance.invoice"].search([("line_ids.sale_id", "=", self.id)])
+        return self.env["jxc.finance.invoice"].search([("line_ids.sale_id", "=", self._origin.id)])
 
     def action_view_invoices(self):
         self.ensure_one()
@@ -74,10 +74,12 @@ class JxcSaleOrder(models.Model):
 
     def _receivable_entries(self):
         self.ensure_one()
+        if not self._origin.id:  # a new order, edited in the form (onchange)
+            return self.env["jxc.finance.entry"]
         return (
             self.env["jxc.finance.entry"]
             .sudo()
-            .search([("entry_type", "=", "receivable"), ("sale_id", "=", self.id)])
+            .search([("entry_type", "=", "receivable"), ("sale_id", "=", self._origin.id)])
         )
 
     def _action_confirm(self):

@@ -13,6 +13,7 @@ from . import (
     test_load_open_entries,
     test_money_follows_goods,
     test_one_click,
+    test_order_form_money,
     test_order_grid_access,
     test_packaging,
     test_print,

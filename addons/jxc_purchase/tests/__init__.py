@@ -4,6 +4,7 @@ from . import (
     test_print,
     test_purchase_access,
     test_purchase_flow,
+    test_purchase_flow_tour,
     test_purchase_grid,
     test_purchase_price_access,
     test_purchase_scan,

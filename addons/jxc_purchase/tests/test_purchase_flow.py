@@ -288,6 +288,8 @@ class TestPurchaseApproval(JxcPurchaseCommon):
         small = self._make_order([(self.product, 10, 50.0)])  # 565.00 with tax
         small.with_user(self.purchase_user).action_confirm()
         self.assertEqual(small.state, "confirmed")
+        # The receipt's responsible is who confirmed, not the superuser that made it.
+        self.assertEqual(small.picking_ids.user_id, self.purchase_user)
         big = self._make_order([(self.product, 100, 50.0)])
         big.with_user(self.purchase_user).action_confirm()
         self.assertEqual(big.state, "to_approve")
@@ -299,7 +301,7 @@ class TestPurchaseApproval(JxcPurchaseCommon):
         self.assertRecordValues(
             big, [{"state": "confirmed", "approved_by_id": self.purchase_manager.id}]
         )
-        self.assertTrue(big.picking_ids)
+        self.assertEqual(big.picking_ids.user_id, self.purchase_manager)
         managers_order = self._make_order([(self.product, 100, 50.0)])
         managers_order.with_user(self.purchase_manager).action_confirm()
         self.assertEqual(managers_order.state, "confirmed")

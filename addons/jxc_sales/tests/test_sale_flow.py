@@ -270,6 +270,8 @@ class TestSaleFlow(JxcSalesCommon):
         self.assertEqual(order.line_ids.qty_cancelled, 0)
         order.with_user(self.sales_user).action_confirm()
         self.assertEqual(self._delivery(order).line_ids.quantity, 5)
+        # The delivery's responsible is who confirmed, not the superuser that made it.
+        self.assertEqual(self._delivery(order).user_id, self.sales_user)
 
     def test_reviewed_edge_cases(self):
         """Returns of reversed deliveries, returns posted together, cancelled quantities."""

@@ -207,6 +207,17 @@ class JxcDocumentMixin(models.AbstractModel):
         self.ensure_one()
         return self.state in self._jxc_open_states
 
+    def _message_auto_subscribe_notify(self, partner_ids, template):
+        # mail.thread's "You have been assigned to …" goes out in the name of whoever assigns
+        # (a backorder keeps the original's responsible, a document is made for a colleague)
+        # and refuses the whole action when that user has no e-mail address, as staff of
+        # small companies often have not: it then goes out as the system, as core does for
+        # the superuser.
+        records = self.sudo() if not self.env.su and not self.env.user.email else self
+        return super(JxcDocumentMixin, records)._message_auto_subscribe_notify(
+            partner_ids, template
+        )
+
     def _jxc_lines_editable(self):
         """Whether users may add, change and delete lines (default: while open)."""
         self.ensure_one()

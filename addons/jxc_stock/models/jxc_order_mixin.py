@@ -170,11 +170,12 @@ class JxcOrderMixin(models.AbstractModel):
     def _create_stock_document(self, vals):
         """The receipt / delivery that confirming the order makes, as part of that step: no
         separate "created" log or followers; made as superuser since order staff do not
-        write stock documents."""
+        write stock documents. Its responsible is who confirmed, not the superuser
+        (OdooBot)."""
         picking = (
             self.env["jxc.stock.picking"]
             .sudo()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            ._jxc_create(vals)
+            ._jxc_create(dict({"user_id": self.env.user.id}, **vals))
         )
         return self.env["jxc.stock.picking"].browse(picking.ids)

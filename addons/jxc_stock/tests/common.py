@@ -249,3 +249,9 @@ class JxcHttpCase(HttpCase):
         )
         for user in users:
             user.lang = "zh_CN"
+
+    def start_tour_on(self, record, tour_name, user, **kwargs):
+        """Run ``tour_name`` on ``record``'s form, logged in as ``user``."""
+        return self.start_tour(
+            f"/odoo/{record._name}/{record.id}", tour_name, login=user.login, **kwargs
+        )
