@@ -1,10 +1,10 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
 
-from ..utils import internal_context
+from ..utils import check_group, internal_context
 
 
 class JxcStockCount(models.Model):
@@ -182,8 +182,11 @@ class JxcStockCount(models.Model):
         return self._jxc_batch("action_validate", ("done",), _("Validate"))
 
     def _check_validate_rights(self):
-        if not self.env.su and not self.env.user.has_group("jxc_stock.group_jxc_stock_manager"):
-            raise AccessError(_("Only stock managers can post stock counts."))
+        check_group(
+            self.env,
+            "jxc_stock.group_jxc_stock_manager",
+            _("Only stock managers can post stock counts."),
+        )
         self._check_action_rights()
 
     def _jxc_batch_check_rights(self):
