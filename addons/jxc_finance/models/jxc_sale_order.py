@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -12,7 +12,10 @@ from odoo.addons.jxc_stock.utils import check_group
 class JxcSaleOrder(models.Model):
     """Money follows goods: confirming posts the receivable, after the credit check."""
 
-    _inherit = "jxc.sale.order"
+    _name = "jxc.sale.order"
+    _inherit = ["jxc.sale.order", "jxc.order.invoice.mixin"]
+    _jxc_invoice_order_field = "sale_id"
+    _jxc_invoice_direction = "sale"
 
     jxc_credit_approved_by_id = fields.Many2one(
         "res.users",
@@ -42,31 +45,6 @@ class JxcSaleOrder(models.Model):
         help="Delivered net of returns and not invoiced yet, tax included.",
     )
     invoice_count = fields.Integer(string="Invoices", compute="_compute_invoiced")
-
-    @api.depends("line_ids.amount_invoiced", "line_ids.amount_to_invoice")
-    def _compute_invoiced(self):
-        for order in self:
-            lines = order.line_ids.sudo()
-            order.amount_invoiced = sum(lines.mapped("amount_invoiced"))
-            order.amount_to_invoice = sum(lines.mapped("amount_to_invoice"))
-            order.invoice_count = len(order._jxc_invoices())
-
-    def _jxc_invoices(self):
-        """The invoices covering the order's lines that the user may read."""
-        if not self._origin.id or not self.env["jxc.finance.invoice"].has_access("read"):
-            return self.env["jxc.finance.invoice"]
-        return self.env["jxc.finance.invoice"].search([("line_ids.sale_id", "=", self._origin.id)])
-
-    def action_view_invoices(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Invoices"),
-            "res_model": "jxc.finance.invoice",
-            "view_mode": "list,form",
-            "domain": [("id", "in", self._jxc_invoices().ids)],
-            "context": {"default_direction": "sale", "create": False},
-        }
 
     def _compute_amount_receivable(self):
         for order in self:
