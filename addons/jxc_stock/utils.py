@@ -258,6 +258,21 @@ def borrowed_selection(model, field_name):
     return selection
 
 
+def form_action(model, res_id, **extra):
+    """The window action opening record ``res_id`` of ``model`` in its form view (``extra``:
+    ``name``, ``target``, ``context``…)."""
+    return dict(
+        {
+            "type": "ir.actions.act_window",
+            "res_model": model,
+            "res_id": res_id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        },
+        **extra,
+    )
+
+
 def tz_name(env):
     """The time zone days are counted in: the context's or the user's, else China's."""
     name = env.context.get("tz") or env.user.tz

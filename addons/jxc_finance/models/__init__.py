@@ -1,5 +1,6 @@
 from . import jxc_order_line_invoice_mixin  # isort: skip (the order lines inherit it)
 from . import jxc_order_invoice_mixin  # isort: skip (the orders inherit it)
+from . import jxc_finance_reversal_mixin  # isort: skip (slips and transfers inherit it)
 from . import (
     jxc_finance_account,
     jxc_finance_category,

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import check_group, format_money
+from odoo.addons.jxc_stock.utils import format_money
 
 SEQUENCES = {"income": "jxc.finance.slip.income", "expense": "jxc.finance.slip.expense"}
 
@@ -21,7 +21,12 @@ class JxcFinanceSlip(models.Model):
 
     _name = "jxc.finance.slip"
     _description = "Other Income / Expense"
-    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "jxc.document.mixin",
+        "jxc.finance.reversal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _jxc_unlink_states = ("draft",)
@@ -102,11 +107,6 @@ class JxcFinanceSlip(models.Model):
             slip.entry_ids = entries
             slip.entry_count = len(entries)
 
-    @api.depends("reversal_ids")
-    def _compute_reversed_by_id(self):
-        for document in self:
-            document.reversed_by_id = document.reversal_ids[:1]
-
     @api.model
     def _jxc_sequence_code_for(self, vals):
         return SEQUENCES.get(vals.get("slip_type") or "expense", SEQUENCES["expense"])
@@ -117,31 +117,12 @@ class JxcFinanceSlip(models.Model):
             raise UserError(_("Remove the lines before changing the type of a slip."))
         return res
 
-    def copy(self, default=None):
-        if any(self.mapped("is_reversal")):
-            raise UserError(_("A reversal cannot be duplicated."))
-        return super().copy(default)
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_post(self):
         self._check_action_rights()
         return self._action_post()
-
-    def action_reverse(self):
-        """红冲 (finance managers): post the mirror slip that takes the money back."""
-        self._check_reverse_rights()
-        reversals = self._action_reverse()
-        if len(reversals) != 1:
-            return True
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": reversals.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
 
     def action_view_entries(self):
         self.ensure_one()
@@ -151,14 +132,6 @@ class JxcFinanceSlip(models.Model):
         action["domain"] = [("id", "in", self.entry_ids.ids)]
         action["context"] = {}
         return action
-
-    def _check_reverse_rights(self):
-        self._check_action_rights()
-        check_group(
-            self.env,
-            "jxc_finance.group_jxc_finance_manager",
-            _("Only finance managers can reverse posted documents."),
-        )
 
     def _action_post(self):
         for slip in self:

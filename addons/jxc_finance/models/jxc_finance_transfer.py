@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.jxc_stock.utils import check_group, format_money
+from odoo.addons.jxc_stock.utils import format_money
 
 
 class JxcFinanceTransfer(models.Model):
@@ -19,7 +19,12 @@ class JxcFinanceTransfer(models.Model):
     _name = "jxc.finance.transfer"
     _description = "Fund Transfer"
     _jxc_sequence_code = "jxc.finance.transfer"
-    _inherit = ["jxc.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "jxc.document.mixin",
+        "jxc.finance.reversal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _jxc_unlink_states = ("draft",)
@@ -103,41 +108,12 @@ class JxcFinanceTransfer(models.Model):
                     )
                 )
 
-    @api.depends("reversal_ids")
-    def _compute_reversed_by_id(self):
-        for document in self:
-            document.reversed_by_id = document.reversal_ids[:1]
-
-    def copy(self, default=None):
-        if any(self.mapped("is_reversal")):
-            raise UserError(_("A reversal cannot be duplicated."))
-        return super().copy(default)
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_post(self):
         self._check_action_rights()
         return self._action_post()
-
-    def action_reverse(self):
-        """红冲 (finance managers): post the mirror transfer that moves the money back."""
-        self._check_action_rights()
-        check_group(
-            self.env,
-            "jxc_finance.group_jxc_finance_manager",
-            _("Only finance managers can reverse posted documents."),
-        )
-        reversals = self._action_reverse()
-        if len(reversals) != 1:
-            return True
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": reversals.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
 
     def _action_post(self):
         for transfer in self:

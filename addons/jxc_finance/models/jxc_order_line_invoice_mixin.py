@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.jxc_stock.utils import form_action
+
 
 class JxcOrderLineInvoiceMixin(models.AbstractModel):
     """What sale and purchase order lines know of their invoices (发票): invoiced and not yet
@@ -108,14 +110,7 @@ class JxcOrderLineInvoiceMixin(models.AbstractModel):
                 "line_ids": self._jxc_invoice_line_values(lines),
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": invoice._name,
-            "res_id": invoice.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return form_action(invoice._name, invoice.id, target="current")
 
     @api.model
     def _jxc_invoice_line_values(self, lines, quantities=None):

@@ -6,7 +6,7 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action, selection_label
+from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action, form_action, selection_label
 
 
 class JxcFinanceStatement(models.TransientModel):
@@ -188,15 +188,7 @@ class JxcFinanceStatement(models.TransientModel):
                 "line_ids": [fields.Command.clear()] + [fields.Command.create(r) for r in rows],
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Partner Statement"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-        }
+        return form_action(self._name, self.id, name=_("Partner Statement"), target="new")
 
     def action_print(self):
         self.ensure_one()

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
-from odoo.addons.jxc_stock.utils import internal_context
+from odoo.addons.jxc_stock.utils import form_action, internal_context
 
 # Purchase prices: purchase staff and whoever may see costs; not stock or sales staff.
 PRICE_GROUPS = "jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost"
@@ -296,13 +296,7 @@ class JxcPurchaseOrder(models.Model):
         for other in others:
             other._message_log(body=_("Merged into %s.", target._get_html_link()))
         target._message_log(body=_("Merged from %s.", ", ".join(others.mapped("name"))))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": target.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self._name, target.id)
 
     # ------------------------------------------------------------------
     # Business methods

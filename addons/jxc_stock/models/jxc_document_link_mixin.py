@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..utils import form_action
+
 
 class JxcDocumentLinkMixin(models.AbstractModel):
     """A posted row (ledger move, receivable / payable entry) that names the document it
@@ -33,10 +35,4 @@ class JxcDocumentLinkMixin(models.AbstractModel):
         self.ensure_one()
         if not self.res_model or not self.res_id:
             return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(self.res_model, self.res_id)

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..utils import download_action
+from ..utils import download_action, form_action
 
 # Rows a file may hold (a template's data validation covers as many).
 MAX_ROWS = 100000
@@ -228,15 +228,12 @@ class JxcXlsxImportMixin(models.AbstractModel):
     def _form_action(self, record, target, name=None):
         """The form of ``record``; the wizard's own keeps the ``default_*`` keys it was
         opened with (fields read-only by them stay so)."""
-        action = {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": target,
-            "context": {k: v for k, v in self.env.context.items() if k.startswith("default_")},
-        }
+        action = form_action(
+            record._name,
+            record.id,
+            target=target,
+            context={k: v for k, v in self.env.context.items() if k.startswith("default_")},
+        )
         if name:
             action["name"] = name
         return action
