@@ -1991,6 +1991,52 @@ class TestRpcAdversarial(HttpCase):
             )
         return cases
 
+    def _numbering_cases(self):
+        """A document's number comes from its sequence: nobody, administrators included, gives
+        a new document a number of their choosing (another document's, say) or renumbers one."""
+        forged = self.sale_done.name
+        creates = {
+            "sales_user": (
+                "jxc.sale.order",
+                {"partner_id": self.customer.id, "warehouse_id": self.wh.id, "name": forged},
+            ),
+            "purchase_user": (
+                "jxc.purchase.order",
+                {"partner_id": self.supplier.id, "warehouse_id": self.wh.id, "name": forged},
+            ),
+            "stock_user": (
+                "jxc.stock.picking",
+                {"picking_type": "in", "warehouse_id": self.wh.id, "name": self.in_done.name},
+            ),
+            "finance_user": (
+                "jxc.finance.payment",
+                {
+                    "partner_id": self.customer.id,
+                    "account_id": self.bank.id,
+                    "amount": 1,
+                    "name": self.payment_posted.name,
+                },
+            ),
+        }
+        writes = {
+            "sales_user": ("jxc.sale.order", self.sale_draft),
+            "purchase_user": ("jxc.purchase.order", self.po_draft),
+            "stock_user": ("jxc.stock.picking", self.in_draft),
+            "finance_user": ("jxc.finance.payment", self.payment_draft),
+        }
+        cases = []
+        for role in (*creates, "admin"):
+            for model, vals in [creates[role]] if role != "admin" else creates.values():
+                cases.append(Case(role, model, "create", [vals], contains=("Number",)))
+            for model, record in [writes[role]] if role != "admin" else writes.values():
+                cases.append(
+                    Case(role, model, "write", [record.ids, {"name": forged}], contains=("Number",))
+                )
+        return cases
+
+    def test_numbers_come_from_the_sequence(self):
+        self._run_cases(self._numbering_cases(), 10)
+
     def test_money_documents(self):
         self._run_cases(self._money_cases(), 100)
 
