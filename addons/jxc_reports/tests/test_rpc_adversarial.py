@@ -1991,6 +1991,66 @@ class TestRpcAdversarial(HttpCase):
             )
         return cases
 
+    def _batch_print_cases(self):
+        """#15: the batch actions, 一键入库 / 出库, 载入未核销单据 and the prints' helpers, on
+        other companies' documents, as roles that may not run them, and privately."""
+        cases = []
+        private = [
+            ("jxc.stock.picking", "_jxc_batch", [self.out_draft.ids, "action_done", (), "x"]),
+            ("jxc.stock.picking", "_jxc_batch_check_rights", [self.out_draft.ids]),
+            ("jxc.sale.order", "_jxc_sequence_code_for", [[], {}]),
+            ("jxc.finance.payment", "_jxc_batch_notification", [[], "x", [], [], []]),
+            (
+                "ir.actions.report",
+                "_render_qweb_pdf",
+                [[], "jxc_stock.report_jxc_stock_picking", self.in_co2.ids],
+            ),
+            ("ir.actions.report", "_jxc_company_paperformat", [[]]),
+        ]
+        other_company = [
+            ("jxc.stock.picking", "action_batch_done", self.out_co2.ids),
+            ("jxc.sale.order", "action_batch_confirm", self.sale_co2.ids),
+            ("jxc.sale.order", "action_post_open_pickings", self.sale_co2.ids),
+            ("jxc.finance.payment", "action_batch_post", self.payment_co2.ids),
+            ("jxc.finance.payment", "action_load_open_entries", self.payment_co2.ids),
+        ]
+        for role in ALL_ROLES:
+            cases += [
+                Case(role, model, method, args, "AccessError", contains=("Private methods",))
+                for model, method, args in private
+            ]
+            cases += [
+                Case(role, model, method, [ids], "AccessError", label="other company")
+                for model, method, ids in other_company
+            ]
+            if role not in STOCK_ROLES:
+                cases.append(
+                    Case(role, "jxc.stock.picking", "action_batch_done", [self.out_draft.ids],
+                         "AccessError")
+                )  # fmt: skip
+                # 一键出库 posts the delivery: who may not post it is refused, nothing shipped.
+                cases.append(
+                    Case(role, "jxc.sale.order", "action_post_open_pickings",
+                         [self.sale_confirmed.ids], "AccessError")
+                )  # fmt: skip
+            if role not in ("stock_manager", "admin"):
+                cases.append(
+                    Case(role, "jxc.stock.count", "action_batch_validate",
+                         [self.count_progress.ids], "AccessError")
+                )  # fmt: skip
+            if role not in ("finance_user", "finance_manager", "admin"):
+                cases += [
+                    Case(role, "jxc.finance.payment", method, [self.payment_draft.ids],
+                         "AccessError")
+                    for method in ("action_batch_post", "action_load_open_entries")
+                ]  # fmt: skip
+            if not self._can(role, "jxc.purchase.order", "write"):
+                cases.append(
+                    Case(role, "jxc.purchase.order", "action_batch_confirm",
+                         [self.po_draft.ids], "AccessError")
+                )  # fmt: skip
+        return cases
+
     def _numbering_cases(self):
         """A document's number comes from its sequence: nobody, administrators included, gives
         a new document a number of their choosing (another document's, say) or renumbers one."""
@@ -2034,8 +2094,75 @@ class TestRpcAdversarial(HttpCase):
                 )
         return cases
 
+    def test_batch_actions_and_prints(self):
+        self._run_cases(self._batch_print_cases(), 100)
+
     def test_numbers_come_from_the_sequence(self):
         self._run_cases(self._numbering_cases(), 10)
+
+    def test_print_settings_are_administrators(self):
+        """Which paper a report prints on (the report's company field, the company's paper)
+        is the administrators' setting: no JXC role writes it over JSON-RPC."""
+        report = self.env.ref("jxc_stock.jxc_stock_picking_report_action")
+        triplicate = self.env.ref("jxc_stock.paperformat_jxc_triplicate")
+        for role in ROLES:
+            with self.subTest(role=role):
+                calls = [
+                    ("ir.actions.report", "write",
+                     [report.ids, {"jxc_paperformat_field": "jxc_paperformat_order_id"}]),
+                    ("res.company", "write",
+                     [self.company.ids, {"jxc_paperformat_stock_id": triplicate.id}]),
+                    ("res.config.settings", "create",
+                     [{"jxc_paperformat_stock_id": triplicate.id}]),
+                ]  # fmt: skip
+                for model, method, args in calls:
+                    self.assertEqual(self._rpc(role, model, method, args)[0], "AccessError")
+                self.assertEqual(report.jxc_paperformat_field, "jxc_paperformat_stock_id")
+                self.assertFalse(self.company.jxc_paperformat_stock_id)
+
+    def _print(self, role, ids):
+        self.opener.cookies.clear()
+        return self.url_open(
+            f"/report/pdf/jxc_stock.report_jxc_stock_picking/{ids}",
+            headers={"Cookie": f"session_id={self.sessions[role]}"},
+            timeout=120,
+        )
+
+    def test_print_route_other_company(self):
+        """/report/pdf of another company's document (what the Print menu calls) is refused
+        and shows nothing of it, alone or among one's own; one's own prints."""
+        own = self._print("stock_user", self.in_done.id)
+        self.assertEqual(own.status_code, 200)
+        self.assertEqual(own.headers["Content-Type"], "application/pdf")
+        for ids in (self.in_co2.id, f"{self.in_done.id},{self.in_co2.id}"):
+            other = self._print("stock_user", ids)
+            self.assertNotEqual(other.status_code, 200)
+            self.assertNotIn("application/pdf", other.headers.get("Content-Type", ""))
+
+    def test_other_warehouses_neither_printed_nor_batch_posted(self):
+        """A clerk limited to chosen warehouses neither prints nor batch-validates another
+        warehouse's documents over JSON-RPC: the whole batch is refused, nothing posted."""
+        clerk = new_test_user(
+            self.env,
+            login="rpc_clerk",
+            password="rpc_clerk",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_stock.group_jxc_stock_chosen_warehouses",
+            company_id=self.company.id,
+        )
+        clerk.jxc_warehouse_ids = self.wh2
+        self.authenticate("rpc_clerk", "rpc_clerk")
+        self.sessions["clerk"] = self.session.sid
+        self.session = None
+        printed = self._print("clerk", self.in_done.id)
+        self.assertNotEqual(printed.status_code, 200)
+        self.assertNotIn(self.in_done.name, printed.text)
+        baseline = self._snapshot()
+        for method in ("action_batch_done", "action_done"):
+            name, _message = self._rpc("clerk", "jxc.stock.picking", method, [self.out_draft.ids])
+            self.assertEqual(name, "AccessError")
+        self.assertEqual(self._snapshot(), baseline)
+        self.assertEqual(self.out_draft.state, "draft")
 
     def test_money_documents(self):
         self._run_cases(self._money_cases(), 100)
