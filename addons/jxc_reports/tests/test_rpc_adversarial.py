@@ -2164,6 +2164,40 @@ class TestRpcAdversarial(HttpCase):
         self.assertEqual(self._snapshot(), baseline)
         self.assertEqual(self.out_draft.state, "draft")
 
+    def test_own_orders_only_in_batches_and_prints(self):
+        """A salesperson limited to their own orders selects a colleague's among theirs: the
+        batch confirm is refused whole (their own stays a draft too), and the colleague's order
+        does not print, alone or among theirs."""
+        own = new_test_user(
+            self.env,
+            login="rpc_sales_own",
+            password="rpc_sales_own",
+            groups="base.group_user,jxc_sales.group_jxc_sales_user_own",
+            company_id=self.company.id,
+        )
+        self.authenticate("rpc_sales_own", "rpc_sales_own")
+        self.sessions["sales_own"] = self.session.sid
+        self.session = None
+        mine = self._sale(1, confirm=False, user_id=own.id)
+        theirs = self._sale(1, confirm=False, user_id=self.users["sales_user"].id)
+        self.env.flush_all()
+        baseline = self._snapshot()
+        name, message = self._rpc(
+            "sales_own", "jxc.sale.order", "action_batch_confirm", [(mine | theirs).ids]
+        )
+        self.assertEqual(name, "AccessError", message)
+        self.assertEqual(self._snapshot(), baseline)
+        self.assertEqual((mine | theirs).mapped("state"), ["draft", "draft"])
+        self.opener.cookies.clear()
+        headers = {"Cookie": f"session_id={self.sessions['sales_own']}"}
+        url = "/report/pdf/jxc_sales.report_jxc_sale_order/%s"
+        printed = self.url_open(url % mine.id, headers=headers, timeout=120)
+        self.assertEqual(printed.headers["Content-Type"], "application/pdf")
+        for ids in (theirs.id, f"{mine.id},{theirs.id}"):
+            refused = self.url_open(url % ids, headers=headers, timeout=120)
+            self.assertNotEqual(refused.status_code, 200)
+            self.assertNotIn(theirs.name, refused.text)
+
     def test_money_documents(self):
         self._run_cases(self._money_cases(), 100)
 
