@@ -21,6 +21,8 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
 
+from odoo.addons.jxc_stock.utils import amount_to_chinese
+
 ROLES = {
     "stock_user": "jxc_stock.group_jxc_stock_user",
     "stock_manager": "jxc_stock.group_jxc_stock_manager",
@@ -2138,6 +2140,31 @@ class TestRpcAdversarial(HttpCase):
             other = self._print("stock_user", ids)
             self.assertNotEqual(other.status_code, 200)
             self.assertNotIn("application/pdf", other.headers.get("Content-Type", ""))
+
+    def test_delivery_note_prices_over_the_html_route(self):
+        """The delivery note through /report/html (the same rendering as the PDF, readable):
+        the worth of the goods and its 人民币大写 for who may read the sale order, not for a
+        stock user; another company's delivery is refused."""
+        url = "/report/html/jxc_sales.report_jxc_delivery_note/%s"
+        # The delivery is the whole order, still to ship.
+        words = amount_to_chinese(self.sale_confirmed.amount_total)
+
+        def html(role, ids):
+            self.opener.cookies.clear()
+            headers = {"Cookie": f"session_id={self.sessions[role]}"}
+            return self.url_open(url % ids, headers=headers, timeout=60)
+
+        self.assertFalse(self.sale_confirmed.with_user(self.users["stock_user"]).has_access("read"))
+        for role, priced in (("stock_user", False), ("sales_user", True)):
+            with self.subTest(role=role):
+                page = html(role, self.delivery_draft.id)
+                self.assertEqual(page.status_code, 200)
+                self.assertIn(self.delivery_draft.name, page.text)
+                self.assertEqual(words in page.text, priced)
+                self.assertEqual("Amount (Tax Incl.)" in page.text, priced)
+        refused = html("stock_user", self.out_co2.id)
+        self.assertNotEqual(refused.status_code, 200)
+        self.assertNotIn(self.out_co2.name, refused.text)
 
     def test_other_warehouses_neither_printed_nor_batch_posted(self):
         """A clerk limited to chosen warehouses neither prints nor batch-validates another
