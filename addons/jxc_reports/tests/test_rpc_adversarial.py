@@ -21,6 +21,8 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
 
+from odoo.addons.jxc_stock.utils import amount_to_chinese
+
 ROLES = {
     "stock_user": "jxc_stock.group_jxc_stock_user",
     "stock_manager": "jxc_stock.group_jxc_stock_manager",
@@ -1990,6 +1992,238 @@ class TestRpcAdversarial(HttpCase):
                 )
             )
         return cases
+
+    def _batch_print_cases(self):
+        """#15: the batch actions, 一键入库 / 出库, 载入未核销单据 and the prints' helpers, on
+        other companies' documents, as roles that may not run them, and privately."""
+        cases = []
+        private = [
+            ("jxc.stock.picking", "_jxc_batch", [self.out_draft.ids, "action_done", (), "x"]),
+            ("jxc.stock.picking", "_jxc_batch_check_rights", [self.out_draft.ids]),
+            ("jxc.sale.order", "_jxc_sequence_code_for", [[], {}]),
+            ("jxc.finance.payment", "_jxc_batch_notification", [[], "x", [], [], []]),
+            (
+                "ir.actions.report",
+                "_render_qweb_pdf",
+                [[], "jxc_stock.report_jxc_stock_picking", self.in_co2.ids],
+            ),
+            ("ir.actions.report", "_jxc_company_paperformat", [[]]),
+        ]
+        other_company = [
+            ("jxc.stock.picking", "action_batch_done", self.out_co2.ids),
+            ("jxc.sale.order", "action_batch_confirm", self.sale_co2.ids),
+            ("jxc.sale.order", "action_post_open_pickings", self.sale_co2.ids),
+            ("jxc.finance.payment", "action_batch_post", self.payment_co2.ids),
+            ("jxc.finance.payment", "action_load_open_entries", self.payment_co2.ids),
+        ]
+        for role in ALL_ROLES:
+            cases += [
+                Case(role, model, method, args, "AccessError", contains=("Private methods",))
+                for model, method, args in private
+            ]
+            cases += [
+                Case(role, model, method, [ids], "AccessError", label="other company")
+                for model, method, ids in other_company
+            ]
+            if role not in STOCK_ROLES:
+                cases.append(
+                    Case(role, "jxc.stock.picking", "action_batch_done", [self.out_draft.ids],
+                         "AccessError")
+                )  # fmt: skip
+                # 一键出库 posts the delivery: who may not post it is refused, nothing shipped.
+                cases.append(
+                    Case(role, "jxc.sale.order", "action_post_open_pickings",
+                         [self.sale_confirmed.ids], "AccessError")
+                )  # fmt: skip
+            if role not in ("stock_manager", "admin"):
+                cases.append(
+                    Case(role, "jxc.stock.count", "action_batch_validate",
+                         [self.count_progress.ids], "AccessError")
+                )  # fmt: skip
+            if role not in ("finance_user", "finance_manager", "admin"):
+                cases += [
+                    Case(role, "jxc.finance.payment", method, [self.payment_draft.ids],
+                         "AccessError")
+                    for method in ("action_batch_post", "action_load_open_entries")
+                ]  # fmt: skip
+            if not self._can(role, "jxc.purchase.order", "write"):
+                cases.append(
+                    Case(role, "jxc.purchase.order", "action_batch_confirm",
+                         [self.po_draft.ids], "AccessError")
+                )  # fmt: skip
+        return cases
+
+    def _numbering_cases(self):
+        """A document's number comes from its sequence: nobody, administrators included, gives
+        a new document a number of their choosing (another document's, say) or renumbers one."""
+        forged = self.sale_done.name
+        creates = {
+            "sales_user": (
+                "jxc.sale.order",
+                {"partner_id": self.customer.id, "warehouse_id": self.wh.id, "name": forged},
+            ),
+            "purchase_user": (
+                "jxc.purchase.order",
+                {"partner_id": self.supplier.id, "warehouse_id": self.wh.id, "name": forged},
+            ),
+            "stock_user": (
+                "jxc.stock.picking",
+                {"picking_type": "in", "warehouse_id": self.wh.id, "name": self.in_done.name},
+            ),
+            "finance_user": (
+                "jxc.finance.payment",
+                {
+                    "partner_id": self.customer.id,
+                    "account_id": self.bank.id,
+                    "amount": 1,
+                    "name": self.payment_posted.name,
+                },
+            ),
+        }
+        writes = {
+            "sales_user": ("jxc.sale.order", self.sale_draft),
+            "purchase_user": ("jxc.purchase.order", self.po_draft),
+            "stock_user": ("jxc.stock.picking", self.in_draft),
+            "finance_user": ("jxc.finance.payment", self.payment_draft),
+        }
+        cases = []
+        for role in (*creates, "admin"):
+            for model, vals in [creates[role]] if role != "admin" else creates.values():
+                cases.append(Case(role, model, "create", [vals], contains=("Number",)))
+            for model, record in [writes[role]] if role != "admin" else writes.values():
+                cases.append(
+                    Case(role, model, "write", [record.ids, {"name": forged}], contains=("Number",))
+                )
+        return cases
+
+    def test_batch_actions_and_prints(self):
+        self._run_cases(self._batch_print_cases(), 100)
+
+    def test_numbers_come_from_the_sequence(self):
+        self._run_cases(self._numbering_cases(), 10)
+
+    def test_print_settings_are_administrators(self):
+        """Which paper a report prints on (the report's company field, the company's paper)
+        is the administrators' setting: no JXC role writes it over JSON-RPC."""
+        report = self.env.ref("jxc_stock.jxc_stock_picking_report_action")
+        triplicate = self.env.ref("jxc_stock.paperformat_jxc_triplicate")
+        for role in ROLES:
+            with self.subTest(role=role):
+                calls = [
+                    ("ir.actions.report", "write",
+                     [report.ids, {"jxc_paperformat_field": "jxc_paperformat_order_id"}]),
+                    ("res.company", "write",
+                     [self.company.ids, {"jxc_paperformat_stock_id": triplicate.id}]),
+                    ("res.config.settings", "create",
+                     [{"jxc_paperformat_stock_id": triplicate.id}]),
+                ]  # fmt: skip
+                for model, method, args in calls:
+                    self.assertEqual(self._rpc(role, model, method, args)[0], "AccessError")
+                self.assertEqual(report.jxc_paperformat_field, "jxc_paperformat_stock_id")
+                self.assertFalse(self.company.jxc_paperformat_stock_id)
+
+    def _print(self, role, ids):
+        self.opener.cookies.clear()
+        return self.url_open(
+            f"/report/pdf/jxc_stock.report_jxc_stock_picking/{ids}",
+            headers={"Cookie": f"session_id={self.sessions[role]}"},
+            timeout=120,
+        )
+
+    def test_print_route_other_company(self):
+        """/report/pdf of another company's document (what the Print menu calls) is refused
+        and shows nothing of it, alone or among one's own; one's own prints."""
+        own = self._print("stock_user", self.in_done.id)
+        self.assertEqual(own.status_code, 200)
+        self.assertEqual(own.headers["Content-Type"], "application/pdf")
+        for ids in (self.in_co2.id, f"{self.in_done.id},{self.in_co2.id}"):
+            other = self._print("stock_user", ids)
+            self.assertNotEqual(other.status_code, 200)
+            self.assertNotIn("application/pdf", other.headers.get("Content-Type", ""))
+
+    def test_delivery_note_prices_over_the_html_route(self):
+        """The delivery note through /report/html (the same rendering as the PDF, readable):
+        the worth of the goods and its 人民币大写 for who may read the sale order, not for a
+        stock user; another company's delivery is refused."""
+        url = "/report/html/jxc_sales.report_jxc_delivery_note/%s"
+        # The delivery is the whole order, still to ship.
+        words = amount_to_chinese(self.sale_confirmed.amount_total)
+
+        def html(role, ids):
+            self.opener.cookies.clear()
+            headers = {"Cookie": f"session_id={self.sessions[role]}"}
+            return self.url_open(url % ids, headers=headers, timeout=60)
+
+        self.assertFalse(self.sale_confirmed.with_user(self.users["stock_user"]).has_access("read"))
+        for role, priced in (("stock_user", False), ("sales_user", True)):
+            with self.subTest(role=role):
+                page = html(role, self.delivery_draft.id)
+                self.assertEqual(page.status_code, 200)
+                self.assertIn(self.delivery_draft.name, page.text)
+                self.assertEqual(words in page.text, priced)
+                self.assertEqual("Amount (Tax Incl.)" in page.text, priced)
+        refused = html("stock_user", self.out_co2.id)
+        self.assertNotEqual(refused.status_code, 200)
+        self.assertNotIn(self.out_co2.name, refused.text)
+
+    def test_other_warehouses_neither_printed_nor_batch_posted(self):
+        """A clerk limited to chosen warehouses neither prints nor batch-validates another
+        warehouse's documents over JSON-RPC: the whole batch is refused, nothing posted."""
+        clerk = new_test_user(
+            self.env,
+            login="rpc_clerk",
+            password="rpc_clerk",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_stock.group_jxc_stock_chosen_warehouses",
+            company_id=self.company.id,
+        )
+        clerk.jxc_warehouse_ids = self.wh2
+        self.authenticate("rpc_clerk", "rpc_clerk")
+        self.sessions["clerk"] = self.session.sid
+        self.session = None
+        printed = self._print("clerk", self.in_done.id)
+        self.assertNotEqual(printed.status_code, 200)
+        self.assertNotIn(self.in_done.name, printed.text)
+        baseline = self._snapshot()
+        for method in ("action_batch_done", "action_done"):
+            name, _message = self._rpc("clerk", "jxc.stock.picking", method, [self.out_draft.ids])
+            self.assertEqual(name, "AccessError")
+        self.assertEqual(self._snapshot(), baseline)
+        self.assertEqual(self.out_draft.state, "draft")
+
+    def test_own_orders_only_in_batches_and_prints(self):
+        """A salesperson limited to their own orders selects a colleague's among theirs: the
+        batch confirm is refused whole (their own stays a draft too), and the colleague's order
+        does not print, alone or among theirs."""
+        own = new_test_user(
+            self.env,
+            login="rpc_sales_own",
+            password="rpc_sales_own",
+            groups="base.group_user,jxc_sales.group_jxc_sales_user_own",
+            company_id=self.company.id,
+        )
+        self.authenticate("rpc_sales_own", "rpc_sales_own")
+        self.sessions["sales_own"] = self.session.sid
+        self.session = None
+        mine = self._sale(1, confirm=False, user_id=own.id)
+        theirs = self._sale(1, confirm=False, user_id=self.users["sales_user"].id)
+        self.env.flush_all()
+        baseline = self._snapshot()
+        name, message = self._rpc(
+            "sales_own", "jxc.sale.order", "action_batch_confirm", [(mine | theirs).ids]
+        )
+        self.assertEqual(name, "AccessError", message)
+        self.assertEqual(self._snapshot(), baseline)
+        self.assertEqual((mine | theirs).mapped("state"), ["draft", "draft"])
+        self.opener.cookies.clear()
+        headers = {"Cookie": f"session_id={self.sessions['sales_own']}"}
+        url = "/report/pdf/jxc_sales.report_jxc_sale_order/%s"
+        printed = self.url_open(url % mine.id, headers=headers, timeout=120)
+        self.assertEqual(printed.headers["Content-Type"], "application/pdf")
+        for ids in (theirs.id, f"{mine.id},{theirs.id}"):
+            refused = self.url_open(url % ids, headers=headers, timeout=120)
+            self.assertNotEqual(refused.status_code, 200)
+            self.assertNotIn(theirs.name, refused.text)
 
     def test_money_documents(self):
         self._run_cases(self._money_cases(), 100)

@@ -21,7 +21,8 @@ class JxcDocumentMixin(models.AbstractModel):
     carry a context token that JSON-RPC cannot produce. From outside — any user, any role,
     administrators over RPC included:
 
-    - ``state`` and the system fields can be neither written nor created with a value;
+    - ``state``, the system fields and a numbered document's number can be neither written
+      nor created with a value;
     - once the document has left ``_jxc_open_states`` only ``_jxc_locked_writable`` fields
       (and the chatter's) can be written;
     - it can be deleted only in ``_jxc_unlink_states``;
@@ -55,13 +56,18 @@ class JxcDocumentMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         internal = is_internal(self.env)
+        numbered = []
         for vals in vals_list:
             if not internal:
                 self._jxc_check_create_vals(vals)
             code = self._jxc_sequence_code_for(vals)
             if code and vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
-        return super().create(vals_list)
+                # A copy: the caller's values stay reusable for another document.
+                name = self.env["ir.sequence"].next_by_code(code) or "/"
+                numbered.append(dict(vals, name=name))
+            else:
+                numbered.append(vals)
+        return super().create(numbered)
 
     @api.model
     def _jxc_sequence_code_for(self, vals):
@@ -225,9 +231,13 @@ class JxcDocumentMixin(models.AbstractModel):
 
     @api.model
     def _jxc_system_field_names(self):
-        """Fields only the document's own methods write: ``_jxc_system_fields`` and every
-        read-only field (see :func:`..utils.system_field_names`)."""
-        return system_field_names(self, self._jxc_system_fields) - self._jxc_writable_fields()
+        """Fields only the document's own methods write: ``_jxc_system_fields``, every
+        read-only field (see :func:`..utils.system_field_names`) and the number (``name``) of
+        a numbered document: nobody gives a document the number of another one."""
+        names = system_field_names(self, self._jxc_system_fields)
+        if self._jxc_sequence_code_for({}):
+            names.add("name")
+        return names - self._jxc_writable_fields()
 
     @api.model
     def _jxc_writable_fields(self):
@@ -249,7 +259,7 @@ class JxcDocumentMixin(models.AbstractModel):
                             state=selection_label(self, "state", open_state),
                         )
                     )
-            elif value:
+            elif value and not (name == "name" and value == "/"):  # "/": to be numbered
                 raise UserError(
                     _(
                         "%(model)s: %(field)s cannot be set by hand: the document's own "
