@@ -98,7 +98,7 @@ class TestBatchActions(JxcFinanceCommon):
         self.assertFalse(big.picking_ids)
         message = self._message(result)
         self.assertIn("2 done", message)
-        self.assertIn(f"1 skipped, already done: {confirmed.display_name}", message)
+        self.assertIn(f"1 skipped, already past this step: {confirmed.display_name} (", message)
         self.assertIn(f"1 failed:\n{empty.display_name}:", message)
         # Sales staff do not confirm purchases: the whole batch is refused.
         other = self._purchase([(self.product, 1, 5.0)])

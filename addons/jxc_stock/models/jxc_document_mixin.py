@@ -156,9 +156,16 @@ class JxcDocumentMixin(models.AbstractModel):
         if skipped:
             parts.append(
                 _(
-                    "%(count)s skipped, already done: %(docs)s.",
+                    "%(count)s skipped, already past this step: %(docs)s.",
                     count=len(skipped),
-                    docs=", ".join(skipped.mapped("display_name")),
+                    docs=", ".join(
+                        _(
+                            "%(doc)s (%(state)s)",
+                            doc=record.display_name,
+                            state=record._jxc_state_label(),
+                        )
+                        for record in skipped
+                    ),
                 )
             )
         if failed:

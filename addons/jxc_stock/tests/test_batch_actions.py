@@ -60,7 +60,7 @@ class TestBatchValidate(JxcStockCommon):
         self.assertEqual(params["next"]["tag"], "soft_reload")
         message = params["message"]
         self.assertIn("2 done", message)
-        self.assertIn(f"1 skipped, already done: {posted.display_name}", message)
+        self.assertIn(f"1 skipped, already past this step: {posted.display_name} (", message)
         self.assertIn(f"1 failed:\n{short.display_name}: {reason}", message)
         self.assertNotIn(first.display_name + ":", message)
 
