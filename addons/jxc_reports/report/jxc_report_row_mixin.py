@@ -77,6 +77,56 @@ class JxcReportRowMixin(models.AbstractModel):
             ],
         )
 
+    def _check_access(self, operation):
+        """Rows read for a wizard of the context are that wizard's, which the user may read
+        (see :meth:`_jxc_report_wizard`): the record rules on ``wizard_id.create_uid`` hold
+        by construction, and checking them again would run the report's SQL once more for
+        every read. The model's access rights are checked as always."""
+        if operation == "read" and self._ids:
+            wizard = self._jxc_report_wizard()
+            if wizard is not None and all(
+                isinstance(id_, int) and id_ // ROW_ID_FACTOR == wizard.id for id_ in self._ids
+            ):
+                return self.browse()._check_access(operation)
+        return super()._check_access(operation)
+
+    @api.model
+    @api.readonly
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        """A list's page and its count from one run of the report's SQL (``COUNT(*) OVER ()``
+        beside the page's columns), where the web client's page read and count would run it
+        twice."""
+        if not limit or self._jxc_report_wizard() is None:
+            return super().web_search_read(domain, specification, offset, limit, order, count_limit)
+        fields_to_fetch = self._determine_fields_to_fetch(specification.keys())
+        query = self._search(domain, offset=offset, limit=limit, order=order or self._order)
+        if query.is_empty():
+            return {"length": 0, "records": []}
+        columns = [f for f in fields_to_fetch if f.name != "id" and f.column_type]
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                SQL("COUNT(*) OVER ()"),
+                *(self._field_to_sql(self._table, f.name, query) for f in columns),
+            )
+        )
+        if not rows:
+            return {"length": 0, "records": []}
+        ids, totals, *values = zip(*rows, strict=True)
+        records = self.browse(ids)
+        for field, field_values in zip(columns, values, strict=True):
+            self.env.cache.update(records, field, field_values)
+        for field in fields_to_fetch:
+            if field.name != "id" and not field.column_type:
+                field.read(records)
+        total = totals[0]
+        return {
+            "length": min(total, count_limit) if count_limit else total,
+            "records": records.web_read(specification),
+        }
+
     def _jxc_with_wizard(self):
         """These rows in the context of their wizard (known from their ids), to read them
         from a call that came without it — a button on a row of a form, say."""
