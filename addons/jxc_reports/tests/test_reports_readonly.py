@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from psycopg2.errors import ReadOnlySqlTransaction
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, MissingError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
@@ -53,6 +53,18 @@ class TestReportsReadOnly(JxcStockCommon):
             cls.env,
             login="jxc_ro_reports_user",
             groups="base.group_user,jxc_reports.group_jxc_reports_user",
+        )
+
+        cls.reports_manager = new_test_user(
+            cls.env,
+            login="jxc_ro_reports_manager",
+            groups="base.group_user,jxc_reports.group_jxc_reports_manager",
+        )
+
+        cls.other_manager = new_test_user(
+            cls.env,
+            login="jxc_ro_other_manager",
+            groups="base.group_user,jxc_reports.group_jxc_reports_manager",
         )
 
     @contextlib.contextmanager
@@ -199,3 +211,28 @@ class TestReportsReadOnly(JxcStockCommon):
                 ),
                 [5, 70],
             )
+
+    def test_profit_statement_shows_and_opens_its_documents_read_only(self):
+        Profit = self.env["jxc.report.profit"].with_user(self.reports_manager)
+        statement = Profit.create({"date_from": self.today, "date_to": self.today})
+        with self._read_only():
+            action = statement.action_compute()
+            self.assertEqual(action["res_id"], statement.id)
+            codes = statement.line_ids.mapped("code")
+            self.assertEqual(codes[:3], ["revenue", "cogs", "gross"])
+            self.assertEqual(codes[-1], "net")
+            net = statement.line_ids.filtered(lambda line: line.code == "net")
+            self.assertAlmostEqual(net.amount, statement.net_profit)
+            self.assertTrue(statement._xlsx())
+            # The 单据 button of a line, called without the statement in the context (as
+            # from the form's list), finds its statement from the line's id.
+            line_id = statement.line_ids[0].id
+            self.env.invalidate_all()
+            line = self.env["jxc.report.profit.line"].with_user(self.reports_manager)
+            documents = line.browse(line_id).action_open_documents()
+            self.assertEqual(documents["res_model"], "jxc.report.sale")
+            # Another manager's statement is not theirs to open (a request of their own).
+            self.env.invalidate_all()
+            other = self.env["jxc.report.profit.line"].with_user(self.other_manager)
+            with self.assertRaises(MissingError):
+                other.browse(line_id).action_open_documents()
