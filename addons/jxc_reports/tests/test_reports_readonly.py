@@ -49,23 +49,17 @@ class TestReportsReadOnly(JxcStockCommon):
                     }
                 ]
             )
-        cls.reports_user = new_test_user(
-            cls.env,
-            login="jxc_ro_reports_user",
-            groups="base.group_user,jxc_reports.group_jxc_reports_user",
-        )
-
-        cls.reports_manager = new_test_user(
-            cls.env,
-            login="jxc_ro_reports_manager",
-            groups="base.group_user,jxc_reports.group_jxc_reports_manager",
-        )
-
-        cls.other_manager = new_test_user(
-            cls.env,
-            login="jxc_ro_other_manager",
-            groups="base.group_user,jxc_reports.group_jxc_reports_manager",
-        )
+        for attribute, group in (
+            ("reports_user", "user"),
+            ("reports_manager", "manager"),
+            ("other_manager", "manager"),
+        ):
+            user = new_test_user(
+                cls.env,
+                login=f"jxc_ro_{attribute}",
+                groups=f"base.group_user,jxc_reports.group_jxc_reports_{group}",
+            )
+            setattr(cls, attribute, user)
 
     @contextlib.contextmanager
     def _read_only(self):
