@@ -3,7 +3,7 @@
 {
     "name": "JXC Reports",
     "summary": "进销存 reports: 进销存汇总, sales / purchase / stock / money analysis, XLSX export, dashboard",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",

@@ -1,17 +1,23 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.tools import SQL, sql
+from odoo.tools import SQL
+
+# Row ids are the wizard's id times this plus the row's number, so that rows of different
+# wizards never share an id in a cache (10,000,000 rows per report, ids below 2**53).
+ROW_ID_FACTOR = 10_000_000
 
 
 class JxcReportRowMixin(models.AbstractModel):
-    """Rows that a report wizard computes in one SQL statement (see
-    ``jxc.report.filter.mixin._insert_rows``).
+    """Rows of a report wizard, read straight from the ledger: nothing is written to show them.
 
-    A rows model sets ``_auto = False``: :meth:`init` keeps its table, with a column for each
-    stored field (an extension's fields included) but without foreign keys. The rows are
-    written once by the report's SQL and vacuumed with their wizard; checking tens of
-    thousands of references on every report would cost more than the report itself.
+    A rows model has no table. Its :attr:`_table_query` is the report's SQL for the wizard
+    named by the context key ``jxc_report_wizard_id`` (the action that shows the rows sets it),
+    with the wizard's filters as parameters; without it, no rows. So the list, pivot, graph,
+    drill-downs and exports are plain reads (``search_read`` / ``read_group``) that a
+    read-only cursor or a read replica serves, and several users run reports at once without
+    writing. The rows of another user's wizard stay hidden by the record rules on
+    ``wizard_id.create_uid``.
     """
 
     _name = "jxc.report.row.mixin"
@@ -19,32 +25,9 @@ class JxcReportRowMixin(models.AbstractModel):
 
     # What the rows query selects besides the stored numbers (those default to 0).
     _jxc_row_keys = ("product_id", "warehouse_id", "categ_id", "company_id")
-
-    def init(self):
-        super().init()
-        if self._abstract or self._auto:
-            return
-        cr = self.env.cr
-        if not sql.table_exists(cr, self._table):
-            sql.create_model_table(cr, self._table, self._description)
-        for name, field in self._fields.items():
-            if name == "id" or not field.store or not field.column_type:
-                continue
-            if not sql.column_exists(cr, self._table, name):
-                sql.create_column(cr, self._table, name, field.column_type[1])
-        cr.execute(
-            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'",
-            [self._table],
-        )
-        for (name,) in cr.fetchall():
-            cr.execute(
-                SQL(
-                    "ALTER TABLE %s DROP CONSTRAINT %s",
-                    SQL.identifier(self._table),
-                    SQL.identifier(name),
-                )
-            )
-        sql.create_index(cr, f"{self._table}__wizard_id_index", self._table, ["wizard_id"])
+    # The rows have no table: nothing to vacuum.
+    _transient_max_count = 0
+    _transient_max_hours = 0
 
     @api.model
     def _query(self):
@@ -57,13 +40,6 @@ class JxcReportRowMixin(models.AbstractModel):
         return wizard._query_params()
 
     @api.model
-    def _compute_rows(self, wizard):
-        """Replace the rows of ``wizard`` by those of its filters; return how many."""
-        return wizard._insert_rows(
-            self._name, self._query(), list(self._jxc_row_keys), self._rows_params(wizard)
-        )
-
-    @api.model
     def _jxc_numeric_fields(self):
         """The stored numbers that the wizard's query selects, by name."""
         return [
@@ -74,3 +50,133 @@ class JxcReportRowMixin(models.AbstractModel):
             and name != "id"
             and not field.compute
         ]
+
+    def _jxc_report_wizard(self):
+        """The wizard of the context whose rows these are, if its user may read it."""
+        wizard_id = self.env.context.get("jxc_report_wizard_id")
+        if self._abstract or not isinstance(wizard_id, int) or isinstance(wizard_id, bool):
+            return None
+        wizard = self.env[self._fields["wizard_id"].comodel_name].browse(wizard_id).exists()
+        return wizard._filtered_access("read") or None
+
+    @api.model
+    def _jxc_rows_of(self, wizard):
+        """The rows of ``wizard`` as they are now, their stored fields fetched."""
+        wizard.env.flush_all()
+        Rows = self.with_context(jxc_report_wizard_id=wizard.id)
+        # Rows read earlier for this wizard may have changed since (fetching keeps values
+        # already in the cache); those of other wizards have other ids and stay.
+        cached = self.env.cache.get_records(Rows, Rows._fields["wizard_id"])
+        cached.filtered(lambda row: row.id // ROW_ID_FACTOR == wizard.id).invalidate_recordset()
+        return Rows.search_fetch(
+            [],
+            [
+                name
+                for name, field in Rows._fields.items()
+                if field.store and field.is_accessible(Rows.env)
+            ],
+        )
+
+    def _check_access(self, operation):
+        """Rows read for a wizard of the context are that wizard's, which the user may read
+        (see :meth:`_jxc_report_wizard`): the record rules on ``wizard_id.create_uid`` hold
+        by construction, and checking them again would run the report's SQL once more for
+        every read. The model's access rights are checked as always."""
+        if operation == "read" and self._ids:
+            wizard = self._jxc_report_wizard()
+            if wizard is not None and all(
+                isinstance(id_, int) and id_ // ROW_ID_FACTOR == wizard.id for id_ in self._ids
+            ):
+                return self.browse()._check_access(operation)
+        return super()._check_access(operation)
+
+    @api.model
+    @api.readonly
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        """A list's page and its count from one run of the report's SQL (``COUNT(*) OVER ()``
+        beside the page's columns), where the web client's page read and count would run it
+        twice."""
+        if not limit or self._jxc_report_wizard() is None:
+            return super().web_search_read(domain, specification, offset, limit, order, count_limit)
+        fields_to_fetch = self._determine_fields_to_fetch(specification.keys())
+        query = self._search(domain, offset=offset, limit=limit, order=order or self._order)
+        if query.is_empty():
+            return {"length": 0, "records": []}
+        columns = [f for f in fields_to_fetch if f.name != "id" and f.column_type]
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                SQL("COUNT(*) OVER ()"),
+                *(self._field_to_sql(self._table, f.name, query) for f in columns),
+            )
+        )
+        if not rows:
+            return {"length": 0, "records": []}
+        ids, totals, *values = zip(*rows, strict=True)
+        records = self.browse(ids)
+        for field, field_values in zip(columns, values, strict=True):
+            self.env.cache.update(records, field, field_values)
+        for field in fields_to_fetch:
+            if field.name != "id" and not field.column_type:
+                field.read(records)
+        total = totals[0]
+        return {
+            "length": min(total, count_limit) if count_limit else total,
+            "records": records.web_read(specification),
+        }
+
+    def _jxc_with_wizard(self):
+        """These rows in the context of their wizard (known from their ids), to read them
+        from a call that came without it — a button on a row of a form, say."""
+        if self.env.context.get("jxc_report_wizard_id") or not self:
+            return self
+        return self.with_context(jxc_report_wizard_id=self[:1].id // ROW_ID_FACTOR)
+
+    @property
+    def _table_query(self):
+        wizard = self._jxc_report_wizard()
+        if wizard is None:
+            # No wizard: no rows, with the columns of the model.
+            columns = [
+                name
+                for name, field in self._fields.items()
+                if field.store and field.column_type and name != "id"
+            ]
+            return SQL(
+                "SELECT NULL::bigint AS id, %s WHERE FALSE",
+                SQL(", ").join(
+                    SQL(
+                        "NULL::%s AS %s",
+                        SQL(self._fields[name].column_type[1]),
+                        SQL.identifier(name),
+                    )
+                    for name in columns
+                ),
+            )
+        return self._jxc_rows_sql(wizard)
+
+    def _jxc_rows_sql(self, wizard):
+        """The rows of ``wizard``: :meth:`_query` with the wizard's parameters, each row
+        numbered (its id) and given the wizard's log fields."""
+        keys = list(self._jxc_row_keys)
+        numeric = [name for name in self._jxc_numeric_fields() if name not in keys]
+        # One big aggregate: compiling it (JIT) costs more than it saves. SET LOCAL writes
+        # nothing and holds for the transaction, which a read-only one allows.
+        self.env.cr.execute("SET LOCAL jit = off")
+        params = dict(self._rows_params(wizard), wizard_id=wizard.id, id_factor=ROW_ID_FACTOR)
+        return SQL(
+            f"""
+            SELECT %(wizard_id)s::bigint * %(id_factor)s
+                       + ROW_NUMBER() OVER (ORDER BY {", ".join("r." + k for k in keys)})
+                       AS id,
+                   %(wizard_id)s AS wizard_id,
+                   {", ".join("r." + k for k in keys)},
+                   {", ".join(f"COALESCE(r.{n}, 0) AS {n}" for n in numeric)},
+                   w.create_uid, w.create_date, w.write_uid, w.write_date
+              FROM ({self._query()}) r
+              JOIN {wizard._table} w ON w.id = %(wizard_id)s
+            """,
+            **params,
+        )

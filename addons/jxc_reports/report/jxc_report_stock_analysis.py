@@ -15,8 +15,8 @@ class JxcReportStockAnalysis(models.TransientModel):
     _name = "jxc.report.stock.analysis"
     _inherit = ["jxc.report.row.mixin", "jxc.report.xlsx.mixin"]
     _description = "Stock Analysis"
-    _auto = False
-    _log_access = True  # the transient vacuum goes by create_date
+    _auto = False  # no table: rows are read from the ledger (jxc.report.row.mixin)
+    _log_access = True  # a TransientModel's: its wizard's, selected by the query
     _order = "abc_rank, product_id"
     _rec_name = "product_id"
     _jxc_row_keys = (

@@ -25,16 +25,16 @@ class JxcReportStockSummary(models.TransientModel):
     """进销存汇总表: per product and warehouse, for a period: opening, each kind of movement,
     closing — quantities and values, computed in one set-based SQL statement.
 
-    Rows belong to the wizard that computed them. Like Odoo's ``sale.report``, the query is
-    built from :meth:`_select`, :meth:`_from`, :meth:`_where` and :meth:`_group_by`, so that
-    other addons can add columns.
+    Rows are read for the wizard in the context, never written (see ``jxc.report.row.mixin``).
+    Like Odoo's ``sale.report``, the query is built from :meth:`_select`, :meth:`_from`,
+    :meth:`_where` and :meth:`_group_by`, so that other addons can add columns.
     """
 
     _name = "jxc.report.stock.summary"
     _inherit = ["jxc.report.row.mixin"]
     _description = "Stock Summary (进销存汇总)"
-    _auto = False
-    _log_access = True  # the transient vacuum goes by create_date
+    _auto = False  # no table: rows are read from the ledger (jxc.report.row.mixin)
+    _log_access = True  # a TransientModel's: its wizard's, selected by the query
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
 

@@ -10,8 +10,8 @@ class JxcReportStockValuation(models.TransientModel):
     _name = "jxc.report.stock.valuation"
     _inherit = ["jxc.report.row.mixin", "jxc.report.xlsx.mixin"]
     _description = "Stock Valuation at Date"
-    _auto = False
-    _log_access = True  # the transient vacuum goes by create_date
+    _auto = False  # no table: rows are read from the ledger (jxc.report.row.mixin)
+    _log_access = True  # a TransientModel's: its wizard's, selected by the query
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
 

@@ -8,6 +8,7 @@ from . import (
     test_profit_statement,
     test_report_schedule,
     test_reports_access,
+    test_reports_readonly,
     test_reports_tours,
     test_role_matrix,
     test_rpc_adversarial,

@@ -102,14 +102,31 @@ class JxcReportFilterMixin(models.AbstractModel):
     def _title(self):
         return self._description
 
-    def _recompute_rows(self):
-        """Replace the rows by those of the current filters."""
+    def _rows(self):
+        """The rows of the filters as they are now: read from the ledger, nothing written
+        (see ``jxc.report.row.mixin``)."""
         self.ensure_one()
-        return self.env[self._jxc_rows_model]._compute_rows(self)
+        return self.env[self._jxc_rows_model]._jxc_rows_of(self)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # create() caches every x2many as empty: the rows are read when asked for.
+        if "line_ids" in self._fields:
+            wizards.invalidate_recordset(["line_ids"])
+        return wizards
+
+    def _compute_line_ids(self):
+        for wizard in self:
+            wizard.line_ids = wizard._rows() if wizard.id else False
+
+    @api.readonly
     def action_compute(self):
-        """(Re)compute the rows and show them."""
-        self._recompute_rows()
+        """Show the rows: an action whose context names this wizard, so that the list,
+        pivot and graph read them (a read-only call: nothing is written)."""
+        self.ensure_one()
+        self._query_params()  # the access checks, before the action opens
+        self.invalidate_recordset(["line_ids"])
         action = self.env["ir.actions.act_window"]._for_xml_id(self._jxc_rows_action)
         action.update(
             domain=[("wizard_id", "=", self.id)],
@@ -122,36 +139,8 @@ class JxcReportFilterMixin(models.AbstractModel):
         """The rows as XLSX bytes, with the columns of their list view, for the filters as
         they are now."""
         self.ensure_one()
-        self._recompute_rows()
-        return self.line_ids._xlsx_content(self._title())
+        return self._rows()._xlsx_content(self._title())
 
     def action_export_xlsx(self):
         self.ensure_one()
         return self.env["jxc.report.xlsx"]._download(f"{self._title()}.xlsx", self._xlsx())
-
-    def _insert_rows(self, model_name, query, keys, params):
-        """Replace this wizard's rows of ``model_name`` by the result of ``query`` (which
-        selects ``keys`` and the stored numeric fields of ``model_name``); return how many.
-        Rows are only ever written here, in SQL: their users have no write access."""
-        self.ensure_one()
-        self.env.flush_all()
-        Rows = self.env[model_name]
-        numeric = [name for name in Rows._jxc_numeric_fields() if name not in keys]
-        self.env.cr.execute(f"DELETE FROM {Rows._table} WHERE wizard_id = %s", [self.id])
-        # One big aggregate: compiling it (JIT) costs more than it saves.
-        self.env.cr.execute("SET LOCAL jit = off")
-        self.env.cr.execute(
-            f"""
-            INSERT INTO {Rows._table} (wizard_id, {", ".join(keys + numeric)}, create_uid,
-                                       create_date, write_uid, write_date)
-            SELECT %(wizard_id)s, {", ".join("r." + k for k in keys)},
-                   {", ".join(f"COALESCE(r.{n}, 0)" for n in numeric)},
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM ({query}) r
-            """,
-            dict(params, wizard_id=self.id, uid=self.env.uid),
-        )
-        count = self.env.cr.rowcount
-        Rows.invalidate_model()
-        self.invalidate_recordset(["line_ids"])
-        return count

@@ -21,14 +21,15 @@ class JxcReportProfit(models.TransientModel):
     _inherit = ["jxc.report.period.mixin"]
     _description = "Profit Statement (利润表)"
 
-    line_ids = fields.One2many("jxc.report.profit.line", "wizard_id", readonly=True)
+    # Computed when read, never stored: showing the statement writes nothing.
+    line_ids = fields.One2many("jxc.report.profit.line", compute="_compute_statement")
     currency_id = fields.Many2one(related="company_id.currency_id")
-    revenue = fields.Monetary(readonly=True)
-    cogs = fields.Monetary(string="Cost of Goods Sold", readonly=True)
-    gross_profit = fields.Monetary(readonly=True)
-    other_income = fields.Monetary(readonly=True)
-    expenses = fields.Monetary(readonly=True)
-    net_profit = fields.Monetary(readonly=True)
+    revenue = fields.Monetary(compute="_compute_statement")
+    cogs = fields.Monetary(string="Cost of Goods Sold", compute="_compute_statement")
+    gross_profit = fields.Monetary(compute="_compute_statement")
+    other_income = fields.Monetary(compute="_compute_statement")
+    expenses = fields.Monetary(compute="_compute_statement")
+    net_profit = fields.Monetary(compute="_compute_statement")
 
     def _title(self):
         return _("Profit Statement %(start)s – %(end)s", start=self.date_from, end=self.date_to)
@@ -192,50 +193,76 @@ class JxcReportProfit(models.TransientModel):
             *self._get_slip_sections(),
         ]
 
-    def _compute_statement(self):
-        """Replace the lines by those of the period, with the totals."""
+    def _get_statement_lines(self):
+        """The statement's lines (dicts of ``_line_values()`` with their ``sequence``): the
+        sections, the gross profit after the cost of goods sold, the net profit last."""
         self.ensure_one()
         sections = self._get_sections()
-        amounts = {line["code"]: line["amount"] for line in sections}
-        cogs = sum(v["amount"] for v in sections if v["code"].startswith("cogs"))
-        income = sum(
-            v["amount"]
-            for v in sections
-            if v["code"].startswith("income") and not v["code"].endswith("_heading")
-        )
-        expenses = sum(
-            v["amount"]
-            for v in sections
-            if v["code"].startswith("expense") and not v["code"].endswith("_heading")
-        )
-        gross = amounts.get("revenue", 0.0) - cogs
-        net = gross + income - expenses
+        amounts = self._totals(sections)
         lines = []
         last_cogs = max(i for i, v in enumerate(sections) if v["code"].startswith("cogs"))
         for index, line in enumerate(sections):
             lines.append(line)
             if index == last_cogs:
                 lines.append(
-                    self._line_values("gross", _("Gross Profit (毛利)"), gross, total=True)
+                    self._line_values(
+                        "gross", _("Gross Profit (毛利)"), amounts["gross_profit"], total=True
+                    )
                 )
-        lines.append(self._line_values("net", _("Net Profit (净利润)"), net, total=True))
-        for sequence, line in enumerate(lines):
-            line.update(wizard_id=self.id, sequence=sequence)
-        self.sudo().line_ids.unlink()
-        self.env["jxc.report.profit.line"].sudo().create(lines)
-        self.sudo().write(
-            {
-                "revenue": amounts.get("revenue", 0.0),
-                "cogs": cogs,
-                "gross_profit": gross,
-                "other_income": income,
-                "expenses": expenses,
-                "net_profit": net,
-            }
+        lines.append(
+            self._line_values("net", _("Net Profit (净利润)"), amounts["net_profit"], total=True)
         )
+        for sequence, line in enumerate(lines):
+            line["sequence"] = sequence
+        return lines
 
+    @api.model
+    def _totals(self, lines):
+        """{total field: amount} of the statement's ``lines`` (dicts or records)."""
+        cogs = sum(v["amount"] for v in lines if v["code"].startswith("cogs"))
+        income = sum(
+            v["amount"]
+            for v in lines
+            if v["code"].startswith("income") and not v["code"].endswith("_heading")
+        )
+        expenses = sum(
+            v["amount"]
+            for v in lines
+            if v["code"].startswith("expense") and not v["code"].endswith("_heading")
+        )
+        revenue = sum(v["amount"] for v in lines if v["code"] == "revenue")
+        gross = revenue - cogs
+        return {
+            "revenue": revenue,
+            "cogs": cogs,
+            "gross_profit": gross,
+            "other_income": income,
+            "expenses": expenses,
+            "net_profit": gross + income - expenses,
+        }
+
+    def _compute_statement(self):
+        """The lines (read for this statement, see ``jxc.report.profit.line``) and totals."""
+        for wizard in self:
+            if not wizard.id:
+                wizard.line_ids = False
+                wizard.update(dict.fromkeys(self._totals([]), 0.0))
+                continue
+            lines = wizard._rows()
+            wizard.line_ids = lines
+            wizard.update(self._totals(lines))
+
+    def _rows(self):
+        self.ensure_one()
+        return self.env["jxc.report.profit.line"]._jxc_rows_of(self)
+
+    @api.readonly
     def action_compute(self):
-        self._compute_statement()
+        """Show the statement: its form, whose lines and totals are computed when read (a
+        read-only call: nothing is written)."""
+        self.ensure_one()
+        self._query_params()  # the access checks, before the form opens
+        self.invalidate_recordset(["line_ids", *self._totals([])])
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -247,7 +274,7 @@ class JxcReportProfit(models.TransientModel):
 
     def _xlsx(self):
         self.ensure_one()
-        self._compute_statement()
+        self.invalidate_recordset(["line_ids"])
         spec = {
             "name": _("Profit Statement"),
             "title": self._title(),

@@ -2,15 +2,34 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
+
+from ..report.jxc_report_row_mixin import ROW_ID_FACTOR
+
+# The columns of a line, with their SQL types, in the order of ``_jxc_rows_sql``.
+LINE_COLUMNS = (
+    ("sequence", "int4"),
+    ("code", "varchar"),
+    ("name", "varchar"),
+    ("level", "int4"),
+    ("is_total", "bool"),
+    ("amount", "numeric"),
+    ("res_model", "varchar"),
+    ("domain", "varchar"),
+)
 
 
 class JxcReportProfitLine(models.TransientModel):
-    """One figure of a 利润表; it opens the documents it sums. Written only by its statement
-    (users read them)."""
+    """One figure of a 利润表; it opens the documents it sums. Never written: the lines are
+    those its statement (the wizard in the context) computes when they are read (see
+    ``jxc.report.row.mixin``)."""
 
     _name = "jxc.report.profit.line"
+    _inherit = ["jxc.report.row.mixin"]
     _description = "Profit Statement Line"
+    _auto = False  # no table: the statement's figures, computed when read
+    _log_access = True  # a TransientModel's: its statement's
     _order = "wizard_id, sequence"
 
     wizard_id = fields.Many2one("jxc.report.profit", required=True, ondelete="cascade", index=True)
@@ -24,19 +43,47 @@ class JxcReportProfitLine(models.TransientModel):
     res_model = fields.Char(readonly=True)
     domain = fields.Char(readonly=True)
 
+    def _jxc_rows_sql(self, wizard):
+        """The statement's lines as a ``VALUES`` list (its figures come from several
+        sub-ledgers, see ``jxc.report.profit._get_statement_lines``)."""
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s)",
+                wizard.id * ROW_ID_FACTOR + line["sequence"],
+                wizard.id,
+                SQL(", ").join(
+                    SQL("%s::%s", line[name] if line[name] is not False else None, SQL(kind))
+                    for name, kind in LINE_COLUMNS
+                ),
+            )
+            for line in wizard._get_statement_lines()
+        )
+        return SQL(
+            """
+            SELECT v.*, w.create_uid, w.create_date, w.write_uid, w.write_date
+              FROM (VALUES %s) AS v(id, wizard_id, %s)
+              JOIN %s w ON w.id = %s
+            """,
+            rows,
+            SQL(", ").join(SQL.identifier(name) for name, _kind in LINE_COLUMNS),
+            SQL.identifier(wizard._table),
+            wizard.id,
+        )
+
     def action_open_documents(self):
         """The documents behind this figure (as the user may read them)."""
         self.ensure_one()
-        if not self.res_model:
-            raise UserError(_("%s is a total: open the lines above it.", self.name))
-        model = self.env[self.res_model]
+        line = self._jxc_with_wizard()
+        if not line.res_model:
+            raise UserError(_("%s is a total: open the lines above it.", line.name))
+        model = self.env[line.res_model]
         model.check_access("read")
         return {
             "type": "ir.actions.act_window",
-            "name": self.name,
-            "res_model": self.res_model,
+            "name": line.name,
+            "res_model": line.res_model,
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
-            "domain": safe_eval(self.domain),
+            "domain": safe_eval(line.domain),
             "context": {"create": False},
         }

@@ -36,7 +36,7 @@ class JxcReportStockAnalysisWizard(models.TransientModel):
         default=180,
         help="A product in stock with no outgoing for this many days is dead stock.",
     )
-    line_ids = fields.One2many("jxc.report.stock.analysis", "wizard_id", readonly=True)
+    line_ids = fields.One2many("jxc.report.stock.analysis", compute="_compute_line_ids")
 
     @api.constrains("abc_a", "abc_b", "slow_days", "dead_days")
     def _check_thresholds(self):

@@ -12,7 +12,7 @@ class JxcReportStockSummaryWizard(models.TransientModel):
     _jxc_rows_model = "jxc.report.stock.summary"
     _jxc_rows_action = "jxc_reports.jxc_report_stock_summary_action"
 
-    line_ids = fields.One2many("jxc.report.stock.summary", "wizard_id", readonly=True)
+    line_ids = fields.One2many("jxc.report.stock.summary", compute="_compute_line_ids")
 
     def _title(self):
         return _("Stock Summary %(start)s – %(end)s", start=self.date_from, end=self.date_to)
@@ -20,7 +20,6 @@ class JxcReportStockSummaryWizard(models.TransientModel):
     def _xlsx(self):
         """The summary as XLSX bytes (see ``jxc.report.xlsx``)."""
         self.ensure_one()
-        self._recompute_rows()
         Summary = self.env["jxc.report.stock.summary"]
         hide_costs = self.env.context.get("jxc_report_hide_costs")
         numeric = [
@@ -46,9 +45,7 @@ class JxcReportStockSummaryWizard(models.TransientModel):
             }
             for n in numeric
         ]
-        rows = self.line_ids.sorted(
-            lambda r: (r.product_id.display_name, r.warehouse_id.code or "")
-        )
+        rows = self._rows().sorted(lambda r: (r.product_id.display_name, r.warehouse_id.code or ""))
         spec = {
             "name": _("Stock Summary"),
             "title": self._title(),

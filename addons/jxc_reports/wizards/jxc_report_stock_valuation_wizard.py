@@ -13,7 +13,7 @@ class JxcReportStockValuationWizard(models.TransientModel):
     _jxc_rows_action = "jxc_reports.jxc_report_stock_valuation_action"
 
     date = fields.Date(string="At the End of", required=True, default=fields.Date.context_today)
-    line_ids = fields.One2many("jxc.report.stock.valuation", "wizard_id", readonly=True)
+    line_ids = fields.One2many("jxc.report.stock.valuation", compute="_compute_line_ids")
 
     def _query_params(self):
         params = super()._query_params()
