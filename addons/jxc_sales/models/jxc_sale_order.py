@@ -422,7 +422,7 @@ class JxcSaleOrder(models.Model):
         if not lines:
             return self.env["jxc.stock.picking"]
         tracked = lines.filtered(lambda ln: ln.product_id.tracking != "none")
-        reservations = tracked._open_reservations(held=True)
+        reservations = tracked._open_reservations(held=True, order="id")  # oldest first
         commands = []
         for line in lines:
             commands += [

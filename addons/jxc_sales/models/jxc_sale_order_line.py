@@ -320,9 +320,9 @@ class JxcSaleOrderLine(models.Model):
             "sale_out"
         )
 
-    def _open_reservations(self, held=False):
-        """{line id: its open reservations, oldest first} for these lines, in one query;
-        ``held``: only those that hold a quantity."""
+    def _open_reservations(self, held=False, order=None):
+        """{line id: its open reservations} for these lines, in one query; ``held``: only
+        those that hold a quantity; ``order``: theirs (default: the model's, newest first)."""
         domain = [
             ("res_model", "=", self._name),
             ("res_id", "in", self.ids),
@@ -332,7 +332,7 @@ class JxcSaleOrderLine(models.Model):
             domain.append(("quantity", ">", 0))
         Reservation = self.env["jxc.stock.reservation"].sudo()
         ids = defaultdict(list)
-        for reservation in Reservation.search_fetch(domain, ["res_id"], order="id"):
+        for reservation in Reservation.search_fetch(domain, ["res_id"], order=order):
             ids[reservation.res_id].append(reservation.id)
         return {line.id: Reservation.browse(ids[line.id]) for line in self}
 
@@ -343,7 +343,7 @@ class JxcSaleOrderLine(models.Model):
         self.ensure_one()
         base_left = self._base_quantity(self.qty_to_deliver)
         if reservations is None and self.product_id.tracking != "none":
-            reservations = self._open_reservations(held=True)[self.id]
+            reservations = self._open_reservations(held=True, order="id")[self.id]
         common = {"product_id": self.product_id.id, "name": self.name, "sale_line_id": self.id}
         if self.product_id.tracking == "none" or not reservations:
             return [
