@@ -12,7 +12,7 @@ log "bench_stock.py"
 log "bench_golive.py"
 "$PY" "$ROOT/bench/bench_golive.py" "$RUN/odoo.conf" jxc_bench
 log "bench_sales.py"
-"$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo
+"$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo jxc_bench_sales
 log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"
 "$PY" "$ROOT/bench/gen_reports.py" --if-needed "$RUN/odoo.conf" jxc_bench_reports
 log "bench_reports.py"

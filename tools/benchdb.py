@@ -1,4 +1,5 @@
-"""Create the benchmark database: Odoo core plus the five JXC addons, without demo data."""
+"""Create the benchmark databases, without demo data: Odoo core plus the five JXC addons
+(``DB``), plus jxc_sales alone (``DB_sales``), plus Odoo's sale_stock (``DB_odoo``, kept)."""
 
 import os
 import sys
@@ -18,6 +19,14 @@ def main(conf, db):
     )
     if code:
         sys.exit(f"[jxc] installing JXC into {db} failed; see {log}")
+    # JXC's sales without finance (the sale flow without receivables), for bench_sales.py.
+    sales_db = f"{db}_sales"
+    jxcdb.copy(core, sales_db, conf)
+    log = os.path.join(jxcdb.ROOT, ".run", f"install-{sales_db}.log")
+    if jxcdb.run_odoo(
+        "-d", sales_db, "-i", "jxc_sales", "--without-demo=all", logfile=log, conf=conf
+    ):
+        sys.exit(f"[jxc] installing jxc_sales into {sales_db} failed; see {log}")
     # Odoo's own sales and inventory, to compare with (kept between runs: it is slow to build).
     odoo_db = f"{db}_odoo"
     if not jxcdb.exists(odoo_db, conf):

@@ -40,6 +40,7 @@ class JxcOrderLineInvoiceMixin(models.AbstractModel):
     # The concrete lines add amount_invoiced and amount_to_invoice (Monetary in
     # company_currency_id, which only they know).
     def _compute_invoiced(self):
+        self.filtered("id")._prefetch_posted_moves()
         for line in self:
             posted = line.invoice_line_ids.filtered(lambda il: il.state == "posted")
             invoiceable = line._jxc_invoiceable_quantity() if line.id else 0.0

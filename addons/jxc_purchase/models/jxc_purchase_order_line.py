@@ -97,6 +97,7 @@ class JxcPurchaseOrderLine(models.Model):
         "receipt_line_ids.quantity_rejected",
     )
     def _compute_qty_received(self):
+        self._prefetch_posted_moves()
         for line in self:
             received = returned = rejected = 0.0
             for receipt_line in line.receipt_line_ids.filtered(lambda rl: rl.state == "done"):

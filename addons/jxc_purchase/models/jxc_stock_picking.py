@@ -147,6 +147,8 @@ class JxcStockPicking(models.Model):
     def _check_receipt_quantities(self):
         """Accepted quantities may not exceed ordered + the company's tolerance."""
         tolerance = self.company_id.jxc_receipt_tolerance / 100.0
+        # Nothing entered on any line: each posts its planned quantity (once, not per line).
+        in_full = not any(ln.quantity_done or ln.quantity_rejected for ln in self.line_ids)
         for number, line in enumerate(self.line_ids, start=1):
             # Stock staff post receipts without access to purchase orders: read as sudo.
             order_line = line.sudo().purchase_line_id
@@ -174,11 +176,7 @@ class JxcStockPicking(models.Model):
                 )
             if not order_line:
                 continue
-            done = line.quantity_done or (
-                line.quantity
-                if not any(ln.quantity_done or ln.quantity_rejected for ln in self.line_ids)
-                else 0.0
-            )
+            done = line.quantity_done or (line.quantity if in_full else 0.0)
             # Rejected goods go back and are owed again: only accepted quantities count.
             incoming = order_line._qty_from_base(line._qty_to_base(done))
             already = order_line.qty_received

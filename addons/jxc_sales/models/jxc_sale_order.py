@@ -421,9 +421,14 @@ class JxcSaleOrder(models.Model):
         lines = (lines or self.line_ids).filtered(lambda ln: ln.qty_to_deliver > 0)
         if not lines:
             return self.env["jxc.stock.picking"]
+        tracked = lines.filtered(lambda ln: ln.product_id.tracking != "none")
+        reservations = tracked._open_reservations(held=True, order="id")  # oldest first
         commands = []
         for line in lines:
-            commands += [Command.create(vals) for vals in line._prepare_delivery_lines()]
+            commands += [
+                Command.create(vals)
+                for vals in line._prepare_delivery_lines(reservations.get(line.id))
+            ]
         return self._create_stock_document(
             {
                 "picking_type": "sale_out",

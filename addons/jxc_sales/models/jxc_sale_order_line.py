@@ -166,6 +166,7 @@ class JxcSaleOrderLine(models.Model):
 
     @api.depends("delivery_line_ids.state", "delivery_line_ids.move_ids.quantity")
     def _compute_qty_delivered(self):
+        self._prefetch_posted_moves()
         for line in self:
             delivered = returned = 0.0
             for dl in line.delivery_line_ids.filtered(lambda d: d.state == "done"):
@@ -288,15 +289,9 @@ class JxcSaleOrderLine(models.Model):
     def _settle_reservations(self):
         """After a delivery: what a line still holds or lacks never exceeds what is left to
         deliver (shortages met from stock that arrived later are cleared)."""
-        Reservation = self.env["jxc.stock.reservation"].sudo()
+        by_line = self._open_reservations()
         for line in self:
-            reservations = Reservation.search(
-                [
-                    ("res_model", "=", line._name),
-                    ("res_id", "=", line.id),
-                    ("state", "=", "open"),
-                ]
-            )
+            reservations = by_line[line.id]
             if not reservations:
                 continue
             left = line._base_left_to_deliver()
@@ -325,23 +320,30 @@ class JxcSaleOrderLine(models.Model):
             "sale_out"
         )
 
-    def _prepare_delivery_lines(self):
-        """Delivery lines for what is left to deliver: one per reserved lot (FEFO)."""
+    def _open_reservations(self, held=False, order=None):
+        """{line id: its open reservations} for these lines, in one query; ``held``: only
+        those that hold a quantity; ``order``: theirs (default: the model's, newest first)."""
+        domain = [
+            ("res_model", "=", self._name),
+            ("res_id", "in", self.ids),
+            ("state", "=", "open"),
+        ]
+        if held:
+            domain.append(("quantity", ">", 0))
+        Reservation = self.env["jxc.stock.reservation"].sudo()
+        ids = defaultdict(list)
+        for reservation in Reservation.search_fetch(domain, ["res_id"], order=order):
+            ids[reservation.res_id].append(reservation.id)
+        return {line.id: Reservation.browse(ids[line.id]) for line in self}
+
+    def _prepare_delivery_lines(self, reservations=None):
+        """Delivery lines for what is left to deliver: one per reserved lot (FEFO).
+        ``reservations``: the line's open reservations that hold stock, when the caller read
+        them for many lines at once (default: read here; untracked products need none)."""
         self.ensure_one()
         base_left = self._base_quantity(self.qty_to_deliver)
-        reservations = (
-            self.env["jxc.stock.reservation"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("state", "=", "open"),
-                    ("quantity", ">", 0),
-                ],
-                order="id",
-            )
-        )
+        if reservations is None and self.product_id.tracking != "none":
+            reservations = self._open_reservations(held=True, order="id")[self.id]
         common = {"product_id": self.product_id.id, "name": self.name, "sale_line_id": self.id}
         if self.product_id.tracking == "none" or not reservations:
             return [

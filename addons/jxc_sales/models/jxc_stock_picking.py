@@ -109,19 +109,21 @@ class JxcStockPicking(models.Model):
         picking = self._create_return("sale_return", {"sale_id": self.sale_id.id})
         return picking._get_action_view()
 
-    def _effective_done(self, line):
-        """The quantity a line will post (nothing edited on the document: in full)."""
-        if any(ln.quantity_done for ln in self.line_ids):
-            return line.quantity_done
-        return line.quantity
+    def _effective_done(self, line, in_full=None):
+        """The quantity a line will post (nothing edited on the document: in full).
+        ``in_full``: whether nothing was edited, when the caller knows it already."""
+        if in_full is None:
+            in_full = not any(ln.quantity_done for ln in self.line_ids)
+        return line.quantity if in_full else line.quantity_done
 
     def _check_delivery_quantities(self):
         """Never ship more than ordered (minus what was shipped or cancelled)."""
         shipped = defaultdict(float)
+        in_full = not any(ln.quantity_done for ln in self.line_ids)
         for line in self.line_ids:
             if line.sale_line_id:
                 shipped[line.sudo().sale_line_id] += line._get_base_quantity(
-                    self._effective_done(line)
+                    self._effective_done(line, in_full)
                 )
         for sale_line, qty in shipped.items():
             left = sale_line._base_left_to_deliver()
@@ -154,10 +156,13 @@ class JxcStockPicking(models.Model):
             order="id",
         )
         held = {r.id: r.quantity for r in reservations}
+        by_sale_line = defaultdict(list)
+        for reservation in reservations:
+            by_sale_line[reservation.res_id].append(reservation.id)
         consume = defaultdict(float)
         for line in lines.filtered("sale_line_id"):
             needed = line._get_base_quantity(line.quantity_done)
-            own = reservations.filtered(lambda r, ln=line: r.res_id == ln.sale_line_id.id)
+            own = reservations.browse(by_sale_line[line.sale_line_id.id])
             for reservation in own.sorted(lambda r, ln=line: r.lot_id != ln.lot_id):
                 if float_is_zero(needed, precision_rounding=line.product_id.uom_id.rounding):
                     break

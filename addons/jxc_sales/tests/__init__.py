@@ -7,6 +7,7 @@ from . import (
     test_sale_concurrency,
     test_sale_cost_access,
     test_sale_flow,
+    test_sale_flow_queries,
     test_sale_flow_tour,
     test_sale_grid,
     test_sale_scan,

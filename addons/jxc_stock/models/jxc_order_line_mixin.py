@@ -167,6 +167,11 @@ class JxcOrderLineMixin(models.AbstractModel):
         self.ensure_one()
         return self._qty_to_base(self.quantity if quantity is None else quantity)
 
+    def _prefetch_posted_moves(self):
+        """Read the stock document lines of these lines and their ledger rows in one query
+        each, for computations that call :meth:`_base_posted` line by line."""
+        self.sudo()[self._jxc_picking_lines_field].move_ids.mapped("quantity")
+
     def _base_posted(self, picking_type):
         """Posted for this line on documents of ``picking_type`` (e.g. ``sale_out``,
         ``purchase_in``, their returns), in the product's unit, from the ledger: exact where

@@ -384,16 +384,19 @@ class JxcStockReservation(models.Model):
                 )
         deltas = self._quant_deltas(reservations, {r.id: quantities[r.id] for r in reservations})
         self.env["jxc.stock.quant"]._apply_deltas(deltas)
+        # One write per distinct result (a delivery in full: one for all), not per line.
+        writes = defaultdict(list)
         for reservation in reservations:
             held = float_round(
                 reservation.quantity - quantities[reservation.id], precision_digits=precision
             )
-            vals = {"quantity": held}
-            if float_is_zero(held, precision_digits=precision) and float_is_zero(
+            done = float_is_zero(held, precision_digits=precision) and float_is_zero(
                 reservation.shortage_quantity, precision_digits=precision
-            ):
-                vals["state"] = "done"
-            reservation.sudo().with_context(**internal_context()).write(vals)
+            )
+            writes[(held, done)].append(reservation.id)
+        for (held, done), ids in writes.items():
+            vals = {"quantity": held, "state": "done"} if done else {"quantity": held}
+            self.browse(ids).sudo().with_context(**internal_context()).write(vals)
         return True
 
     def _reduce_shortage(self, quantities):
