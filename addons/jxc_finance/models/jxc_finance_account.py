@@ -75,6 +75,22 @@ class JxcFinanceAccount(models.Model):
                     )
         return super().write(vals)
 
+    def _check_company_of(self, company, doc, error=UserError):
+        """Refuse (``error``) these accounts on document ``doc`` (its name) of ``company``
+        when one belongs to another company."""
+        for account in self:
+            if account.company_id != company:
+                raise error(
+                    _(
+                        "%(doc)s: the account %(account)s belongs to %(other)s, not to "
+                        "%(company)s.",
+                        doc=doc,
+                        account=account.display_name,
+                        other=account.company_id.display_name,
+                        company=company.display_name,
+                    )
+                )
+
     @api.model
     def _opening_balance_message(self):
         return _(

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.jxc_stock.utils import format_money
+from odoo.addons.jxc_stock.utils import format_money, list_action
 
 SEQUENCES = {"income": "jxc.finance.slip.income", "expense": "jxc.finance.slip.expense"}
 
@@ -126,12 +126,9 @@ class JxcFinanceSlip(models.Model):
 
     def action_view_entries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_finance.jxc_finance_entry_action"
+        return list_action(
+            self.env, "jxc_finance.jxc_finance_entry_action", [("id", "in", self.entry_ids.ids)]
         )
-        action["domain"] = [("id", "in", self.entry_ids.ids)]
-        action["context"] = {}
-        return action
 
     def _action_post(self):
         for slip in self:
@@ -189,16 +186,7 @@ class JxcFinanceSlip(models.Model):
                 )
             )
         self.line_ids._check_line()
-        if self.account_id and self.account_id.company_id != self.company_id:
-            raise UserError(
-                _(
-                    "%(doc)s: the account %(account)s belongs to %(other)s, not to %(company)s.",
-                    doc=self.name,
-                    account=self.account_id.display_name,
-                    other=self.account_id.company_id.display_name,
-                    company=self.company_id.display_name,
-                )
-            )
+        self.account_id._check_company_of(self.company_id, self.name)
         if self.currency_id.compare_amounts(self.amount_total, 0) <= 0:
             raise UserError(
                 _(

@@ -87,18 +87,9 @@ class JxcFinanceTransfer(models.Model):
                         account=transfer.account_from_id.display_name,
                     )
                 )
-            for account in transfer.account_from_id | transfer.account_to_id:
-                if account.company_id != transfer.company_id:
-                    raise ValidationError(
-                        _(
-                            "%(doc)s: the account %(account)s belongs to %(other)s, not to "
-                            "%(company)s.",
-                            doc=transfer.name,
-                            account=account.display_name,
-                            other=account.company_id.display_name,
-                            company=transfer.company_id.display_name,
-                        )
-                    )
+            (transfer.account_from_id | transfer.account_to_id)._check_company_of(
+                transfer.company_id, transfer.name, ValidationError
+            )
             if transfer.currency_id.compare_amounts(transfer.amount, 0) <= 0:
                 raise ValidationError(
                     _(
