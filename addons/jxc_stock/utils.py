@@ -258,6 +258,15 @@ def borrowed_selection(model, field_name):
     return selection
 
 
+def list_action(env, xml_id, domain, context=None):
+    """The window action ``xml_id`` narrowed to ``domain``, with ``context`` instead of its
+    own (its default filters would narrow the list further)."""
+    action = env["ir.actions.act_window"]._for_xml_id(xml_id)
+    action["domain"] = domain
+    action["context"] = context or {}
+    return action
+
+
 def form_action(model, res_id, **extra):
     """The window action opening record ``res_id`` of ``model`` in its form view (``extra``:
     ``name``, ``target``, ``context``…)."""

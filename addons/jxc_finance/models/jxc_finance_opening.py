@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.jxc_stock.utils import check_group, internal_context
+from odoo.addons.jxc_stock.utils import check_group, internal_context, list_action
 
 OPENING_TYPES = [
     ("receivable", "Opening Receivables"),
@@ -164,12 +164,11 @@ class JxcFinanceOpening(models.Model):
 
     def action_view_entries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_finance.jxc_finance_entry_action"
+        return list_action(
+            self.env,
+            "jxc_finance.jxc_finance_entry_action",
+            [("opening_line_id", "in", self.line_ids.ids)],
         )
-        action["domain"] = [("opening_line_id", "in", self.line_ids.ids)]
-        action["context"] = {}
-        return action
 
     def _action_post(self):
         for opening in self:

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.jxc_sales.models.res_partner import CUSTOMER_IMPORT_TEMPLATE
+from odoo.addons.jxc_stock.utils import list_action
 
 # Finance maintains credit terms; sales staff see them and the balances, read-only (views),
 # of the customers they may sell to.
@@ -183,9 +184,9 @@ class ResPartner(models.Model):
 
     def action_view_jxc_entries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_finance.jxc_finance_entry_action"
+        return list_action(
+            self.env,
+            "jxc_finance.jxc_finance_entry_action",
+            [("commercial_partner_id", "=", self.commercial_partner_id.id)],
+            {"search_default_open": 1},
         )
-        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
-        action["context"] = {"search_default_open": 1}
-        return action

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.jxc_stock.utils import format_money
+from odoo.addons.jxc_stock.utils import format_money, list_action
 
 COST = "jxc_stock.group_jxc_cost"
 
@@ -293,7 +293,8 @@ class JxcPurchaseLandedCost(models.Model):
 
     def action_view_moves(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
-        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return list_action(
+            self.env,
+            "jxc_stock.jxc_stock_move_action",
+            [("res_model", "=", self._name), ("res_id", "=", self.id)],
+        )

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
-from odoo.addons.jxc_stock.utils import form_action, internal_context
+from odoo.addons.jxc_stock.utils import form_action, internal_context, list_action
 
 # Purchase prices: purchase staff and whoever may see costs; not stock or sales staff.
 PRICE_GROUPS = "jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost"
@@ -253,11 +253,9 @@ class JxcPurchaseOrder(models.Model):
 
     def action_view_receipts(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_stock.jxc_stock_picking_action_all"
+        action = list_action(
+            self.env, "jxc_stock.jxc_stock_picking_action_all", [("purchase_id", "=", self.id)]
         )
-        action["domain"] = [("purchase_id", "=", self.id)]
-        action["context"] = {}
         if len(self.picking_ids) == 1:
             action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
         return action

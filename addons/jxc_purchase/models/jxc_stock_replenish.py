@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from odoo.addons.jxc_stock.utils import list_action
+
 
 class JxcStockReplenish(models.Model):
     _inherit = "jxc.stock.replenish"
@@ -41,11 +43,9 @@ class JxcStockReplenish(models.Model):
             )
         if not orders:
             raise UserError(message)
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_purchase.jxc_purchase_order_action"
+        action = list_action(
+            self.env, "jxc_purchase.jxc_purchase_order_action", [("id", "in", orders.ids)]
         )
-        action["domain"] = [("id", "in", orders.ids)]
-        action["context"] = {}
         self.env.user._bus_send(
             "simple_notification",
             {

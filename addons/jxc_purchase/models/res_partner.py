@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+from odoo.addons.jxc_stock.utils import list_action
+
 from .jxc_purchase_order import PRICE_GROUPS
 
 
@@ -119,19 +121,19 @@ class ResPartner(models.Model):
 
     def action_view_jxc_purchase_orders(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_purchase.jxc_purchase_order_action"
+        return list_action(
+            self.env,
+            "jxc_purchase.jxc_purchase_order_action",
+            [("partner_id", "=", self.id)],
+            {"default_partner_id": self.id},
         )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
 
     def action_view_jxc_last_prices(self):
         """The purchase lines of this supplier, newest first: its last prices per product."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_purchase.jxc_purchase_order_line_action"
+        return list_action(
+            self.env,
+            "jxc_purchase.jxc_purchase_order_line_action",
+            [("partner_id", "=", self.id), ("state", "in", ("confirmed", "done"))],
+            {"search_default_group_product": 1},
         )
-        action["domain"] = [("partner_id", "=", self.id), ("state", "in", ("confirmed", "done"))]
-        action["context"] = {"search_default_group_product": 1}
-        return action

@@ -10,7 +10,7 @@ from odoo import _, api, fields, models
 from odoo.tools import format_amount, formatLang
 
 from odoo.addons.jxc_finance.wizards.jxc_finance_aging import AGING_BUCKETS
-from odoo.addons.jxc_stock.utils import tz_name
+from odoo.addons.jxc_stock.utils import list_action, tz_name
 
 CONFIRMED_STATES = ("confirmed", "done")
 TREND_DAYS = 30
@@ -127,7 +127,7 @@ class JxcReportDashboard(models.AbstractModel):
         """The window action ``xml_id`` listing exactly ``domain`` (its list first), without its
         default filters (they would narrow the list further). An empty list says so, rather than
         showing the action's sample records and its "create one" help."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action = list_action(self.env, xml_id, domain, context)
         # A figure opens on the list of what it counts, whatever view the action starts on.
         views = sorted(action.get("views") or [], key=lambda view: view[1] != "list")
         action.update(
@@ -136,8 +136,6 @@ class JxcReportDashboard(models.AbstractModel):
                 "view_mode": ",".join(view_type for _id, view_type in views),
                 "name": name,
                 "display_name": name,
-                "domain": domain,
-                "context": context or {},
                 "help": Markup('<p class="o_view_nocontent_smiling_face">%s</p><p>%s</p>')
                 % (_("Nothing to list"), _("No record matches this figure of the overview.")),
                 "useSampleModel": False,  # a key of the web client's action service

@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
-from odoo.addons.jxc_stock.utils import internal_context
+from odoo.addons.jxc_stock.utils import internal_context, list_action
 
 
 class JxcSaleOrder(models.Model):
@@ -261,11 +261,9 @@ class JxcSaleOrder(models.Model):
 
     def action_view_deliveries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_stock.jxc_stock_picking_action_all"
+        action = list_action(
+            self.env, "jxc_stock.jxc_stock_picking_action_all", [("sale_id", "=", self.id)]
         )
-        action["domain"] = [("sale_id", "=", self.id)]
-        action["context"] = {}
         if len(self.picking_ids) == 1:
             action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
         return action

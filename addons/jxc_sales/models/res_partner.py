@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
+from odoo.addons.jxc_stock.utils import list_action
+
 CUSTOMER_IMPORT_TEMPLATE = "/jxc_sales/static/xls/jxc_customer_template.xlsx"
 # Odoo's partner pricelist: the form's field and the company-dependent value it stores.
 PRICELIST_FIELDS = {"property_product_pricelist", "specific_property_product_pricelist"}
@@ -145,17 +147,19 @@ class ResPartner(models.Model):
 
     def action_view_jxc_sale_orders(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_sales.jxc_sale_order_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return list_action(
+            self.env,
+            "jxc_sales.jxc_sale_order_action",
+            [("partner_id", "=", self.id)],
+            {"default_partner_id": self.id},
+        )
 
     def action_view_jxc_sale_prices(self):
         """This customer's order lines, newest first: the last price per product."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "jxc_sales.jxc_sale_order_line_action"
+        return list_action(
+            self.env,
+            "jxc_sales.jxc_sale_order_line_action",
+            [("partner_id", "=", self.id), ("state", "in", ("confirmed", "done"))],
+            {"search_default_group_product": 1},
         )
-        action["domain"] = [("partner_id", "=", self.id), ("state", "in", ("confirmed", "done"))]
-        action["context"] = {"search_default_group_product": 1}
-        return action

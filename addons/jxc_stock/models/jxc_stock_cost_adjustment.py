@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..utils import internal_context
+from ..utils import internal_context, list_action
 
 COST = "jxc_stock.group_jxc_cost"
 
@@ -174,7 +174,8 @@ class JxcStockCostAdjustment(models.Model):
 
     def action_view_moves(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
-        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return list_action(
+            self.env,
+            "jxc_stock.jxc_stock_move_action",
+            [("res_model", "=", self._name), ("res_id", "=", self.id)],
+        )

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
 
-from ..utils import check_group, internal_context
+from ..utils import check_group, internal_context, list_action
 
 
 class JxcStockCount(models.Model):
@@ -250,10 +250,11 @@ class JxcStockCount(models.Model):
 
     def action_view_moves(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
-        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return list_action(
+            self.env,
+            "jxc_stock.jxc_stock_move_action",
+            [("res_model", "=", self._name), ("res_id", "=", self.id)],
+        )
 
     def action_import(self):
         self.ensure_one()

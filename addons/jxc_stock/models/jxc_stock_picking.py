@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import internal_context, is_internal, selection_label
+from ..utils import internal_context, is_internal, list_action, selection_label
 
 
 class JxcStockPicking(models.Model):
@@ -722,10 +722,9 @@ class JxcStockPicking(models.Model):
 
     def action_view_moves(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
-        action["domain"] = [("picking_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return list_action(
+            self.env, "jxc_stock.jxc_stock_move_action", [("picking_id", "=", self.id)]
+        )
 
     def _get_action_view(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..utils import list_action
+
 
 class ProductProduct(models.Model):
     _inherit = "product.product"
@@ -83,10 +85,9 @@ class ProductProduct(models.Model):
         return action
 
     def action_view_jxc_moves(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("jxc_stock.jxc_stock_move_action")
-        action["domain"] = [("product_id", "in", self.ids)]
-        action["context"] = {}
-        return action
+        return list_action(
+            self.env, "jxc_stock.jxc_stock_move_action", [("product_id", "in", self.ids)]
+        )
 
     @api.constrains("barcode")
     def _check_barcode_not_lot(self):
