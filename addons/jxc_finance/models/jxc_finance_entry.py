@@ -34,14 +34,19 @@ class JxcFinanceEntry(models.Model):
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id",
         store=True,
+        precompute=True,
         index=True,
         string="Commercial Partner",
     )
     date = fields.Date(required=True, readonly=True, index=True, default=fields.Date.context_today)
     date_due = fields.Date(string="Due Date", required=True, readonly=True, index=True)
     amount = fields.Monetary(required=True, readonly=True, help="Signed, company currency.")
-    amount_settled = fields.Monetary(compute="_compute_residual", store=True, string="Settled")
-    amount_residual = fields.Monetary(compute="_compute_residual", store=True, string="Residual")
+    amount_settled = fields.Monetary(
+        compute="_compute_residual", store=True, precompute=True, string="Settled"
+    )
+    amount_residual = fields.Monetary(
+        compute="_compute_residual", store=True, precompute=True, string="Residual"
+    )
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -77,6 +82,7 @@ class JxcFinanceEntry(models.Model):
         string="Opening Balance",
         compute="_compute_is_opening",
         store=True,
+        precompute=True,
         help="Brought in at go-live (期初), not posted by a document of JXC.",
     )
     is_reversal = fields.Boolean(string="Reversal", readonly=True)
@@ -90,7 +96,9 @@ class JxcFinanceEntry(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Posted By", readonly=True, default=lambda self: self.env.user
     )
-    is_open = fields.Boolean(compute="_compute_residual", store=True, string="Open")
+    is_open = fields.Boolean(
+        compute="_compute_residual", store=True, precompute=True, string="Open"
+    )
 
     @api.depends(
         "amount",

@@ -28,12 +28,14 @@ class JxcFinanceInvoiceLine(models.Model):
         "jxc.finance.invoice", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    direction = fields.Selection(related="invoice_id.direction", store=True)
-    company_id = fields.Many2one(related="invoice_id.company_id", store=True, index=True)
+    direction = fields.Selection(related="invoice_id.direction", store=True, precompute=True)
+    company_id = fields.Many2one(
+        related="invoice_id.company_id", store=True, precompute=True, index=True
+    )
     currency_id = fields.Many2one(related="invoice_id.currency_id")
     partner_id = fields.Many2one(related="invoice_id.commercial_partner_id", string="Partner")
-    state = fields.Selection(related="invoice_id.state", store=True, index=True)
-    date = fields.Date(related="invoice_id.date", store=True)
+    state = fields.Selection(related="invoice_id.state", store=True, precompute=True, index=True)
+    date = fields.Date(related="invoice_id.date", store=True, precompute=True)
     sale_line_id = fields.Many2one(
         "jxc.sale.order.line",
         string="Sale Order Line",
@@ -53,11 +55,16 @@ class JxcFinanceInvoiceLine(models.Model):
         " ('state', 'in', ('confirmed', 'done'))]",
     )
     sale_id = fields.Many2one(
-        related="sale_line_id.order_id", store=True, index="btree_not_null", string="Sale Order"
+        related="sale_line_id.order_id",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        string="Sale Order",
     )
     purchase_id = fields.Many2one(
         related="purchase_line_id.order_id",
         store=True,
+        precompute=True,
         index="btree_not_null",
         string="Purchase Order",
     )
@@ -90,10 +97,14 @@ class JxcFinanceInvoiceLine(models.Model):
         string="Tax Included", compute="_compute_from_order_line", store=True, precompute=True
     )
     price_subtotal = fields.Monetary(
-        string="Untaxed Amount", compute="_compute_amounts", store=True
+        string="Untaxed Amount", compute="_compute_amounts", store=True, precompute=True
     )
-    price_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
-    price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    price_tax = fields.Monetary(
+        string="Tax", compute="_compute_amounts", store=True, precompute=True
+    )
+    price_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True, precompute=True
+    )
 
     @api.depends("sale_line_id", "purchase_line_id")
     def _compute_from_order_line(self):

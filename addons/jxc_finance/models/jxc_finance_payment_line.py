@@ -30,14 +30,18 @@ class JxcFinancePaymentLine(models.Model):
     )
     amount = fields.Monetary(required=True)
     currency_id = fields.Many2one(related="entry_id.currency_id")
-    company_id = fields.Many2one(related="entry_id.company_id", store=True)
+    company_id = fields.Many2one(related="entry_id.company_id", store=True, precompute=True)
     partner_id = fields.Many2one(related="entry_id.partner_id", string="Partner")
     entry_reference = fields.Char(related="entry_id.reference", string="Document")
     entry_date_due = fields.Date(related="entry_id.date_due", string="Due Date")
     entry_residual = fields.Monetary(related="entry_id.amount_residual", string="Open Amount")
-    date = fields.Date(compute="_compute_state", store=True)
+    date = fields.Date(compute="_compute_state", store=True, precompute=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("posted", "Posted")], compute="_compute_state", store=True, index=True
+        [("draft", "Draft"), ("posted", "Posted")],
+        compute="_compute_state",
+        store=True,
+        precompute=True,
+        index=True,
     )
 
     @api.depends("payment_id.state", "payment_id.date", "credit_entry_id.date")

@@ -26,6 +26,7 @@ class JxcOrderLineInvoiceMixin(models.AbstractModel):
         digits="Product Unit of Measure",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         help="On posted invoices, in the line's unit.",
     )
     qty_to_invoice = fields.Float(
@@ -33,6 +34,7 @@ class JxcOrderLineInvoiceMixin(models.AbstractModel):
         digits="Product Unit of Measure",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         help="Delivered / received net of returns, less invoiced (negative: invoiced beyond "
         "it, after a return).",
     )

@@ -25,6 +25,7 @@ class JxcPurchaseOrderLine(models.Model):
         string="Invoiced",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         currency_field="company_currency_id",
         groups=PRICE_GROUPS,
         help="Posted invoices, tax included, in company currency.",
@@ -33,6 +34,7 @@ class JxcPurchaseOrderLine(models.Model):
         string="To Invoice",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         currency_field="company_currency_id",
         groups=PRICE_GROUPS,
         help="The value of the quantity to invoice at the order's prices, tax included, in "

@@ -16,6 +16,7 @@ class JxcSaleOrderLine(models.Model):
         string="Invoiced",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         currency_field="company_currency_id",
         help="Posted invoices, tax included, in company currency.",
     )
@@ -23,6 +24,7 @@ class JxcSaleOrderLine(models.Model):
         string="To Invoice",
         compute="_compute_invoiced",
         store=True,
+        precompute=True,
         currency_field="company_currency_id",
         help="The value of the quantity to invoice at the order's prices, tax included, in "
         "company currency.",

@@ -17,11 +17,15 @@ class JxcPurchaseOrderLine(models.Model):
     _check_company_auto = True
 
     order_id = fields.Many2one("jxc.purchase.order", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="order_id.currency_id", store=True)
-    partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Supplier")
-    state = fields.Selection(related="order_id.state", store=True)
-    date_order = fields.Datetime(related="order_id.date_order", store=True)
+    company_id = fields.Many2one(
+        related="order_id.company_id", store=True, precompute=True, index=True
+    )
+    currency_id = fields.Many2one(related="order_id.currency_id", store=True, precompute=True)
+    partner_id = fields.Many2one(
+        related="order_id.partner_id", store=True, precompute=True, string="Supplier"
+    )
+    state = fields.Selection(related="order_id.state", store=True, precompute=True)
+    date_order = fields.Datetime(related="order_id.date_order", store=True, precompute=True)
     product_id = fields.Many2one(domain="[('type', '=', 'consu'), ('purchase_ok', '=', True)]")
     price_unit = fields.Float(
         string="Unit Price",
@@ -35,13 +39,21 @@ class JxcPurchaseOrderLine(models.Model):
         "paid to this supplier, else the product's cost.",
     )
     price_subtotal = fields.Monetary(
-        string="Subtotal", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+        string="Subtotal",
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
+        groups=PRICE_GROUPS,
     )
     price_tax = fields.Monetary(
-        string="Tax Amount", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+        string="Tax Amount",
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
+        groups=PRICE_GROUPS,
     )
     price_total = fields.Monetary(
-        string="Total", compute="_compute_amounts", store=True, groups=PRICE_GROUPS
+        string="Total", compute="_compute_amounts", store=True, precompute=True, groups=PRICE_GROUPS
     )
     receipt_line_ids = fields.One2many(
         "jxc.stock.picking.line", "purchase_line_id", string="Receipt Lines"
@@ -51,6 +63,7 @@ class JxcPurchaseOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_received",
         store=True,
+        precompute=True,
         help="Accepted into stock, from posted receipts (in the line's unit).",
     )
     qty_rejected = fields.Float(
@@ -58,6 +71,7 @@ class JxcPurchaseOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_received",
         store=True,
+        precompute=True,
         help="Refused at inspection on posted receipts.",
     )
     qty_returned = fields.Float(
@@ -65,6 +79,7 @@ class JxcPurchaseOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_received",
         store=True,
+        precompute=True,
         help="Sent back to the supplier on posted returns.",
     )
     qty_to_receive = fields.Float(
@@ -72,6 +87,7 @@ class JxcPurchaseOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_to_receive",
         store=True,
+        precompute=True,
     )
     last_price = fields.Float(
         digits="Product Price",

@@ -19,14 +19,20 @@ class JxcSaleOrderLine(models.Model):
     _jxc_picking_lines_field = "delivery_line_ids"
 
     order_id = fields.Many2one("jxc.sale.order", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="order_id.currency_id", store=True)
+    company_id = fields.Many2one(
+        related="order_id.company_id", store=True, precompute=True, index=True
+    )
+    currency_id = fields.Many2one(related="order_id.currency_id", store=True, precompute=True)
     company_currency_id = fields.Many2one(related="order_id.company_currency_id")
-    partner_id = fields.Many2one(related="order_id.partner_id", store=True, string="Customer")
-    user_id = fields.Many2one(related="order_id.user_id", store=True, string="Salesperson")
-    warehouse_id = fields.Many2one(related="order_id.warehouse_id", store=True)
-    state = fields.Selection(related="order_id.state", store=True)
-    date_order = fields.Datetime(related="order_id.date_order", store=True)
+    partner_id = fields.Many2one(
+        related="order_id.partner_id", store=True, precompute=True, string="Customer"
+    )
+    user_id = fields.Many2one(
+        related="order_id.user_id", store=True, precompute=True, string="Salesperson"
+    )
+    warehouse_id = fields.Many2one(related="order_id.warehouse_id", store=True, precompute=True)
+    state = fields.Selection(related="order_id.state", store=True, precompute=True)
+    date_order = fields.Datetime(related="order_id.date_order", store=True, precompute=True)
     product_id = fields.Many2one(domain="[('type', '=', 'consu'), ('sale_ok', '=', True)]")
     price_unit = fields.Float(
         string="Unit Price",
@@ -38,9 +44,15 @@ class JxcSaleOrderLine(models.Model):
         help="Untaxed, before discount. Default: the order's pricelist price.",
     )
     discount = fields.Float(string="Discount (%)", digits="Discount")
-    price_subtotal = fields.Monetary(string="Subtotal", compute="_compute_amounts", store=True)
-    price_tax = fields.Monetary(string="Tax Amount", compute="_compute_amounts", store=True)
-    price_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    price_subtotal = fields.Monetary(
+        string="Subtotal", compute="_compute_amounts", store=True, precompute=True
+    )
+    price_tax = fields.Monetary(
+        string="Tax Amount", compute="_compute_amounts", store=True, precompute=True
+    )
+    price_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True, precompute=True
+    )
     last_price = fields.Float(
         string="Customer's Last Price", digits="Product Price", compute="_compute_last_price"
     )
@@ -59,6 +71,7 @@ class JxcSaleOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_delivered",
         store=True,
+        precompute=True,
         help="Shipped on posted deliveries, in the line's unit.",
     )
     qty_returned = fields.Float(
@@ -66,6 +79,7 @@ class JxcSaleOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_delivered",
         store=True,
+        precompute=True,
         help="Came back on posted sale returns.",
     )
     qty_to_deliver = fields.Float(
@@ -73,6 +87,7 @@ class JxcSaleOrderLine(models.Model):
         digits="Product Unit of Measure",
         compute="_compute_qty_to_deliver",
         store=True,
+        precompute=True,
     )
     qty_reserved = fields.Float(
         string="Reserved", digits="Product Unit of Measure", compute="_compute_reservation"

@@ -189,7 +189,7 @@ class JxcOrderLineMixin(models.AbstractModel):
         """What ``quantity`` (in the line's unit) of the line is worth, tax included, in
         company currency: the receivable / payable value of goods."""
         self.ensure_one()
-        if not self.quantity:
+        if not self.quantity or not quantity:
             return 0.0
         order = self.order_id
         value = order._to_company_currency(self.price_total) * quantity / self.quantity

@@ -29,10 +29,12 @@ class JxcStockPickingLine(models.Model):
 
     picking_id = fields.Many2one("jxc.stock.picking", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="picking_id.company_id", store=True, precompute=True, index=True
+    )
     currency_id = fields.Many2one(related="picking_id.currency_id")
-    state = fields.Selection(related="picking_id.state", store=True)
-    picking_type = fields.Selection(related="picking_id.picking_type", store=True)
+    state = fields.Selection(related="picking_id.state", store=True, precompute=True)
+    picking_type = fields.Selection(related="picking_id.picking_type", store=True, precompute=True)
     warehouse_id = fields.Many2one(related="picking_id.warehouse_id")
     product_id = fields.Many2one(
         "product.product",
@@ -82,7 +84,9 @@ class JxcStockPickingLine(models.Model):
         help="Per unit of the line, in company currency. Receipts: the cost that enters the "
         "average; issues are valued at the average when posted.",
     )
-    value = fields.Monetary(compute="_compute_value", store=True, groups="jxc_stock.group_jxc_cost")
+    value = fields.Monetary(
+        compute="_compute_value", store=True, precompute=True, groups="jxc_stock.group_jxc_cost"
+    )
     available_quantity = fields.Float(
         string="Available",
         digits="Product Unit of Measure",

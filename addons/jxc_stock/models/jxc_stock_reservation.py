@@ -40,7 +40,9 @@ class JxcStockReservation(models.Model):
     product_id = fields.Many2one("product.product", required=True, readonly=True, index=True)
     warehouse_id = fields.Many2one("jxc.stock.warehouse", required=True, readonly=True, index=True)
     lot_id = fields.Many2one("jxc.stock.lot", string="Lot / Serial", readonly=True, index=True)
-    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="warehouse_id.company_id", store=True, precompute=True, index=True
+    )
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     quantity = fields.Float(
         string="Reserved",
