@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
-from odoo.addons.jxc_stock.utils import form_action, internal_context, list_action
+from odoo.addons.jxc_stock.utils import form_action, internal_context
 
 # Purchase prices: purchase staff and whoever may see costs; not stock or sales staff.
 PRICE_GROUPS = "jxc_purchase.group_jxc_purchase_user,jxc_stock.group_jxc_cost"
@@ -252,13 +252,7 @@ class JxcPurchaseOrder(models.Model):
         return True
 
     def action_view_receipts(self):
-        self.ensure_one()
-        action = list_action(
-            self.env, "jxc_stock.jxc_stock_picking_action_all", [("purchase_id", "=", self.id)]
-        )
-        if len(self.picking_ids) == 1:
-            action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
-        return action
+        return self._action_view_pickings()
 
     def action_merge(self):
         """Merge draft orders of the same supplier, warehouse and currency into the oldest."""

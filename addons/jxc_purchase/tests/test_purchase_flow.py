@@ -71,6 +71,18 @@ class TestPurchaseFlow(JxcPurchaseCommon):
         self.assertRecordValues(
             backorder.line_ids, [{"product_id": self.product.id, "quantity": 4}]
         )
+        # The receipts button: the list of this order's receipts (one: its form).
+        action = order.action_view_receipts()
+        self.assertEqual(action["view_mode"], "list,form")
+        self.assertEqual(
+            self.env["jxc.stock.picking"].search(action["domain"]), receipt | backorder
+        )
+        order2 = self._make_order([(self.product, 1, 5.0)])
+        order2.action_confirm()
+        action = order2.action_view_receipts()
+        self.assertEqual(
+            (action["res_id"], action["view_mode"]), (self._receipt(order2).id, "form")
+        )
         self.assertEqual(order.state, "confirmed")
         backorder.action_done()
         self.assertEqual(order.state, "done")

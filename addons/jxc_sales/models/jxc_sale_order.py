@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
-from odoo.addons.jxc_stock.utils import internal_context, list_action
+from odoo.addons.jxc_stock.utils import internal_context
 
 
 class JxcSaleOrder(models.Model):
@@ -260,13 +260,7 @@ class JxcSaleOrder(models.Model):
         return True
 
     def action_view_deliveries(self):
-        self.ensure_one()
-        action = list_action(
-            self.env, "jxc_stock.jxc_stock_picking_action_all", [("sale_id", "=", self.id)]
-        )
-        if len(self.picking_ids) == 1:
-            action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
-        return action
+        return self._action_view_pickings()
 
     # ------------------------------------------------------------------
     # Business methods

@@ -56,11 +56,20 @@ class TestSaleFlow(JxcSalesCommon):
         order = self._make_order([(self.product, 10)])
         order.action_confirm()
         delivery = self._delivery(order)
+        # One delivery: its button opens it.
+        action = order.action_view_deliveries()
+        self.assertEqual((action["res_id"], action["view_mode"]), (delivery.id, "form"))
         delivery.line_ids.quantity_done = 4
         delivery.action_done()
         self.assertRecordValues(order.line_ids, [{"qty_delivered": 4, "qty_reserved": 6}])
         backorder = self._delivery(order)
         self.assertRecordValues(backorder, [{"backorder_id": delivery.id}])
+        # Two: the list of this order's deliveries.
+        action = order.action_view_deliveries()
+        self.assertEqual(action["view_mode"], "list,form")
+        self.assertEqual(
+            self.env["jxc.stock.picking"].search(action["domain"]), delivery | backorder
+        )
         self.assertEqual(backorder.line_ids.quantity, 6)
         # The customer sends 1 back from the first delivery, at the cost it left with.
         self._receive(self.product, 10, 12.0)  # the average moves

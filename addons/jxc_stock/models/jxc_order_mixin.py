@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from ..utils import list_action
+
 
 class JxcOrderMixin(models.AbstractModel):
     """What purchase and sale orders share: numbering, amounts, currency, sending, closing.
@@ -43,6 +45,17 @@ class JxcOrderMixin(models.AbstractModel):
     def _compute_picking_count(self):
         for order in self:
             order.picking_count = len(order.picking_ids)
+
+    def _action_view_pickings(self):
+        """The order's receipts / deliveries: their list, or the form of the only one."""
+        self.ensure_one()
+        link = self._fields["picking_ids"].inverse_name
+        action = list_action(
+            self.env, "jxc_stock.jxc_stock_picking_action_all", [(link, "=", self.id)]
+        )
+        if len(self.picking_ids) == 1:
+            action.update(res_id=self.picking_ids.id, view_mode="form", views=[(False, "form")])
+        return action
 
     def action_batch_confirm(self):
         """Confirm the selected orders from the list (a server action), each as its Confirm
