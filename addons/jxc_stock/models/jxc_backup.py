@@ -16,7 +16,6 @@ from .. import backup
 
 _logger = logging.getLogger(__name__)
 
-PARAM_ENABLED = "jxc_stock.backup_enabled"
 PARAM_FOLDER = "jxc_stock.backup_dir"
 PARAM_KEEP = "jxc_stock.backup_keep"
 DEFAULT_KEEP = 7
@@ -27,8 +26,9 @@ CHILD = "import runpy, sys; runpy.run_path(sys.argv.pop(1), run_name='__main__')
 
 
 class JxcBackup(models.AbstractModel):
-    """数据备份: the daily backup of this database (``ir_cron_jxc_backup``) and its settings
-    (ir.config_parameter, company-independent: see ``res.config.settings``)."""
+    """数据备份: the daily backup of this database and its settings, company-independent: on
+    while the scheduled action ``ir_cron_jxc_backup`` is active, the folder and the number kept
+    in ir.config_parameter (see ``res.config.settings``)."""
 
     _name = "jxc.backup"
     _description = "JXC Backup"
@@ -49,8 +49,7 @@ class JxcBackup(models.AbstractModel):
 
     @api.model
     def _cron_backup(self):
-        if self.env["ir.config_parameter"].sudo().get_param(PARAM_ENABLED):
-            self._backup()
+        self._backup()
         return True
 
     @api.model

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import config, human_size
 
 from .. import backup
-from .jxc_backup import DEFAULT_KEEP, PARAM_ENABLED, PARAM_FOLDER, PARAM_KEEP
+from .jxc_backup import DEFAULT_KEEP, PARAM_FOLDER, PARAM_KEEP
 
 
 class ResConfigSettings(models.TransientModel):
@@ -26,8 +26,9 @@ class ResConfigSettings(models.TransientModel):
     jxc_paperformat_stock_id = fields.Many2one(
         related="company_id.jxc_paperformat_stock_id", readonly=False
     )
-    # 数据备份: one database, one setting for all its companies (ir.config_parameter).
-    jxc_backup_enabled = fields.Boolean(string="Daily Backup", config_parameter=PARAM_ENABLED)
+    # 数据备份: one database, one setting for all its companies: the scheduled action's
+    # activity (kept across upgrades: its data is noupdate) and two ir.config_parameter.
+    jxc_backup_enabled = fields.Boolean(string="Daily Backup")
     jxc_backup_dir = fields.Char(string="Backup Folder", config_parameter=PARAM_FOLDER)
     jxc_backup_default_dir = fields.Char(
         string="Default Backup Folder", compute="_compute_jxc_backup_info"
@@ -48,18 +49,33 @@ class ResConfigSettings(models.TransientModel):
         if any(settings.jxc_backup_keep < 1 for settings in self):
             raise ValidationError(_("Keep at least one backup."))
 
+    @api.model
+    def _jxc_backup_cron(self):
+        cron = self.env.ref("jxc_stock.ir_cron_jxc_backup", raise_if_not_found=False)
+        return (cron or self.env["ir.cron"]).sudo()
+
+    @api.model
+    def get_values(self):
+        res = super().get_values()
+        res["jxc_backup_enabled"] = self._jxc_backup_cron().active
+        return res
+
     def set_values(self):
         # The backup settings choose where the server writes files: system administrators only,
         # whoever calls (the settings' access rights already say so; this holds if they change).
         params = self.env["ir.config_parameter"].sudo()
+        cron = self._jxc_backup_cron()
         changed = (
-            bool(params.get_param(PARAM_ENABLED)) != self.jxc_backup_enabled
+            cron.active != self.jxc_backup_enabled
             or (params.get_param(PARAM_FOLDER) or False) != (self.jxc_backup_dir or False)
             or int(params.get_param(PARAM_KEEP) or DEFAULT_KEEP) != self.jxc_backup_keep
         )
         if changed:
             self._check_jxc_backup_admin()
-        return super().set_values()
+        res = super().set_values()
+        if cron and cron.active != self.jxc_backup_enabled:
+            cron.active = self.jxc_backup_enabled
+        return res
 
     def _check_jxc_backup_admin(self):
         if not self.env.su and not self.env.user._is_system():

@@ -38,7 +38,6 @@ class JxcBackupCommon(JxcStockCommon):
         self.folder = tempfile.mkdtemp(prefix="jxc-backup-test-")
         self.addCleanup(shutil.rmtree, self.folder, True)
         params = self.env["ir.config_parameter"].sudo()
-        params.set_param("jxc_stock.backup_enabled", True)
         params.set_param("jxc_stock.backup_dir", self.folder)
         params.set_param("jxc_stock.backup_keep", 2)
 
@@ -84,10 +83,17 @@ class TestBackup(JxcBackupCommon):
         # Nothing half-written is left behind.
         self.assertFalse([name for name in self._files() if name.startswith(".")])
 
-    def test_cron_does_nothing_when_disabled(self):
-        self.env["ir.config_parameter"].sudo().set_param("jxc_stock.backup_enabled", False)
-        self.env["jxc.backup"]._cron_backup()
-        self.assertEqual(self._files(), [])
+    def test_daily_backup_is_the_scheduled_action_on_by_default(self):
+        cron = self.env.ref("jxc_stock.ir_cron_jxc_backup")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        settings = self.env["res.config.settings"].with_user(self.system_admin)
+        self.assertTrue(settings.create({}).jxc_backup_enabled)
+        settings.create({"jxc_backup_enabled": False}).execute()
+        self.assertFalse(cron.active)
+        self.assertFalse(settings.create({}).jxc_backup_enabled)
+        settings.create({"jxc_backup_enabled": True}).execute()
+        self.assertTrue(cron.active)
 
     def test_default_folder_is_where_odoo_conf_says(self):
         from odoo.tools import config
@@ -103,7 +109,6 @@ class TestBackup(JxcBackupCommon):
 
     def test_system_admin_sets_backup_and_backs_up_now(self):
         with Form(self.env["res.config.settings"].with_user(self.system_admin)) as form:
-            form.jxc_backup_enabled = True
             form.jxc_backup_keep = 3
             form.jxc_backup_dir = self.folder
         form.record.execute()
@@ -136,11 +141,14 @@ class TestBackup(JxcBackupCommon):
                         {"jxc_backup_dir": "/tmp"}
                     )
         # An "administrator" of execute() (Access Rights) still cannot change the backup.
-        changed = settings.create({"jxc_backup_dir": "/tmp", "jxc_backup_keep": 1})
+        changed = settings.create(
+            {"jxc_backup_dir": "/tmp", "jxc_backup_keep": 1, "jxc_backup_enabled": False}
+        )
         with self.cr.savepoint(), self.assertRaises(AccessError):
             changed.with_user(self.rights_admin).execute()
         self.assertEqual(params.get_param("jxc_stock.backup_dir"), self.folder)
         self.assertEqual(params.get_param("jxc_stock.backup_keep"), "2")
+        self.assertTrue(self.env.ref("jxc_stock.ir_cron_jxc_backup").active)
         self.assertEqual(self._files(), [])
 
 
