@@ -7,6 +7,7 @@ restored database has the same row count in every jxc_* table, the same document
 ledger, quants, finance entries, 进销存汇总 and aging, and a clean 账实核对.
 """
 
+import configparser
 import json
 import os
 import subprocess
@@ -84,3 +85,35 @@ def test_backup_restores_under_a_new_name_with_the_same_figures(tmp_path):
         assert probe(RESTORED)[0]["tables"] == before["tables"]
     finally:
         jxcdb.drop(RESTORED)
+
+
+def test_status_shows_what_runs_and_the_last_backup(tmp_path):
+    """`make status`: PostgreSQL up, Odoo (not started by the tests), no replica or the
+    replica's state, and the newest backup of the database in the folder odoo.conf names."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(jxcdb.CONF, encoding="utf-8")
+    parser["options"]["jxc_backup_dir"] = str(tmp_path)
+    conf = tmp_path / "odoo.conf"
+    with open(conf, "w", encoding="utf-8") as f:
+        parser.write(f)
+    folder = tmp_path / DB
+    folder.mkdir()
+    for name in (f"{DB}_2026-01-01_02-00-00.zip", f"{DB}_2026-01-02_02-00-00.zip", "x.zip"):
+        (folder / name).write_bytes(b"0" * 2048)
+
+    status = ops("status", str(conf), DB)
+
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert lines[0].startswith("PostgreSQL  up ")
+    assert lines[1].startswith("Odoo ")
+    assert lines[2] == "Replica     no replica (db_replica_host not set)"
+    assert lines[3].startswith(f"Last backup {folder / f'{DB}_2026-01-02_02-00-00.zip'}  (")
+    assert lines[3].endswith(", 2.0 KB)")
+
+    # A replica setting naming a server that is not a standby says so.
+    parser["options"]["db_replica_host"] = parser["options"]["db_host"]
+    parser["options"]["db_replica_port"] = parser["options"]["db_port"]
+    with open(conf, "w", encoding="utf-8") as f:
+        parser.write(f)
+    assert "is not a standby" in ops("status", str(conf), DB).stdout.splitlines()[2]
