@@ -16,6 +16,21 @@ lint:           ## ruff, ruff format --check and pylint-odoo's mandatory checks 
 bench:          ## benchmark scripts (posting, reservations, reports)
 	@bash tools/bench.sh $(ARGS)
 
+# Operations (README.md, "Backup and restore", "Status", "Upgrading")
+.PHONY: backup restore status upgrade
+
+backup:         ## back up DB (default jxc) and its filestore, Odoo's zip, into DIR (default: its backup folder)
+	@$(if $(DB),JXC_DB="$(DB)") DIR="$(DIR)" bash tools/ops.sh backup
+
+restore:        ## restore FILE=backup.zip as DB (default: the name it was backed up from; FORCE=1 replaces)
+	@FILE="$(FILE)" DB="$(DB)" FORCE="$(FORCE)" bash tools/ops.sh restore
+
+status:         ## what runs: PostgreSQL, Odoo, workers, replica lag, the last backup of DB
+	@$(if $(DB),JXC_DB="$(DB)") bash tools/ops.sh status
+
+upgrade:        ## back up DB, then upgrade its JXC addons to this code (-u) and check 账实核对
+	@$(if $(DB),JXC_DB="$(DB)") DIR="$(DIR)" bash tools/ops.sh upgrade
+
 setup:          ## only the Python environment and Odoo
 	@bash tools/setup.sh
 

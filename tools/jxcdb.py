@@ -19,6 +19,14 @@ JXC_ADDONS = ["jxc_stock", "jxc_purchase", "jxc_sales", "jxc_finance", "jxc_repo
 BAD_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ")
 
 
+def manifest_version(addon):
+    """The version of ``addon`` in this checkout's manifest."""
+    import ast
+
+    with open(os.path.join(ROOT, "addons", addon, "__manifest__.py"), encoding="utf-8") as f:
+        return ast.literal_eval(f.read())["version"]
+
+
 def run_odoo(*args, logfile=None, conf=CONF):
     import odoo
 

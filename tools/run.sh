@@ -12,6 +12,9 @@ if ! "$ROOT/tools/odoo.sh" exists "$JXC_DB"; then
         --logfile="$RUN/install-$JXC_DB.log" \
         || die "installing JXC into database $JXC_DB failed; see $RUN/install-$JXC_DB.log"
     "$PY" "$ROOT/tools/set_admin_lang.py" "$RUN/odoo.conf" "$JXC_DB"
+elif ! "$PY" "$ROOT/tools/ops.py" behind "$RUN/odoo.conf" "$JXC_DB"; then
+    # Serving older data with newer code is what Odoo does until told to upgrade.
+    log "the code is newer: 'make stop && make upgrade DB=$JXC_DB' backs up and upgrades it"
 fi
 
 pidfile="$RUN/odoo.pid"

@@ -5,6 +5,7 @@ from . import jxc_scan_mixin
 from . import (
     ir_actions_report,
     ir_attachment,
+    jxc_backup,
     jxc_document_line_mixin,
     jxc_document_link_mixin,
     jxc_document_mixin,

@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_amount_in_words,
+    test_backup,
     test_batch_actions,
     test_batch_tour,
     test_concurrency,
