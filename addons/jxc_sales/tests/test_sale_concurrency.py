@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Invariant 2 through sales: 8 OS processes confirm orders for the same products at once,
 retrying serialization failures, or taking turns per product first (as a JSON-RPC call of
-action_confirm does) and then never failing."""
+action_confirm does) and then never failing; a delivery locks in the posting's order."""
+
+import threading
+import time
 
 import odoo
 from odoo.fields import Command
@@ -249,3 +252,71 @@ class TestSaleConfirmationTurns(SaleConcurrencyCase):
                 self.assertTrue(partner.exists(), "nothing rolled back")
                 self.assertTrue(self._free(other, a), "no turn taken")
                 cr.rollback()
+
+
+@tagged("post_install", "-at_install")
+class TestDeliveryLockOrder(SaleConcurrencyCase):
+    _code = "SLOCK"
+
+    def test_delivery_locks_averages_before_quants(self):
+        """A delivery waiting for a product's average-cost row (held by another posting)
+        holds none of its quants yet: the lock order of every posting, so the two cannot
+        deadlock."""
+        a = self.product_ids[0]
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            order = env["jxc.sale.order"].create(
+                {
+                    "partner_id": self.partner_id,
+                    "warehouse_id": self.warehouse_id,
+                    "line_ids": [Command.create({"product_id": a, "quantity": 3.0})],
+                }
+            )
+            order.action_confirm()
+            picking_id = order.picking_ids.id
+        outcome = {}
+
+        def deliver():
+            try:
+                with self.registry.cursor() as cr:
+                    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+                    cr.execute("SELECT pg_backend_pid()")
+                    outcome["pid"] = cr.fetchone()[0]
+                    env["jxc.stock.picking"].browse(picking_id).action_done()
+            except Exception as error:  # pylint: disable=broad-except  (asserted below)
+                outcome["error"] = error
+
+        with self.registry.cursor() as posting, self.registry.cursor() as probe:
+            # Another posting of the product holds its average-cost row.
+            posting.execute(
+                "SELECT id FROM jxc_stock_valuation WHERE product_id = %s FOR UPDATE", [a]
+            )
+            thread = threading.Thread(target=deliver)
+            thread.start()
+            for _i in range(300):
+                probe.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                    [outcome.get("pid") or 0],
+                )
+                row = probe.fetchone()
+                probe.rollback()
+                if row and row[0] == "Lock":
+                    break
+                time.sleep(0.1)
+            else:
+                self.fail("the delivery never waited for the average-cost row")
+            probe.execute(
+                "SELECT id FROM jxc_stock_quant WHERE product_id = %s AND warehouse_id = %s "
+                "FOR UPDATE SKIP LOCKED",
+                [a, self.warehouse_id],
+            )
+            free = probe.fetchall()
+            probe.rollback()
+            posting.rollback()
+            thread.join(60)
+        self.assertTrue(free, "the waiting delivery holds no quant of the product")
+        self.assertNotIn("error", outcome)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            self.assertEqual(env["jxc.stock.picking"].browse(picking_id).state, "done")
+            self.assertEqual(env["jxc.stock.integrity"]._find_mismatches(), [])

@@ -623,6 +623,12 @@ class JxcStockPicking(models.Model):
             for line in lines:
                 line._check_postable(numbers[line.id])
             lines._resolve_lots()
+            # The posting's lock order (average costs, then quants) before the type's hook
+            # consumes reservations (quants, then reservations): never quants first, which
+            # deadlocked with a posting of the same products that held their averages.
+            self.env["jxc.stock.valuation"]._lock(
+                lines.product_id.ids, picking.warehouse_id.company_id.id
+            )
             picking._before_post(lines)
             vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)
