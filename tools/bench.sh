@@ -11,6 +11,8 @@ log "bench_stock.py"
 "$PY" "$ROOT/bench/bench_stock.py" "$RUN/odoo.conf" jxc_bench
 log "bench_golive.py"
 "$PY" "$ROOT/bench/bench_golive.py" "$RUN/odoo.conf" jxc_bench
+log "bench_load.py (a 4-worker server, 32 JSON-RPC clients)"
+"$PY" "$ROOT/bench/bench_load.py" "$RUN/odoo.conf" jxc_bench
 log "bench_sales.py"
 "$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo jxc_bench_sales
 log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"

@@ -54,6 +54,22 @@ def run_with_retry(registry, func, tries=50, uid=odoo.SUPERUSER_ID, context=None
     return None
 
 
+def is_rpc_call(model, method):
+    """Whether the current HTTP request is a JSON-RPC call of ``method`` on ``model`` itself:
+    a button or ``call_kw`` of the web client, or ``execute`` / ``execute_kw`` over
+    /jsonrpc. The method then runs first in the request's transaction, outside any
+    savepoint (a batch or a server action calling it is another method)."""
+    from odoo.http import request  # pylint: disable=import-outside-toplevel
+
+    params = getattr(request, "params", None) if request else None
+    if not params:
+        return False
+    if params.get("service") == "object" and params.get("method") in ("execute", "execute_kw"):
+        args = params.get("args") or []
+        return len(args) > 4 and args[3] == model and args[4] == method
+    return params.get("model") == model and params.get("method") == method
+
+
 # ----------------------------------------------------------------------
 # The document state machine's token and the bounds of numbers
 # ----------------------------------------------------------------------

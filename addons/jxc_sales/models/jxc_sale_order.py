@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
-from odoo.addons.jxc_stock.utils import internal_context
+from odoo.addons.jxc_stock.utils import internal_context, is_rpc_call
 
 
 class JxcSaleOrder(models.Model):
@@ -203,6 +203,9 @@ class JxcSaleOrder(models.Model):
         """Reserve every line in one atomic step, then create the draft delivery."""
         self._check_action_rights()
         self._check_customer_rights()
+        if is_rpc_call(self._name, "action_confirm"):
+            # Reserving locks the products' quants: wait for their turn first (no retries).
+            self.env["jxc.stock.quant"]._take_turn(self.line_ids.product_id)
         for order in self:
             order._check_confirmable()
         below = {order: order._get_lines_below_price_guard() for order in self}

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import internal_context, is_internal, list_action, selection_label
+from ..utils import internal_context, is_internal, is_rpc_call, list_action, selection_label
 
 
 class JxcStockPicking(models.Model):
@@ -566,6 +566,9 @@ class JxcStockPicking(models.Model):
     def action_done(self):
         """Post the documents (button and API): all their lines or nothing (invariant 3)."""
         self._check_post_rights()
+        if is_rpc_call(self._name, "action_done"):
+            # Posting locks the products' quants and averages: wait for their turn first.
+            self.env["jxc.stock.quant"]._take_turn(self.line_ids.product_id)
         return self._action_done()
 
     def action_batch_done(self):
@@ -620,6 +623,12 @@ class JxcStockPicking(models.Model):
             for line in lines:
                 line._check_postable(numbers[line.id])
             lines._resolve_lots()
+            # The posting's lock order (average costs, then quants) before the type's hook
+            # consumes reservations (quants, then reservations): never quants first, which
+            # deadlocked with a posting of the same products that held their averages.
+            self.env["jxc.stock.valuation"]._lock(
+                lines.product_id.ids, picking.warehouse_id.company_id.id
+            )
             picking._before_post(lines)
             vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)

@@ -1,7 +1,29 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import errors
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.sql_db import TestCursor
+
+# First key of the advisory locks with which sessions take turns per product ("JX").
+ADVISORY_LOCK_CLASS = 0x4A58
+# Documents of more products go without turns: each turn is an entry of PostgreSQL's shared
+# lock table (max_locks_per_transaction, 64 per connection by default).
+MAX_TURNS = 50
+
+
+def _release_turns(cr, keys):
+    """Give back the turns taken by :meth:`JxcStockQuant._take_turn` (session advisory locks:
+    they outlive the transaction, so they are released after its commit or rollback)."""
+    if getattr(cr, "_jxc_turn", None) is keys:
+        cr._jxc_turn = None
+    with cr._cnx.cursor() as raw:
+        raw.execute(
+            "SELECT pg_advisory_unlock(k.c, k.p) FROM unnest(%s::int[], %s::int[]) AS k(c, p)",
+            [[k[0] for k in keys], [k[1] for k in keys]],
+        )
+    cr._cnx.rollback()  # end the transaction the statement opened (nothing in it)
 
 
 class JxcStockQuant(models.Model):
@@ -87,6 +109,64 @@ class JxcStockQuant(models.Model):
     # ------------------------------------------------------------------
     # SQL helpers for the hot paths (posting, reservation)
     # ------------------------------------------------------------------
+    @api.model
+    def _take_turn(self, products):
+        """Wait, before the transaction has read what it will change, until no other session
+        is reserving or posting ``products``; keep that turn until this transaction ends.
+
+        Why: Odoo runs every request in REPEATABLE READ. A confirmation or a posting that
+        locks a quant (or an average-cost row) another session changed since the request's
+        first query fails with a serialization error, and Odoo's RPC layer runs the whole
+        request again after sleeping up to 2, 4, 8… seconds. With many clients selling the
+        same products most requests failed that way. Taking turns per product *before* the
+        transaction's snapshot (session advisory locks, then a new transaction) lets the
+        request see what the previous holder committed, so its row locks never fail.
+
+        Only when nothing has been written in this transaction (a request that starts with
+        the button, as the web client and JSON-RPC callers do): then rolling back loses
+        nothing. Otherwise (a script or a test that wrote first, a second call in the same
+        request) it does nothing. It never replaces the row locks: they still guard every
+        invariant; this only spares the failures. Turns are taken in product order, while
+        the transaction holds no row lock (nothing written), so they cannot deadlock.
+        """
+        cr = self.env.cr
+        product_ids = sorted(set(products.ids))
+        pending = (cr.precommit, cr.postcommit, cr.prerollback, cr.postrollback)
+        if not product_ids or len(product_ids) > MAX_TURNS:
+            return False
+        if any(callbacks._funcs for callbacks in pending):
+            return False
+        if isinstance(cr, TestCursor) or getattr(cr, "_jxc_turn", None):
+            return False
+        self.env.flush_all()
+        cr.execute("SELECT txid_current_if_assigned() IS NULL")
+        if not cr.fetchone()[0]:
+            return False
+        keys = [(ADVISORY_LOCK_CLASS, product_id) for product_id in product_ids]
+        try:
+            # How long a session waits for its turn before it goes on without one.
+            cr.execute("SET LOCAL lock_timeout = '10s'")
+            cr.execute(
+                """
+                SELECT pg_advisory_lock(k.c, k.p)
+                  FROM (SELECT * FROM unnest(%s::int[], %s::int[]) AS k(c, p) ORDER BY p) k
+                """,
+                [[k[0] for k in keys], [k[1] for k in keys]],
+            )
+        except errors.LockNotAvailable:
+            # Too long a wait (a session that hangs): go on without a turn, as before.
+            cr.rollback()
+            _release_turns(cr, keys)
+            self.env.invalidate_all(flush=False)
+            return False
+        # A new transaction, whose snapshot comes after what the previous holders committed.
+        cr.rollback()
+        self.env.invalidate_all(flush=False)
+        cr._jxc_turn = keys
+        cr.postcommit.add(lambda: _release_turns(cr, keys))
+        cr.postrollback.add(lambda: _release_turns(cr, keys))
+        return True
+
     @api.model
     def _lock_quants(self, keys, pairs=()):
         """Create missing quants for ``keys`` [(product, warehouse, lot or None)], then lock every

@@ -25,6 +25,7 @@ from . import (
     test_print,
     test_replenish,
     test_reservation,
+    test_rpc_call,
     test_scan,
     test_scan_tour,
     test_warehouse_scope,
