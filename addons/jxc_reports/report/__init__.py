@@ -1,5 +1,5 @@
 # The mixins first: the reports below inherit them.
-from . import jxc_report_row_mixin, jxc_report_sql_view, jxc_report_xlsx, jxc_report_xlsx_mixin
+from . import jxc_report_sql_view, jxc_report_xlsx, jxc_report_xlsx_mixin
 
 # isort: split
 from . import (
