@@ -7,6 +7,7 @@ from . import (
     jxc_report_partner_balance,
     jxc_report_purchase,
     jxc_report_sale,
+    jxc_report_sale_period,
     jxc_report_stock_analysis,
     jxc_report_stock_ledger,
     jxc_report_stock_summary,
