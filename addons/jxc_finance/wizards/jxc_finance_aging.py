@@ -102,26 +102,26 @@ class JxcFinanceAging(models.TransientModel):
                   FROM jxc_finance_payment_line
                  WHERE state = 'posted' AND date > %(date)s AND credit_entry_id IS NOT NULL
                  GROUP BY credit_entry_id
-            ), entries AS (
-                -- The entries open today (a partial index), and those settled since the
-                -- date (by id): the two ways an entry is open as of the date.
-                SELECT e.id, e.commercial_partner_id, e.date_due, e.amount_residual
+            ), changed AS (
+                SELECT id FROM settled UNION SELECT id FROM used
+            ), open AS (
+                -- The entries open today and not settled since the date, as they are (a
+                -- partial index); those settled since, with what was settled added back.
+                SELECT e.commercial_partner_id AS partner_id, e.date_due,
+                       e.amount_residual AS residual
                   FROM jxc_finance_entry e
                  WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
                    AND e.date <= %(date)s AND e.amount_residual <> 0
+                   AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.id = e.id)
                 UNION ALL
-                SELECT e.id, e.commercial_partner_id, e.date_due, e.amount_residual
-                  FROM jxc_finance_entry e
-                 WHERE e.id IN (SELECT id FROM settled UNION SELECT id FROM used)
-                   AND e.entry_type = %(type)s AND e.company_id = %(company)s
-                   AND e.date <= %(date)s AND e.amount_residual = 0
-            ), open AS (
-                SELECT e.commercial_partner_id AS partner_id, e.date_due,
+                SELECT e.commercial_partner_id, e.date_due,
                        e.amount_residual + COALESCE(s.amount, 0) - COALESCE(u.amount, 0)
-                           AS residual
-                  FROM entries e
+                  FROM jxc_finance_entry e
+                  JOIN changed c ON c.id = e.id
                   LEFT JOIN settled s ON s.id = e.id
                   LEFT JOIN used u ON u.id = e.id
+                 WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
+                   AND e.date <= %(date)s
             )
             SELECT partner_id, {buckets}, SUM(residual) AS total
               FROM open

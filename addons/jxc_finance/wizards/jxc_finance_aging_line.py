@@ -16,7 +16,9 @@ class JxcFinanceAgingLine(models.TransientModel):
     _order = "total desc, id"
     _jxc_row_keys = ("partner_id",)
 
-    wizard_id = fields.Many2one("jxc.finance.aging", required=True, ondelete="cascade", index=True)
+    wizard_id = fields.Many2one(
+        "jxc.finance.aging", string="Aging", required=True, ondelete="cascade", index=True
+    )
     currency_id = fields.Many2one(related="wizard_id.currency_id")
     partner_id = fields.Many2one("res.partner", readonly=True)
     not_due = fields.Monetary(readonly=True)

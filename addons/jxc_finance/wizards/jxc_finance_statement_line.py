@@ -27,7 +27,11 @@ class JxcFinanceStatementLine(models.TransientModel):
     _order = "id"
 
     wizard_id = fields.Many2one(
-        "jxc.finance.statement", required=True, ondelete="cascade", index=True
+        "jxc.finance.statement",
+        string="Partner Statement",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     currency_id = fields.Many2one(related="wizard_id.currency_id")
     date = fields.Date(readonly=True)
