@@ -98,7 +98,7 @@ class JxcFinanceEntry(models.Model):
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS jxc_finance_entry_open_index
                 ON jxc_finance_entry (company_id, entry_type, date)
-                INCLUDE (commercial_partner_id, date_due, amount_residual)
+                INCLUDE (id, commercial_partner_id, date_due, amount_residual)
              WHERE amount_residual <> 0
         """)
 
