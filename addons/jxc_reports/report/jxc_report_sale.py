@@ -116,6 +116,7 @@ class JxcReportSale(models.Model):
             return None
         return """
             SELECT p.id, p.date, p.company_id, p.warehouse_id, p.categ_id, p.user_id,
+                   NULL::int4 AS order_id, NULL::int4 AS partner_id, NULL::int4 AS product_id,
                    p.quantity, p.revenue, p.cogs, p.revenue - p.cogs AS gross_profit,
                    100.0 * (p.revenue - p.cogs) / NULLIF(p.revenue, 0) AS margin_percent,
                    p.move_count

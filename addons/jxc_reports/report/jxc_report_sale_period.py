@@ -37,8 +37,9 @@ class JxcReportSalePeriod(models.Model):
         string="Month", required=True, readonly=True, help="The month's first instant (China)."
     )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
+    # A warehouse is deleted only without ledger rows: its sums (if any) go with it.
     warehouse_id = fields.Many2one(
-        "jxc.stock.warehouse", required=True, readonly=True, ondelete="restrict"
+        "jxc.stock.warehouse", required=True, readonly=True, ondelete="cascade"
     )
     categ_id = fields.Many2one(
         "product.category", string="Category", readonly=True, ondelete="restrict"
