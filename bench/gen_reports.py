@@ -274,6 +274,8 @@ class Generator:
         for table, name, definition in foreign_keys:
             self.sql(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
         self.step(f"{len(foreign_keys)} foreign keys added back (and so checked)")
+        rows = self.env["jxc.report.sale.period"]._rebuild()
+        self.step(f"sales analysis: {rows:,} monthly sums")
         self.check()
 
     def master_data(self):
@@ -1287,6 +1289,7 @@ def analyze(db):
         "jxc_finance_entry",
         "jxc_finance_payment",
         "jxc_finance_payment_line",
+        "jxc_report_sale_period",
     ]
     cnx = odoo.sql_db.db_connect(db)
     with cnx.cursor() as cr:

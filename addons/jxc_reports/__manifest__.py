@@ -3,7 +3,7 @@
 {
     "name": "JXC Reports",
     "summary": "进销存 reports: 进销存汇总, sales / purchase / stock / money analysis, XLSX export, dashboard",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -11,6 +11,7 @@
     "application": False,
     "installable": True,
     "depends": ["jxc_finance"],
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/jxc_reports_groups.xml",
         "security/jxc_reports_security.xml",

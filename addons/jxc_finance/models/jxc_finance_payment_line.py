@@ -35,7 +35,7 @@ class JxcFinancePaymentLine(models.Model):
     entry_reference = fields.Char(related="entry_id.reference", string="Document")
     entry_date_due = fields.Date(related="entry_id.date_due", string="Due Date")
     entry_residual = fields.Monetary(related="entry_id.amount_residual", string="Open Amount")
-    date = fields.Date(compute="_compute_state", store=True, precompute=True)
+    date = fields.Date(compute="_compute_state", store=True, precompute=True, index=True)
     state = fields.Selection(
         [("draft", "Draft"), ("posted", "Posted")],
         compute="_compute_state",

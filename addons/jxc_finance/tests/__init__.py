@@ -22,5 +22,6 @@ from . import (
     test_settlement,
     test_slip_transfer,
     test_statement_aging,
+    test_statement_aging_readonly,
     test_tax_included,
 )

@@ -40,7 +40,10 @@ def bucket_case_sql(days_sql):
 
 
 class JxcFinanceAging(models.TransientModel):
-    """账龄: what was open on a date, by partner, in buckets of days past due."""
+    """账龄: what was open on a date, by partner, in buckets of days past due.
+
+    Showing it writes nothing: its lines are read for it when the form reads them (see
+    ``jxc.finance.aging.line``)."""
 
     _name = "jxc.finance.aging"
     _description = "Aging"
@@ -56,7 +59,7 @@ class JxcFinanceAging(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    line_ids = fields.One2many("jxc.finance.aging.line", "aging_id", readonly=True)
+    line_ids = fields.One2many("jxc.finance.aging.line", compute="_compute_line_ids")
 
     @api.depends("date", "entry_type")
     def _compute_display_name(self):
@@ -67,20 +70,27 @@ class JxcFinanceAging(models.TransientModel):
                 date=aging.date,
             )
 
+    def _compute_line_ids(self):
+        """The lines as of now: read for each saved aging of the user's companies."""
+        Line = self.env["jxc.finance.aging.line"]
+        for aging in self:
+            aging.line_ids = Line._jxc_rows_of(aging) if aging._is_shown() else Line
+
+    def _is_shown(self):
+        return bool(self.id) and (self.env.su or self.company_id in self.env.companies)
+
     @api.model
-    def _compute_buckets(self, date, entry_type, company):
-        """{partner id: {bucket: amount, "total": amount}} of residuals as of ``date``:
-        entries dated up to then, less settlements dated up to then (computed as today's
-        residual plus the settlements dated after ``date``)."""
-        self.env.flush_all()
+    def _buckets_query(self):
+        """SQL of the residuals as of ``%(date)s`` by commercial partner (``partner_id``),
+        one column per bucket and ``total``: entries dated up to then, less settlements dated
+        up to then (computed as today's residual plus the settlements dated after it)."""
         buckets = ", ".join(
             "SUM(residual) FILTER (WHERE "
             + bucket_condition_sql("(%(date)s::date - date_due)", first, last)
-            + ")"
-            for _key, _label, first, last in AGING_BUCKETS
+            + f") AS {key}"
+            for key, _label, first, last in AGING_BUCKETS
         )
-        self.env.cr.execute(
-            f"""
+        return f"""
             WITH settled AS (
                 -- Residual as of the date = stored residual + what was settled after it:
                 -- only the settlements after the date are read.
@@ -92,23 +102,40 @@ class JxcFinanceAging(models.TransientModel):
                   FROM jxc_finance_payment_line
                  WHERE state = 'posted' AND date > %(date)s AND credit_entry_id IS NOT NULL
                  GROUP BY credit_entry_id
+            ), changed AS (
+                SELECT id FROM settled UNION SELECT id FROM used
             ), open AS (
+                -- The entries open today and not settled since the date, as they are (a
+                -- partial index); those settled since, with what was settled added back.
                 SELECT e.commercial_partner_id AS partner_id, e.date_due,
-                       e.amount_residual + COALESCE(s.amount, 0) - COALESCE(u.amount, 0)
-                           AS residual
+                       e.amount_residual AS residual
                   FROM jxc_finance_entry e
+                 WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
+                   AND e.date <= %(date)s AND e.amount_residual <> 0
+                   AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.id = e.id)
+                UNION ALL
+                SELECT e.commercial_partner_id, e.date_due,
+                       e.amount_residual + COALESCE(s.amount, 0) - COALESCE(u.amount, 0)
+                  FROM jxc_finance_entry e
+                  JOIN changed c ON c.id = e.id
                   LEFT JOIN settled s ON s.id = e.id
                   LEFT JOIN used u ON u.id = e.id
                  WHERE e.entry_type = %(type)s AND e.company_id = %(company)s
                    AND e.date <= %(date)s
-                   AND (e.amount_residual <> 0 OR s.id IS NOT NULL OR u.id IS NOT NULL)
             )
-            SELECT partner_id, {buckets}, SUM(residual)
+            SELECT partner_id, {buckets}, SUM(residual) AS total
               FROM open
              WHERE residual <> 0
              GROUP BY partner_id
-            """,
-            {"date": date, "type": entry_type, "company": company.id},
+        """
+
+    @api.model
+    def _compute_buckets(self, date, entry_type, company):
+        """{partner id: {bucket: amount, "total": amount}} of residuals as of ``date`` (see
+        :meth:`_buckets_query`)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            self._buckets_query(), {"date": date, "type": entry_type, "company": company.id}
         )
         result = {}
         for partner_id, *amounts, total in self.env.cr.fetchall():
@@ -128,12 +155,15 @@ class JxcFinanceAging(models.TransientModel):
                 _("You cannot see the aging of %(company)s.", company=self.company_id.sudo().name)
             )
 
+    def _query_params(self):
+        """The parameters of :meth:`_buckets_query` for this aging (its lines' query)."""
+        self._check_company_allowed()
+        return {"date": self.date, "type": self.entry_type, "company": self.company_id.id}
+
+    @api.readonly
     def action_compute(self):
+        """Show the aging: the form reloads and reads the lines (a read-only call)."""
         self.ensure_one()
         self._check_company_allowed()
-        buckets = self._compute_buckets(self.date, self.entry_type, self.company_id)
-        self.line_ids = [fields.Command.clear()] + [
-            fields.Command.create(dict(values, partner_id=partner_id))
-            for partner_id, values in sorted(buckets.items(), key=lambda kv: -kv[1]["total"])
-        ]
+        self.invalidate_recordset(["line_ids"])
         return True

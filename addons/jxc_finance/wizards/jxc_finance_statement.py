@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action, form_action, selection_label
 
+TOTALS = ("opening_balance", "closing_balance", "amount_invoiced", "amount_to_invoice")
+
 
 class JxcFinanceStatement(models.TransientModel):
     """对账单: a partner's documents and payments in a period, with a running balance."""
@@ -30,17 +32,18 @@ class JxcFinanceStatement(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    opening_balance = fields.Monetary(readonly=True)
-    closing_balance = fields.Monetary(readonly=True)
-    line_ids = fields.One2many("jxc.finance.statement.line", "statement_id", readonly=True)
+    # Computed when read, never stored: showing the statement writes nothing.
+    opening_balance = fields.Monetary(compute="_compute_statement")
+    closing_balance = fields.Monetary(compute="_compute_statement")
+    line_ids = fields.One2many("jxc.finance.statement.line", compute="_compute_statement")
     amount_invoiced = fields.Monetary(
         string="Invoiced in Period",
-        readonly=True,
+        compute="_compute_statement",
         help="Invoices (发票) posted in the period, less those reversed in it, tax included.",
     )
     amount_to_invoice = fields.Monetary(
         string="Not Invoiced Yet",
-        readonly=True,
+        compute="_compute_statement",
         help="Goods delivered / received net of returns and not invoiced yet, today.",
     )
 
@@ -56,6 +59,67 @@ class JxcFinanceStatement(models.TransientModel):
                     )
                 )
 
+    def _is_shown(self):
+        return bool(self.id) and (self.env.su or self.company_id in self.env.companies)
+
+    def _compute_statement(self):
+        """The lines (read for this statement, see ``jxc.finance.statement.line``), the
+        balances and the invoice totals, for each saved statement of the user's companies."""
+        Line = self.env["jxc.finance.statement.line"]
+        for statement in self:
+            if not statement._is_shown():
+                statement.update(dict(dict.fromkeys(TOTALS, 0.0), line_ids=Line))
+                continue
+            lines = Line._jxc_rows_of(statement)
+            opening = statement._opening_balance()
+            invoiced, to_invoice = statement._invoice_totals()
+            statement.update(
+                {
+                    "line_ids": lines,
+                    "opening_balance": opening,
+                    "closing_balance": lines[-1:].balance if lines else opening,
+                    "amount_invoiced": invoiced,
+                    "amount_to_invoice": to_invoice,
+                }
+            )
+
+    def _domains(self):
+        """(entry domain, payment domain) of the partner, type and company, any date."""
+        partner = self.partner_id.commercial_partner_id
+        payment_type = "inbound" if self.entry_type == "receivable" else "outbound"
+        return (
+            [
+                ("entry_type", "=", self.entry_type),
+                ("commercial_partner_id", "=", partner.id),
+                ("company_id", "=", self.company_id.id),
+            ],
+            [
+                ("payment_type", "=", payment_type),
+                ("state", "=", "posted"),
+                ("commercial_partner_id", "=", partner.id),
+                ("company_id", "=", self.company_id.id),
+            ],
+        )
+
+    def _opening_balance(self):
+        """The balance before the period, in company currency."""
+        self.ensure_one()
+        # Read as superuser below, past record rules: only for the user's companies.
+        self._rows_check_company()
+        base_entry, base_payment = self._domains()
+        before = [("date", "<", self.date_from)]
+        [(entries,)] = (
+            self.env["jxc.finance.entry"]
+            .sudo()
+            ._read_group(base_entry + before, aggregates=["amount:sum"])
+        )
+        [(payments,)] = (
+            self.env["jxc.finance.payment"]
+            .sudo()
+            ._read_group(base_payment + before, aggregates=["amount:sum"])
+        )
+        return self.currency_id.round((entries or 0.0) - (payments or 0.0))
+
     def _rows(self):
         """(opening balance, [row dicts], closing balance) in company currency.
 
@@ -63,26 +127,10 @@ class JxcFinanceStatement(models.TransientModel):
         add their amount, payments subtract theirs.
         """
         self.ensure_one()
-        # Read as superuser below, past record rules: only for the user's companies.
-        self._rows_check_company()
-        partner = self.partner_id.commercial_partner_id
+        opening = self._opening_balance()
+        base_entry, base_payment = self._domains()
         Entry = self.env["jxc.finance.entry"].sudo()
         Payment = self.env["jxc.finance.payment"].sudo()
-        payment_type = "inbound" if self.entry_type == "receivable" else "outbound"
-        base_entry = [
-            ("entry_type", "=", self.entry_type),
-            ("commercial_partner_id", "=", partner.id),
-            ("company_id", "=", self.company_id.id),
-        ]
-        base_payment = [
-            ("payment_type", "=", payment_type),
-            ("state", "=", "posted"),
-            ("commercial_partner_id", "=", partner.id),
-            ("company_id", "=", self.company_id.id),
-        ]
-        opening = sum(
-            Entry.search([*base_entry, ("date", "<", self.date_from)]).mapped("amount")
-        ) - sum(Payment.search([*base_payment, ("date", "<", self.date_from)]).mapped("amount"))
         rows = []
         for entry in Entry.search(
             [*base_entry, ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
@@ -175,24 +223,19 @@ class JxcFinanceStatement(models.TransientModel):
                 )
             )
 
+    @api.readonly
     def action_compute(self):
+        """Show the statement: its form, whose lines and balances are computed when read (a
+        read-only call: nothing is written)."""
         self.ensure_one()
-        opening, rows, closing = self._rows()
-        invoiced, to_invoice = self._invoice_totals()
-        self.write(
-            {
-                "amount_invoiced": invoiced,
-                "amount_to_invoice": to_invoice,
-                "opening_balance": opening,
-                "closing_balance": closing,
-                "line_ids": [fields.Command.clear()] + [fields.Command.create(r) for r in rows],
-            }
-        )
+        self._rows_check_company()
+        self.invalidate_recordset(["line_ids", *TOTALS])
         return form_action(self._name, self.id, name=_("Partner Statement"), target="new")
 
+    @api.readonly
     def action_print(self):
         self.ensure_one()
-        self.action_compute()
+        self._rows_check_company()
         return self.env.ref("jxc_finance.jxc_finance_statement_report_action").report_action(self)
 
     def _xlsx(self):

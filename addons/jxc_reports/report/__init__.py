@@ -1,5 +1,5 @@
 # The mixins first: the reports below inherit them.
-from . import jxc_report_row_mixin, jxc_report_sql_view, jxc_report_xlsx, jxc_report_xlsx_mixin
+from . import jxc_report_sql_view, jxc_report_xlsx, jxc_report_xlsx_mixin
 
 # isort: split
 from . import (
@@ -7,6 +7,7 @@ from . import (
     jxc_report_partner_balance,
     jxc_report_purchase,
     jxc_report_sale,
+    jxc_report_sale_period,
     jxc_report_stock_analysis,
     jxc_report_stock_ledger,
     jxc_report_stock_summary,

@@ -1,6 +1,23 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.models import parse_read_group_spec
+from odoo.osv import expression
+from odoo.tools import SQL
+
+from .jxc_report_sale_period import PERIOD_KEYS, PERIOD_TZ, SALE_MOVE_TYPES
+
+# The context key under which the report's rows are the monthly sums (jxc.report.sale.period).
+PERIOD_CONTEXT = "jxc_report_sale_period"
+# What a grouping read from the monthly sums may ask for.
+PERIOD_GRANULARITIES = ("month", "quarter", "year")
+PERIOD_AGGREGATES = frozenset(
+    ("__count", "quantity:sum", "revenue:sum", "cogs:sum", "gross_profit:sum", "margin_percent:avg")
+)
 
 
 class JxcReportSale(models.Model):
@@ -8,6 +25,9 @@ class JxcReportSale(models.Model):
     returned), from the stock ledger, by product, customer, salesperson, warehouse and date.
 
     Built like Odoo's ``sale.report`` from :meth:`_select`, :meth:`_from` and :meth:`_where`.
+    A grouping by month, quarter or year (and by company, warehouse, category or salesperson)
+    reads the monthly sums of ``jxc.report.sale.period`` instead of the ledger's rows: same
+    figures, a few thousand rows a year (:meth:`_jxc_reads_months`).
     """
 
     _name = "jxc.report.sale"
@@ -84,4 +104,97 @@ class JxcReportSale(models.Model):
         """
 
     def _where(self):
-        return "m.move_type IN ('sale_out', 'sale_return')"
+        return f"m.move_type IN ({', '.join(repr(t) for t in SALE_MOVE_TYPES)})"
+
+    # ------------------------------------------------------------------
+    # Groupings by month, from the monthly sums
+    # ------------------------------------------------------------------
+    @property
+    def _table_query(self):
+        # The monthly sums named as the report's columns; otherwise the view.
+        if not self.env.context.get(PERIOD_CONTEXT):
+            return None
+        return """
+            SELECT p.id, p.date, p.company_id, p.warehouse_id, p.categ_id, p.user_id,
+                   NULL::int4 AS order_id, NULL::int4 AS partner_id, NULL::int4 AS product_id,
+                   p.quantity, p.revenue, p.cogs, p.revenue - p.cogs AS gross_profit,
+                   100.0 * (p.revenue - p.cogs) / NULLIF(p.revenue, 0) AS margin_percent,
+                   p.move_count
+              FROM jxc_report_sale_period p
+        """
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        report = self
+        if not self.env.context.get(PERIOD_CONTEXT) and self._jxc_reads_months(
+            domain, groupby, aggregates, having, order
+        ):
+            report = self.with_context(**{PERIOD_CONTEXT: True})
+        return super(JxcReportSale, report)._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec == "__count" and self.env.context.get(PERIOD_CONTEXT):
+            # A monthly row counts the ledger rows it sums.
+            return SQL("COALESCE(SUM(%s), 0)", SQL.identifier(self._table, "move_count"))
+        return super()._read_group_select(aggregate_spec, query)
+
+    @api.model
+    def _jxc_reads_months(self, domain, groupby, aggregates, having, order):
+        """Whether this grouping gives the same result from the monthly sums: it groups by
+        month, quarter or year and by their keys only, sums (or counts), filters on their
+        keys and on whole months (this user's record rules included) and, if it uses dates,
+        in the months' time zone."""
+        dated = False
+        for spec in groupby:
+            name, _property, granularity = parse_read_group_spec(spec)
+            if name == "date" and granularity in PERIOD_GRANULARITIES:
+                dated = True
+            elif name not in PERIOD_KEYS or granularity:
+                return False
+        if not PERIOD_AGGREGATES.issuperset(aggregates):
+            return False
+        if any(leaf[0] not in PERIOD_AGGREGATES for leaf in self._jxc_leaves(having)):
+            return False
+        orders = {term.split()[0] for term in (order or "").split(",") if term.strip()}
+        if not orders <= set(groupby) | PERIOD_AGGREGATES:
+            return False
+        rules = [] if self.env.su else self.env["ir.rule"]._compute_domain(self._name, "read")
+        for path, operator, value in self._jxc_leaves(list(domain or []) + list(rules or [])):
+            if str(path).split(".")[0] in PERIOD_KEYS:
+                continue
+            if path == "date" and self._jxc_month_bound(operator, value):
+                dated = True
+                continue
+            return False
+        return not dated or self.env.context.get("tz") == PERIOD_TZ
+
+    @api.model
+    def _jxc_leaves(self, domain):
+        """The conditions of ``domain`` (neither operators nor constant leaves)."""
+        return [
+            tuple(leaf)
+            for leaf in expression.normalize_domain(list(domain or []))
+            if expression.is_leaf(leaf)
+            and tuple(leaf) not in (expression.TRUE_LEAF, expression.FALSE_LEAF)
+        ]
+
+    @api.model
+    def _jxc_month_bound(self, operator, value):
+        """Whether ``date <operator> value`` keeps whole months (of :data:`PERIOD_TZ`)."""
+        if operator not in (">=", "<", "<=", ">") or not value:
+            return False
+        try:
+            instant = fields.Datetime.to_datetime(value)
+        except ValueError:
+            return False
+        if not instant:
+            return False
+        if operator in ("<=", ">"):
+            # "Up to 23:59:59" (the web client's date filters): up to the next month.
+            instant += timedelta(seconds=1)
+        local = pytz.utc.localize(instant).astimezone(pytz.timezone(PERIOD_TZ))
+        return local.day == 1 and local.time() == time(0)

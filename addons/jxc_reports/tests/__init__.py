@@ -13,6 +13,8 @@ from . import (
     test_role_matrix,
     test_rpc_adversarial,
     test_sale_analysis,
+    test_sale_period,
+    test_sale_period_concurrency,
     test_screens_by_role,
     test_settings_labels,
     test_stock_analysis,

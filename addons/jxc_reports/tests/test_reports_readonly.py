@@ -62,19 +62,6 @@ class TestReportsReadOnly(JxcStockCommon):
             setattr(cls, attribute, user)
 
     @contextlib.contextmanager
-    def _read_only(self):
-        """Run the block in a read-only transaction, as on a read replica: any write fails."""
-        self.env.flush_all()
-        cr = self.env.cr
-        cr.execute("SAVEPOINT jxc_read_only")
-        cr.execute("SET LOCAL transaction_read_only = on")
-        try:
-            yield
-        finally:
-            cr.execute("ROLLBACK TO SAVEPOINT jxc_read_only")
-            self.env.invalidate_all()
-
-    @contextlib.contextmanager
     def _report_runs(self):
         """The statements that run a report's SQL (its ``GROUP BY``) in the block."""
         cr = self.env.cr

@@ -90,6 +90,7 @@ WATCHED_TABLES = (
     "jxc_purchase_landed_cost",
     "jxc_purchase_landed_cost_line",
     "jxc_golive",
+    "jxc_report_sale_period",
 )
 
 
@@ -658,6 +659,9 @@ class TestRpcAdversarial(HttpCase):
             ("jxc.stock.count.line", "count_id", self.count_done, {"counted_quantity": 1}),
         ]
         move = self.in_done.move_ids[:1]
+        period = self.env["jxc.report.sale.period"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
         cases = []
         for role in ALL_ROLES:
             for record, vals in writes:
@@ -749,6 +753,28 @@ class TestRpcAdversarial(HttpCase):
                     "jxc.finance.entry",
                     "unlink",
                     [self.receivable.ids],
+                    expected="AccessError",
+                ),
+                # The sales analysis's monthly sums: kept by posting only.
+                Case(
+                    role,
+                    "jxc.report.sale.period",
+                    "create",
+                    [
+                        {
+                            "date": "2026-01-01 00:00:00",
+                            "company_id": self.company.id,
+                            "warehouse_id": self.wh.id,
+                            "quantity": 5,
+                        }
+                    ],
+                ),
+                Case(role, "jxc.report.sale.period", "write", [period.ids, {"quantity": 1}]),
+                Case(
+                    role,
+                    "jxc.report.sale.period",
+                    "unlink",
+                    [period.ids],
                     expected="AccessError",
                 ),
             ]
@@ -1171,6 +1197,8 @@ class TestRpcAdversarial(HttpCase):
             ("jxc.sale.order", "_action_confirm", [self.sale_draft.ids]),
             ("jxc.finance.entry", "_post", [[{"amount": 1}]]),
             ("jxc.finance.payment", "_allocate", [self.payment_draft.ids, 100]),
+            ("jxc.report.sale.period", "_rebuild", [[]]),
+            ("jxc.report.sale.period", "_jxc_apply", [[], "TRUE", {}, -1]),
         ]
         return [
             Case(

@@ -2,12 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
-from ..report.jxc_report_row_mixin import ROW_ID_FACTOR
-
-# The columns of a line, with their SQL types, in the order of ``_jxc_rows_sql``.
+# The columns of a line, with their SQL types.
 LINE_COLUMNS = (
     ("sequence", "int4"),
     ("code", "varchar"),
@@ -46,29 +43,7 @@ class JxcReportProfitLine(models.TransientModel):
     def _jxc_rows_sql(self, wizard):
         """The statement's lines as a ``VALUES`` list (its figures come from several
         sub-ledgers, see ``jxc.report.profit._get_statement_lines``)."""
-        rows = SQL(", ").join(
-            SQL(
-                "(%s, %s, %s)",
-                wizard.id * ROW_ID_FACTOR + line["sequence"],
-                wizard.id,
-                SQL(", ").join(
-                    SQL("%s::%s", line[name] if line[name] is not False else None, SQL(kind))
-                    for name, kind in LINE_COLUMNS
-                ),
-            )
-            for line in wizard._get_statement_lines()
-        )
-        return SQL(
-            """
-            SELECT v.*, w.create_uid, w.create_date, w.write_uid, w.write_date
-              FROM (VALUES %s) AS v(id, wizard_id, %s)
-              JOIN %s w ON w.id = %s
-            """,
-            rows,
-            SQL(", ").join(SQL.identifier(name) for name, _kind in LINE_COLUMNS),
-            SQL.identifier(wizard._table),
-            wizard.id,
-        )
+        return self._jxc_values_sql(wizard, wizard._get_statement_lines(), LINE_COLUMNS)
 
     def action_open_documents(self):
         """The documents behind this figure (as the user may read them)."""

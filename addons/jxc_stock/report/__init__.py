@@ -1,1 +1,1 @@
-from . import jxc_stock_alert, jxc_stock_alert_notice
+from . import jxc_report_row_mixin, jxc_stock_alert, jxc_stock_alert_notice

@@ -1,5 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import contextlib
 import unittest
 
 from lxml import etree
@@ -187,6 +188,19 @@ class JxcStockCommon(TransactionCase):
         return self.env["jxc.stock.valuation"].search(
             [("product_id", "=", product.id), ("company_id", "=", self.company.id)]
         )
+
+    @contextlib.contextmanager
+    def _read_only(self):
+        """Run the block in a read-only transaction, as on a read replica: any write fails."""
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute("SAVEPOINT jxc_read_only")
+        cr.execute("SET LOCAL transaction_read_only = on")
+        try:
+            yield
+        finally:
+            cr.execute("ROLLBACK TO SAVEPOINT jxc_read_only")
+            self.env.invalidate_all()
 
     def assertLedgerConsistent(self):
         """Invariant 1 over the whole database: quants and averages agree with the ledger."""
