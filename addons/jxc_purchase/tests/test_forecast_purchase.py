@@ -94,6 +94,9 @@ class TestForecastPurchase(JxcPurchaseCommon):
                 self.forecast.with_user(user).write({"weekly_forecast": 99})
             with self.assertRaises(AccessError):
                 self.forecast.with_user(user).unlink()
+        compute = str(self.env.ref("jxc_stock.jxc_stock_forecast_action_server_compute").id)
+        self.assertNotIn(compute, self._buttons("jxc.stock.forecast", self.purchase_user, "list"))
+        self.assertIn(compute, self._buttons("jxc.stock.forecast", self.purchase_manager, "list"))
         action = self.env["jxc.stock.forecast"].with_user(self.purchase_manager).action_compute()
         self.assertEqual(action["res_model"], "jxc.stock.forecast")
         self.assertFalse(self.forecast.exists(), "no history and no rule: recomputed away")

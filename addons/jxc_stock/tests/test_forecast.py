@@ -268,6 +268,24 @@ class TestForecastAccess(ForecastCommon):
         action = self.Forecast.with_user(self.stock_manager).action_compute()
         self.assertEqual(action["res_model"], "jxc.stock.forecast")
 
+    def test_screens_for_a_stock_user(self):
+        forecasts = self._compute({(self.product, self.wh1): [10.0 + t % 4 for t in range(40)]})
+        forecast = forecasts.filtered(lambda f: f.product_id == self.product)
+        Forecast = self.Forecast.with_user(self.stock_user)
+        views = Forecast.get_views([(False, "list"), (False, "form"), (False, "search")])
+        self.assertEqual(set(views["views"]), {"list", "form", "search"})
+        action = forecast.with_user(self.stock_user).action_open_chart()
+        Line = self.env[action["res_model"]].with_user(self.stock_user)
+        self.assertIn("graph", Line.get_views([(False, "graph")])["views"])
+        groups = Line.read_group(action["domain"], ["quantity:sum"], ["series"])
+        self.assertEqual(
+            {g["series"]: g["series_count"] for g in groups},
+            {"history": 40, "forecast": 12, "lower": 12, "upper": 12},
+        )
+        compute = str(self.env.ref("jxc_stock.jxc_stock_forecast_action_server_compute").id)
+        self.assertNotIn(compute, self._buttons("jxc.stock.forecast", self.stock_user, "list"))
+        self.assertIn(compute, self._buttons("jxc.stock.forecast", self.stock_manager, "list"))
+
     def test_companies_isolated(self):
         other = self.env["res.company"].create({"name": "Forecast Other Co"})
         other_wh = (
