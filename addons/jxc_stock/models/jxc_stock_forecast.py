@@ -140,7 +140,10 @@ class JxcStockForecast(models.Model):
             weeks = history.get(key, {})
             first = min(weeks) if weeks else this_week
             count = (this_week - first).days // 7
-            series[key] = [weeks.get(first + timedelta(weeks=i), 0.0) for i in range(count)]
+            # A week with more returns than deliveries counts as no demand.
+            series[key] = [
+                max(weeks.get(first + timedelta(weeks=i), 0.0), 0.0) for i in range(count)
+            ]
         long_enough = {k: v for k, v in series.items() if len(v) >= forecasting.MIN_WEEKS}
         results = forecasting.forecast_series(long_enough) if long_enough else {}
         products = self.env["product.product"].browse({k[0] for k in keys})
