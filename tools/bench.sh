@@ -15,6 +15,8 @@ log "bench_load.py (a 4-worker server, 32 JSON-RPC clients)"
 "$PY" "$ROOT/bench/bench_load.py" "$RUN/odoo.conf" jxc_bench
 log "bench_sales.py"
 "$PY" "$ROOT/bench/bench_sales.py" "$RUN/odoo.conf" jxc_bench jxc_bench_odoo jxc_bench_sales
+log "bench_forecast.py (10,000 weekly series fed to the forecasting core)"
+"$PY" "$ROOT/bench/bench_forecast.py" 10000
 log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"
 "$PY" "$ROOT/bench/gen_reports.py" --if-needed "$RUN/odoo.conf" jxc_bench_reports
 log "bench_reports.py"

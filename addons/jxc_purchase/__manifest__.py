@@ -3,7 +3,7 @@
 {
     "name": "JXC Purchase",
     "summary": "进销存 purchasing: purchase orders with approval, receipts with inspection, returns, supplier evaluation",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",

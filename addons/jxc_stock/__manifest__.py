@@ -3,7 +3,7 @@
 {
     "name": "JXC Inventory",
     "summary": "进销存 inventory core: warehouses, lots, stock ledger, quants, reservations, moving-average cost, stock documents, counts, alerts, replenishment",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",
@@ -11,6 +11,7 @@
     "application": True,
     "installable": True,
     "depends": ["base", "base_import", "mail", "product", "uom", "web"],
+    "external_dependencies": {"python": ["statsforecast"]},
     "data": [
         "security/jxc_stock_groups.xml",
         "security/jxc_stock_security.xml",
@@ -29,9 +30,11 @@
         "views/jxc_stock_count_views.xml",
         "views/jxc_stock_rule_views.xml",
         "views/jxc_stock_replenish_views.xml",
+        "views/jxc_stock_forecast_views.xml",
         "views/jxc_stock_alert_views.xml",
         "views/jxc_stock_integrity_views.xml",
         "views/jxc_stock_cost_adjustment_views.xml",
+        "views/product_category_views.xml",
         "views/product_packaging_views.xml",
         "views/product_views.xml",
         "views/res_config_settings_views.xml",

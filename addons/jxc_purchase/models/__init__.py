@@ -4,6 +4,7 @@ from . import (
     jxc_purchase_landed_cost_line,
     jxc_purchase_order,
     jxc_purchase_order_line,
+    jxc_stock_forecast,
     jxc_stock_move,
     jxc_stock_picking,
     jxc_stock_picking_line,

@@ -32,9 +32,31 @@ class JxcStockReplenish(models.Model):
             incoming[key] += qty
         return incoming
 
+    @api.model
+    def _get_lead_days(self, rule):
+        """The preferred supplier's lead time (its price list's delay) when it has one."""
+        seller = rule.product_id._get_jxc_preferred_seller()
+        return seller.delay if seller and seller.delay else super()._get_lead_days(rule)
+
+    @api.model
+    def _get_order_multiple(self, rule):
+        """Forecast rules without a multiple of their own buy in whole packagings."""
+        multiple = super()._get_order_multiple(rule)
+        if rule.replenish_method == "forecast" and multiple == 1:
+            packaging = rule.product_id.packaging_ids.filtered(lambda p: p.qty > 0)[:1]
+            if packaging:
+                return packaging.qty
+        return multiple
+
+    def _create_documents(self):
+        purchases = self.filtered(lambda s: s.kind == "purchase")
+        documents = super()._create_documents()
+        orders, _missing = purchases._create_purchase_orders()
+        return [*documents, (orders, "jxc_purchase.jxc_purchase_order_action")]
+
     def action_create_purchase_orders(self):
         """Draft purchase orders from the selected suggestions, one per supplier and warehouse."""
-        orders, missing = self._create_purchase_orders()
+        orders, missing = self.filtered(lambda s: s.kind == "purchase")._create_purchase_orders()
         message = _("%s draft purchase order(s) created.", len(orders))
         if missing:
             message += " " + _(

@@ -17,8 +17,12 @@ class ProductProduct(models.Model):
 
     def _get_jxc_preferred_supplier(self):
         """The first supplier of the product (product.supplierinfo), or an empty partner."""
+        return self._get_jxc_preferred_seller().partner_id
+
+    def _get_jxc_preferred_seller(self):
+        """The first price list line (product.supplierinfo) of the product, or none."""
         self.ensure_one()
         sellers = self.seller_ids.filtered(
             lambda s: not s.product_id or s.product_id == self
         ).sorted(lambda s: (s.sequence, s.id))
-        return sellers[:1].partner_id
+        return sellers[:1]

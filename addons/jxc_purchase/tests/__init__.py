@@ -1,4 +1,5 @@
 from . import (
+    test_forecast_purchase,
     test_import_templates,
     test_landed_cost,
     test_print,

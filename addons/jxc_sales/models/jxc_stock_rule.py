@@ -9,3 +9,7 @@ class JxcStockRule(models.Model):
     @api.model
     def _get_usage_move_types(self):
         return (*super()._get_usage_move_types(), "sale_out")
+
+    @api.model
+    def _get_usage_return_move_types(self):
+        return (*super()._get_usage_return_move_types(), "sale_return")

@@ -9,6 +9,7 @@ from . import (
     test_sale_flow,
     test_sale_flow_queries,
     test_sale_flow_tour,
+    test_sale_forecast_history,
     test_sale_grid,
     test_sale_scan,
     test_sale_scopes,

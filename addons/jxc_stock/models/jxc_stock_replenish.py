@@ -4,7 +4,12 @@ import math
 from collections import defaultdict
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
 from odoo.tools import float_compare, float_round
+
+from ..forecasting import lead_sigma, service_z
+from ..utils import list_action
 
 
 class JxcStockReplenish(models.Model):
@@ -13,6 +18,10 @@ class JxcStockReplenish(models.Model):
     projected = on hand − reserved − recorded shortages + incoming. Each suggestion carries
     its arithmetic in words. ``_get_incoming_quantities`` and the order creation are the
     extension points jxc_purchase fills in.
+
+    Forecast rules replace min / max by a reorder point and an order-up-to level from the
+    product's forecast (jxc.stock.forecast). Before buying, stock that another warehouse of
+    the company holds above its own max / order-up-to is suggested as a transfer (调拨建议).
     """
 
     _name = "jxc.stock.replenish"
@@ -33,6 +42,19 @@ class JxcStockReplenish(models.Model):
     min_quantity = fields.Float(string="Min", digits="Product Unit of Measure", readonly=True)
     max_quantity = fields.Float(string="Max", digits="Product Unit of Measure", readonly=True)
     suggested_quantity = fields.Float(string="Suggested", digits="Product Unit of Measure")
+    kind = fields.Selection(
+        [("purchase", "Purchase"), ("transfer", "Transfer")],
+        string="Suggestion",
+        required=True,
+        default="purchase",
+        readonly=True,
+    )
+    source_warehouse_id = fields.Many2one(
+        "jxc.stock.warehouse",
+        string="From Warehouse",
+        readonly=True,
+        help="Transfers: the warehouse that holds the stock above its own needs.",
+    )
     explanation = fields.Char(readonly=True)
     date = fields.Datetime(string="Computed On", readonly=True, default=fields.Datetime.now)
 
@@ -75,45 +97,179 @@ class JxcStockReplenish(models.Model):
         )
         shortages = {(p, w): float(s) for p, w, s in self.env.cr.fetchall()}
         incoming = self._get_incoming_quantities(rules)
-        vals_list = []
+        forecasts = {
+            (f.product_id.id, f.warehouse_id.id): f
+            for f in self.env["jxc.stock.forecast"]
+            .sudo()
+            .search(
+                [
+                    ("product_id", "in", rules.product_id.ids),
+                    ("warehouse_id", "in", rules.warehouse_id.ids),
+                    ("method", "!=", "minmax"),
+                ]
+            )
+        }
+        states = []
+        surplus = {}
         for rule in rules:
             key = (rule.product_id.id, rule.warehouse_id.id)
             on_hand, reserved = stock.get(key, (0.0, 0.0))
             shortage = shortages.get(key, 0.0)
             inc = incoming.get(key, 0.0)
             projected = on_hand - reserved - shortage + inc
-            min_qty = rule.effective_min
+            min_qty, target, levels_text = self._get_levels(rule, forecasts.get(key))
+            rounding = rule.product_id.uom_id.rounding
+            if float_compare(projected, target, precision_rounding=rounding) > 0:
+                # Above its own needs: free for the other warehouses (what is on hand).
+                free = min(projected - target, on_hand - reserved)
+                if free > 0:
+                    surplus[key] = free
+            states.append(
+                (
+                    rule,
+                    {
+                        "rule_id": rule.id,
+                        "on_hand": on_hand,
+                        "reserved": reserved,
+                        "shortage": shortage,
+                        "incoming": inc,
+                        "projected": projected,
+                        "min_quantity": min_qty,
+                        "max_quantity": target,
+                    },
+                    levels_text,
+                )
+            )
+        vals_list = []
+        for rule, common, levels_text in states:
+            projected, min_qty = common["projected"], common["min_quantity"]
+            target = common["max_quantity"]
             rounding = rule.product_id.uom_id.rounding
             if float_compare(projected, min_qty, precision_rounding=rounding) >= 0:
                 continue
-            target = max(rule.max_quantity, min_qty)
             need = target - projected
-            qty = math.ceil(float_round(need / rule.multiple, precision_digits=6)) * rule.multiple
+            transferred = []
+            for source in self._get_transfer_sources(rule):
+                source_key = (rule.product_id.id, source.id)
+                free = surplus.get(source_key, 0.0)
+                if need <= 0 or float_compare(free, 0, precision_rounding=rounding) <= 0:
+                    continue
+                qty = min(free, need)
+                surplus[source_key] = free - qty
+                need -= qty
+                transferred.append((source, qty))
+                vals_list.append(
+                    dict(
+                        common,
+                        kind="transfer",
+                        source_warehouse_id=source.id,
+                        suggested_quantity=qty,
+                        explanation=self._explain_transfer(
+                            source, free, qty, projected, min_qty, target, levels_text
+                        ),
+                    )
+                )
+            if float_compare(need, 0, precision_rounding=rounding) <= 0:
+                continue
+            multiple = self._get_order_multiple(rule)
+            qty = math.ceil(float_round(need / multiple, precision_digits=6)) * multiple
+            explanation = self._explain(
+                *(common[f] for f in ("on_hand", "reserved", "shortage", "incoming")),
+                projected,
+                min_qty,
+                target,
+                qty,
+                multiple,
+            )
+            if levels_text:
+                explanation = levels_text + explanation
+            for source, transfer_qty in transferred:
+                explanation += _(
+                    " (after a transfer of %(qty)s from %(warehouse)s)",
+                    qty=f"{transfer_qty:g}",
+                    warehouse=source.display_name,
+                )
             vals_list.append(
-                {
-                    "rule_id": rule.id,
-                    "on_hand": on_hand,
-                    "reserved": reserved,
-                    "shortage": shortage,
-                    "incoming": inc,
-                    "projected": projected,
-                    "min_quantity": min_qty,
-                    "max_quantity": target,
-                    "suggested_quantity": qty,
-                    "explanation": self._explain(
-                        on_hand,
-                        reserved,
-                        shortage,
-                        inc,
-                        projected,
-                        min_qty,
-                        target,
-                        qty,
-                        rule.multiple,
-                    ),
-                }
+                dict(common, kind="purchase", suggested_quantity=qty, explanation=explanation)
             )
         return vals_list
+
+    @api.model
+    def _get_transfer_sources(self, rule):
+        """The other warehouses of the rule's company, in their order."""
+        return self.env["jxc.stock.warehouse"].search(
+            [("company_id", "=", rule.company_id.id), ("id", "!=", rule.warehouse_id.id)]
+        )
+
+    @api.model
+    def _get_lead_days(self, rule):
+        """Days from ordering to receiving (jxc_purchase: the supplier's lead time)."""
+        return rule.lead_days
+
+    @api.model
+    def _get_order_multiple(self, rule):
+        """Suggestions are rounded up to this (jxc_purchase: forecast rules without a
+        multiple of their own take the product's purchase packaging)."""
+        return rule.multiple
+
+    @api.model
+    def _get_levels(self, rule, forecast):
+        """(reorder point or min, order-up-to or max, words for the forecast arithmetic)."""
+        min_qty = rule.effective_min
+        if rule.replenish_method != "forecast":
+            return min_qty, max(rule.max_quantity, min_qty), ""
+        if not forecast:
+            return (
+                min_qty,
+                max(rule.max_quantity, min_qty),
+                _("No forecast for this product yet: min / max. "),
+            )
+
+        def fmt(number):
+            return f"{round(number, 1):g}"
+
+        weekly, sigma = forecast.weekly_forecast, forecast.sigma
+        lead_weeks = self._get_lead_days(rule) / 7.0
+        level = rule._get_service_level()
+        z = service_z(level)
+        safety = z * lead_sigma(sigma, lead_weeks)
+        reorder = weekly * lead_weeks + safety
+        review = weekly * rule.review_weeks
+        up_to = reorder + review
+        text = _(
+            "Forecast weekly demand %(weekly)s ± %(sigma)s (%(method)s), lead time %(lead)s "
+            "week(s) → reorder point %(weekly)s × %(lead)s + safety stock %(z)s × %(sigma)s × "
+            "√%(lead)s = %(reorder)s (service level %(level)s%%); order-up-to %(reorder)s + "
+            "%(weekly)s × %(review)s review week(s) = %(up_to)s. ",
+            weekly=fmt(weekly),
+            sigma=fmt(sigma),
+            method=dict(forecast._fields["method"]._description_selection(self.env)).get(
+                forecast.method
+            ),
+            lead=fmt(lead_weeks),
+            z=f"{z:.2f}",
+            reorder=fmt(reorder),
+            level=fmt(level),
+            review=rule.review_weeks,
+            up_to=fmt(up_to),
+        )
+        return reorder, up_to, text
+
+    @api.model
+    def _explain_transfer(self, source, free, qty, projected, min_qty, target, levels_text):
+        def fmt(number):
+            return f"{round(number, 2):g}"
+
+        return levels_text + _(
+            "Projected %(projected)s < %(min)s; %(warehouse)s holds %(free)s above its own needs "
+            "→ transfer %(qty)s first (up to %(target)s)",
+            projected=fmt(projected),
+            min=fmt(min_qty),
+            warehouse=source.display_name,
+            free=fmt(free),
+            qty=fmt(qty),
+            target=fmt(target),
+        )
 
     @api.model
     def _explain(
@@ -143,3 +299,56 @@ class JxcStockReplenish(models.Model):
         """{(product id, warehouse id): quantity on its way}. jxc_purchase adds confirmed,
         not yet received purchase quantities; here, transfers are posted at once, so none."""
         return defaultdict(float)
+
+    def action_create_documents(self):
+        """Draft transfers (and, with purchases, draft purchase orders) from the selected
+        suggestions in one step."""
+        documents = self._create_documents()
+        created = [records for records, _xml_id in documents if records]
+        if not created:
+            raise UserError(_("Nothing to create from these suggestions."))
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "success",
+                "message": _(
+                    "Created: %s.",
+                    ", ".join(f"{len(records)} × {records._description}" for records in created),
+                ),
+            },
+        )
+        records, xml_id = next((r, x) for r, x in documents if r)
+        return list_action(self.env, xml_id, [("id", "in", records.ids)])
+
+    def _create_documents(self):
+        """[(created records, window action xml id)]; jxc_purchase adds its orders."""
+        return [
+            (
+                self.filtered(lambda s: s.kind == "transfer")._create_transfers(),
+                "jxc_stock.jxc_stock_picking_action_internal",
+            )
+        ]
+
+    def _create_transfers(self):
+        """Draft transfers from transfer suggestions, one per source and destination."""
+        groups = defaultdict(list)
+        for suggestion in self.filtered(lambda s: s.suggested_quantity > 0):
+            groups[(suggestion.source_warehouse_id, suggestion.warehouse_id)].append(suggestion)
+        pickings = self.env["jxc.stock.picking"]
+        for (source, dest), suggestions in groups.items():
+            pickings |= pickings.create(
+                {
+                    "picking_type": "internal",
+                    "warehouse_id": source.id,
+                    "dest_warehouse_id": dest.id,
+                    "origin": _("Replenishment"),
+                    "line_ids": [
+                        Command.create(
+                            {"product_id": s.product_id.id, "quantity": s.suggested_quantity}
+                        )
+                        for s in suggestions
+                    ],
+                }
+            )
+        self.unlink()
+        return pickings

@@ -42,6 +42,27 @@ class JxcStockRule(models.Model):
         string="Min from Usage",
         help="Min = average daily outgoing over the last 30 days × lead time.",
     )
+    replenish_method = fields.Selection(
+        [("minmax", "Min / Max"), ("forecast", "Forecast")],
+        string="Method",
+        required=True,
+        default="minmax",
+        help="Forecast: reorder point = forecast demand over the lead time + safety stock; "
+        "order-up-to = reorder point + forecast over the review period. A product without "
+        "a forecast keeps its min / max.",
+    )
+    service_level = fields.Float(
+        string="Service Level (%)",
+        digits=(16, 1),
+        help="Chance of not running out during the lead time, for the safety stock. "
+        "Empty: the product category's, else 95 %.",
+    )
+    review_weeks = fields.Integer(
+        string="Review Period (Weeks)",
+        default=1,
+        help="Weeks between two orders: forecast rules order up to the reorder point plus "
+        "this many weeks of forecast demand.",
+    )
     effective_min = fields.Float(
         digits="Product Unit of Measure",
         readonly=True,
@@ -56,9 +77,19 @@ class JxcStockRule(models.Model):
         ),
     ]
 
-    @api.constrains("min_quantity", "max_quantity", "multiple", "lead_days")
+    @api.constrains(
+        "min_quantity", "max_quantity", "multiple", "lead_days", "service_level", "review_weeks"
+    )
     def _check_quantities(self):
         for rule in self:
+            if not 0 <= rule.service_level < 100 or rule.review_weeks < 0:
+                raise ValidationError(
+                    _(
+                        "%s: the service level is a percentage below 100 and the review "
+                        "period cannot be negative.",
+                        rule.product_id.display_name,
+                    )
+                )
             if rule.min_quantity < 0 or rule.max_quantity < 0 or rule.lead_days < 0:
                 raise ValidationError(
                     _(
@@ -148,6 +179,16 @@ class JxcStockRule(models.Model):
     def _get_usage_move_types(self):
         """Ledger move types that count as consumption (sales add ``sale_out``)."""
         return ("out",)
+
+    @api.model
+    def _get_usage_return_move_types(self):
+        """Ledger move types that give consumption back (sales add ``sale_return``)."""
+        return ()
+
+    def _get_service_level(self):
+        """The service level in % of this rule: its own, its category's, or 95."""
+        self.ensure_one()
+        return self.service_level or self.product_id.categ_id.jxc_service_level or 95.0
 
     def _compute_display_name(self):
         for rule in self:

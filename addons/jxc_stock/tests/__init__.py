@@ -13,6 +13,7 @@ from . import (
     test_count,
     test_count_tour,
     test_exports,
+    test_forecast,
     test_golive_stock,
     test_import_templates,
     test_integrity,

@@ -1,0 +1,102 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+
+from .common import JxcPurchaseCommon
+
+
+class TestForecastPurchase(JxcPurchaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["product.supplierinfo"].create(
+            {
+                "partner_id": cls.supplier.id,
+                "product_tmpl_id": cls.product.product_tmpl_id.id,
+                "price": 4.0,
+                "delay": 21,
+            }
+        )
+        cls.env["product.packaging"].create(
+            {"name": "Case of 24", "product_id": cls.product.id, "qty": 24}
+        )
+        cls.forecast = cls.env["jxc.stock.forecast"].create(
+            {
+                "product_id": cls.product.id,
+                "warehouse_id": cls.wh1.id,
+                "method": "ses",
+                "weekly_forecast": 10.0,
+                "sigma": 0.0,
+            }
+        )
+
+    def _suggestions(self):
+        self.env["jxc.stock.replenish"].action_compute()
+        return self.env["jxc.stock.replenish"].search([("product_id", "=", self.product.id)])
+
+    def test_supplier_lead_time_and_packaging(self):
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "replenish_method": "forecast",
+                "lead_days": 7,
+            }
+        )
+        suggestion = self._suggestions()
+        # The supplier's 21 days, not the rule's 7: 3 weeks × 10 = 30 (no error, no safety
+        # stock) + 1 review week × 10 = 40 to order, in cases of 24 → 48.
+        self.assertRecordValues(
+            suggestion,
+            [{"min_quantity": 30.0, "max_quantity": 40.0, "suggested_quantity": 48.0}],
+        )
+        self.assertIn("lead time 3 week(s)", suggestion.explanation)
+        self.assertIn("rounded up to a multiple of 24", suggestion.explanation)
+
+    def test_transfers_and_orders_in_one_step(self):
+        self.env["jxc.stock.rule"].create(
+            [
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "min_quantity": 20,
+                    "max_quantity": 60,
+                },
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh2.id,
+                    "min_quantity": 0,
+                    "max_quantity": 10,
+                },
+            ]
+        )
+        self._receive(self.product, 25, 1.0, self.wh2)  # 15 above its max
+        suggestions = self._suggestions()
+        self.assertEqual(sorted(suggestions.mapped("kind")), ["purchase", "transfer"])
+        suggestions.with_user(self.purchase_manager).check_access("write")
+        suggestions.action_create_documents()
+        transfer = self.env["jxc.stock.picking"].search(
+            [("picking_type", "=", "internal"), ("dest_warehouse_id", "=", self.wh1.id)]
+        )
+        self.assertRecordValues(transfer.line_ids, [{"quantity": 15.0}])
+        order = self.env["jxc.purchase.order"].search([("partner_id", "=", self.supplier.id)])
+        self.assertRecordValues(order, [{"state": "draft", "warehouse_id": self.wh1.id}])
+        self.assertEqual(order.line_ids.quantity, 45.0)
+        self.assertFalse(suggestions.exists())
+
+    def test_purchase_managers_recompute_users_only_read(self):
+        forecast = self.forecast.with_user(self.purchase_user)
+        self.assertEqual(forecast.weekly_forecast, 10.0)
+        with self.assertRaises(AccessError):
+            forecast.env["jxc.stock.forecast"].action_compute()
+        for user in (self.purchase_user, self.purchase_manager):
+            with self.assertRaises(AccessError):
+                self.forecast.with_user(user).write({"weekly_forecast": 99})
+            with self.assertRaises(AccessError):
+                self.forecast.with_user(user).unlink()
+        compute = str(self.env.ref("jxc_stock.jxc_stock_forecast_action_server_compute").id)
+        self.assertNotIn(compute, self._buttons("jxc.stock.forecast", self.purchase_user, "list"))
+        self.assertIn(compute, self._buttons("jxc.stock.forecast", self.purchase_manager, "list"))
+        action = self.env["jxc.stock.forecast"].with_user(self.purchase_manager).action_compute()
+        self.assertEqual(action["res_model"], "jxc.stock.forecast")
+        self.assertFalse(self.forecast.exists(), "no history and no rule: recomputed away")

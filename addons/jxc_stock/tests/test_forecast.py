@@ -1,0 +1,308 @@
+# Copyright 2026 JXC contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+import random
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
+
+from .common import JxcStockCommon
+
+
+def trend_season(weeks, seed=7):
+    """100 a week, +0.5 a week, ±30 over a 52-week year, noise σ 3."""
+    rng = random.Random(seed)
+    return [
+        100 + 0.5 * t + 30 * math.sin(2 * math.pi * t / 52) + rng.gauss(0, 3) for t in range(weeks)
+    ]
+
+
+class ForecastCommon(JxcStockCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Forecast = cls.env["jxc.stock.forecast"]
+        cls.categ = cls.env["product.category"].create({"name": "Forecast Drinks"})
+        cls.product.categ_id = cls.categ
+        cls.product2.categ_id = cls.categ
+        cls.this_week = cls.Forecast._week_start(fields.Date.context_today(cls.Forecast))
+
+    def _compute(self, series):
+        """Compute the company's forecasts with ``series`` ({(product, warehouse): [weekly
+        demand, oldest first]}) as its sales history, ending last week."""
+        history = {}
+        for (product, warehouse), values in series.items():
+            first = self.this_week - timedelta(weeks=len(values))
+            history[(product.id, warehouse.id)] = {
+                first + timedelta(weeks=i): v for i, v in enumerate(values) if v
+            }
+        with patch.object(type(self.Forecast), "_get_weekly_history", lambda *args: history):
+            self.Forecast._compute_forecasts(self.company)
+        return self.Forecast.search([("company_id", "=", self.company.id)])
+
+    def _forecast(self, product, warehouse=None):
+        return self.Forecast.search(
+            [("product_id", "=", product.id), ("warehouse_id", "=", (warehouse or self.wh1).id)]
+        )
+
+
+class TestForecast(ForecastCommon):
+    def test_weekly_history_is_deliveries_from_the_ledger(self):
+        self._receive(self.product, 100, 1.0)
+        first = self._issue(self.product, 10)
+        second = self._issue(self.product, 5)
+        self._issue(self.product, 7)  # this week: not a complete week, left out
+        self.env.flush_all()
+        week1 = self.this_week - timedelta(weeks=3)
+        week2 = self.this_week - timedelta(weeks=1)
+        for picking, week in ((first, week1), (second, week2)):
+            self.env.cr.execute(
+                "UPDATE jxc_stock_move SET date = %s WHERE picking_id = %s",
+                [week + timedelta(days=2), picking.id],
+            )
+        self.env.invalidate_all()
+        history = self.Forecast._get_weekly_history(
+            self.company, self.this_week - timedelta(weeks=104), self.this_week
+        )
+        self.assertEqual(history[(self.product.id, self.wh1.id)], {week1: 10.0, week2: 5.0})
+
+    def test_trend_and_seasonality(self):
+        series = trend_season(104 + 12)
+        forecast = self._compute({(self.product, self.wh1): series[:104]}).filtered(
+            lambda f: f.product_id == self.product
+        )
+        self.assertIn(forecast.method, ("seasonal_es", "ses", "drift", "seasonal_naive", "naive"))
+        self.assertEqual(forecast.history_weeks, 104)
+        self.assertLess(forecast.wape, 15.0, "backtest WAPE")
+        points = forecast.line_ids.filtered(lambda p: p.series == "forecast").sorted("week")
+        self.assertEqual(len(points), 12)
+        self.assertEqual(points[0].week, self.this_week)
+        actual = series[104:]
+        error = sum(abs(p.quantity - a) for p, a in zip(points, actual, strict=True))
+        # Stated accuracy: the next 12 weeks of a trending seasonal series within 20 % WAPE.
+        self.assertLess(error / sum(actual), 0.20)
+        lower = forecast.line_ids.filtered(lambda p: p.series == "lower").sorted("week")
+        upper = forecast.line_ids.filtered(lambda p: p.series == "upper").sorted("week")
+        for low, mid, high in zip(lower, points, upper, strict=True):
+            self.assertLess(low.quantity, mid.quantity)
+            self.assertGreater(high.quantity, mid.quantity)
+        self.assertEqual(len(forecast.line_ids.filtered(lambda p: p.series == "history")), 52)
+
+    def test_intermittent_series(self):
+        rng = random.Random(3)
+        series = [rng.choice([0, 0, 0, 0, 6, 10]) for _week in range(80)]
+        forecast = self._compute({(self.product, self.wh1): series})
+        forecast = forecast.filtered(lambda f: f.product_id == self.product)
+        self.assertIn(forecast.method, ("croston", "tsb"))
+        mean = sum(series) / len(series)
+        self.assertGreater(forecast.weekly_forecast, 0.5 * mean)
+        self.assertLess(forecast.weekly_forecast, 1.5 * mean)
+
+    def test_new_product_falls_back_and_says_so(self):
+        forecasts = self._compute(
+            {
+                (self.product, self.wh1): [20.0 + (t % 3) for t in range(60)],
+                (self.product2, self.wh1): [5.0, 7.0, 6.0],
+                (self.product_lot, self.wh1): [4.0, 4.0],
+            }
+        )
+        peer = forecasts.filtered(lambda f: f.product_id == self.product)
+        new = forecasts.filtered(lambda f: f.product_id == self.product2)
+        self.assertEqual(new.method, "category")
+        self.assertAlmostEqual(new.weekly_forecast, peer.weekly_forecast, places=2)
+        self.assertIn("Only 3 week(s) of sales history", new.note)
+        self.assertFalse(new.wape)
+        lonely = forecasts.filtered(lambda f: f.product_id == self.product_lot)
+        self.assertEqual(lonely.method, "minmax")
+        self.assertIn("replenishment keeps its min / max", lonely.note)
+
+
+class TestForecastReplenishment(ForecastCommon):
+    def _suggestions(self, product):
+        self.env["jxc.stock.replenish"].action_compute()
+        return self.env["jxc.stock.replenish"].search([("product_id", "=", product.id)])
+
+    def _store_and_main_rules(self):
+        """Store (wh2): min 20, max 50; main (wh1): min 10, max 30."""
+        return self.env["jxc.stock.rule"].create(
+            [
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh2.id,
+                    "min_quantity": 20,
+                    "max_quantity": 50,
+                },
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": self.wh1.id,
+                    "min_quantity": 10,
+                    "max_quantity": 30,
+                },
+            ]
+        )
+
+    def test_reorder_point_worked_example(self):
+        self.Forecast.create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "method": "ses",
+                "weekly_forecast": 42.0,
+                "sigma": 9.0,
+            }
+        )
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "replenish_method": "forecast",
+                "lead_days": 14,
+                "review_weeks": 1,
+                "multiple": 10,
+            }
+        )
+        self._receive(self.product, 30, 1.0)
+        suggestion = self._suggestions(self.product)
+        # 2 weeks × 42 = 84 + safety 1.645 × 9 × √2 = 20.94 → reorder point 104.94;
+        # + 1 review week × 42 → order up to 146.94; 146.94 − 30 = 116.94 → 120 (× 10).
+        self.assertRecordValues(
+            suggestion, [{"kind": "purchase", "projected": 30.0, "suggested_quantity": 120.0}]
+        )
+        self.assertAlmostEqual(suggestion.min_quantity, 104.94, places=2)
+        self.assertAlmostEqual(suggestion.max_quantity, 146.94, places=2)
+        self.assertIn("42 ± 9", suggestion.explanation)
+        self.assertIn("1.64 × 9 × √2 = 104.9", suggestion.explanation)
+        self.assertIn("= 146.9", suggestion.explanation)
+
+    def test_service_level_from_the_category(self):
+        self.categ.jxc_service_level = 99.0
+        rule = self.env["jxc.stock.rule"].create(
+            {"product_id": self.product.id, "warehouse_id": self.wh1.id}
+        )
+        self.assertEqual(rule._get_service_level(), 99.0)
+        rule.service_level = 90.0
+        self.assertEqual(rule._get_service_level(), 90.0)
+
+    def test_forecast_rule_without_forecast_keeps_min_max(self):
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "replenish_method": "forecast",
+                "min_quantity": 10,
+                "max_quantity": 40,
+            }
+        )
+        suggestion = self._suggestions(self.product)
+        self.assertEqual(suggestion.suggested_quantity, 40.0)
+        self.assertIn("No forecast for this product yet", suggestion.explanation)
+
+    def test_transfer_before_purchase(self):
+        self._store_and_main_rules()
+        self._receive(self.product, 5, 1.0, self.wh2)
+        self._receive(self.product, 100, 1.0, self.wh1)  # 70 above its max
+        suggestions = self._suggestions(self.product)
+        self.assertRecordValues(
+            suggestions,
+            [
+                {
+                    "kind": "transfer",
+                    "warehouse_id": self.wh2.id,
+                    "source_warehouse_id": self.wh1.id,
+                    "suggested_quantity": 45.0,
+                }
+            ],
+        )
+        self.assertIn("Test Main holds 70 above its own needs", suggestions.explanation)
+        action = suggestions.action_create_documents()
+        transfer = self.env["jxc.stock.picking"].search(action["domain"])
+        self.assertRecordValues(
+            transfer,
+            [
+                {
+                    "picking_type": "internal",
+                    "state": "draft",
+                    "warehouse_id": self.wh1.id,
+                    "dest_warehouse_id": self.wh2.id,
+                }
+            ],
+        )
+        self.assertEqual(transfer.line_ids.quantity, 45.0)
+        self.assertFalse(suggestions.exists())
+
+    def test_transfer_then_purchase_for_the_rest(self):
+        self._store_and_main_rules()
+        self._receive(self.product, 40, 1.0, self.wh1)  # 10 above its max
+        suggestions = self._suggestions(self.product).sorted("kind", reverse=True)
+        self.assertRecordValues(
+            suggestions,
+            [
+                {"kind": "transfer", "suggested_quantity": 10.0},
+                {"kind": "purchase", "suggested_quantity": 40.0},
+            ],
+        )
+        self.assertIn("after a transfer of 10 from", suggestions[1].explanation)
+
+
+class TestForecastAccess(ForecastCommon):
+    def test_users_read_managers_recompute_nobody_edits(self):
+        forecasts = self._compute({(self.product, self.wh1): [10.0 + t % 4 for t in range(40)]})
+        forecast = forecasts.filtered(lambda f: f.product_id == self.product)
+        self.assertTrue(forecast.with_user(self.stock_user).read(["weekly_forecast"]))
+        for user in (self.stock_user, self.stock_manager):
+            Forecast = self.Forecast.with_user(user)
+            with self.assertRaises(AccessError):
+                Forecast.create({"product_id": self.product.id, "warehouse_id": self.wh1.id})
+            with self.assertRaises(AccessError):
+                forecast.with_user(user).write({"weekly_forecast": 1000})
+            with self.assertRaises(AccessError):
+                forecast.with_user(user).unlink()
+            with self.assertRaises(AccessError):
+                forecast.line_ids[:1].with_user(user).write({"quantity": 1})
+        with self.assertRaises(AccessError):
+            self.Forecast.with_user(self.stock_user).action_compute()
+        self.assertNotEqual(forecast.weekly_forecast, 1000)
+        action = self.Forecast.with_user(self.stock_manager).action_compute()
+        self.assertEqual(action["res_model"], "jxc.stock.forecast")
+
+    def test_screens_for_a_stock_user(self):
+        forecasts = self._compute({(self.product, self.wh1): [10.0 + t % 4 for t in range(40)]})
+        forecast = forecasts.filtered(lambda f: f.product_id == self.product)
+        Forecast = self.Forecast.with_user(self.stock_user)
+        views = Forecast.get_views([(False, "list"), (False, "form"), (False, "search")])
+        self.assertEqual(set(views["views"]), {"list", "form", "search"})
+        action = forecast.with_user(self.stock_user).action_open_chart()
+        Line = self.env[action["res_model"]].with_user(self.stock_user)
+        self.assertIn("graph", Line.get_views([(False, "graph")])["views"])
+        groups = Line.read_group(action["domain"], ["quantity:sum"], ["series"])
+        self.assertEqual(
+            {g["series"]: g["series_count"] for g in groups},
+            {"history": 40, "forecast": 12, "lower": 12, "upper": 12},
+        )
+        compute = str(self.env.ref("jxc_stock.jxc_stock_forecast_action_server_compute").id)
+        self.assertNotIn(compute, self._buttons("jxc.stock.forecast", self.stock_user, "list"))
+        self.assertIn(compute, self._buttons("jxc.stock.forecast", self.stock_manager, "list"))
+
+    def test_companies_isolated(self):
+        other = self.env["res.company"].create({"name": "Forecast Other Co"})
+        other_wh = (
+            self.env["jxc.stock.warehouse"]
+            .with_company(other)
+            .create({"name": "Other WH", "code": "FOWH", "company_id": other.id})
+        )
+        theirs = self.Forecast.create(
+            {"product_id": self.product.id, "warehouse_id": other_wh.id, "method": "naive"}
+        )
+        manager = new_test_user(
+            self.env,
+            login="jxc_forecast_manager_other",
+            groups="base.group_user,jxc_stock.group_jxc_stock_manager",
+        )
+        self.assertFalse(self.Forecast.with_user(manager).search([("id", "=", theirs.id)]))
+        with self.assertRaises(AccessError):
+            theirs.with_user(manager).read(["weekly_forecast"])
+        self._compute({(self.product, self.wh1): [3.0] * 30})
+        self.assertTrue(theirs.exists(), "recomputing one company leaves the other's alone")
