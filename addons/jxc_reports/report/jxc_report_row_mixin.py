@@ -35,6 +35,34 @@ class JxcReportRowMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
+    def _ledger_sql(self, where):
+        """The stock ledger as a report reads it: rows ``(product_id, warehouse_id,
+        categ_id, company_id, move_type, date, quantity, value, move_count)`` whose sums
+        are those of the ledger rows ``where`` (a condition on alias ``m``: its date, company,
+        warehouse, category) selects — whole months from the period balances
+        (``jxc.stock.period.balance``, one row per month, product, warehouse and move type,
+        dated the first of its month), and from the ledger only the months that the
+        report's ends cut (``%(head_from)s`` to ``%(head_to)s`` and ``%(tail_from)s`` to
+        ``%(tail_to)s``, see ``jxc.report.filter.mixin._month_params``). A period row's
+        date is the start of its month, which lies on the same side of either end as the
+        whole month."""
+        return f"""(
+            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
+                   m.date, m.quantity, m.value, 1 AS move_count
+              FROM jxc_stock_move m
+             WHERE {where}
+               AND ((m.date >= %(head_from)s AND m.date < %(head_to)s)
+                    OR (m.date >= %(tail_from)s AND m.date < %(tail_to)s))
+            UNION ALL
+            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
+                   m.date::timestamp, m.quantity, m.value, m.move_count
+              FROM jxc_stock_period_balance m
+             WHERE {where}
+               AND (m.date < %(head_from)s OR m.date >= %(tail_to)s
+                    OR (m.date >= %(head_to)s AND m.date < %(tail_from)s))
+        )"""
+
+    @api.model
     def _rows_params(self, wizard):
         """The parameters of :meth:`_query` for ``wizard``."""
         return wizard._query_params()

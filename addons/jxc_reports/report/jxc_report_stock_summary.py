@@ -119,7 +119,7 @@ class JxcReportStockSummary(models.TransientModel):
             f"SUM(m.value) FILTER (WHERE {before}) AS before_value",
             f"SUM(m.quantity) FILTER (WHERE {in_period}) AS period_qty",
             f"SUM(m.value) FILTER (WHERE {in_period}) AS period_value",
-            f"COUNT(*) FILTER (WHERE {in_period}) AS period_moves",
+            f"SUM(m.move_count) FILTER (WHERE {in_period}) AS period_moves",
             "SUM(m.quantity) FILTER (WHERE m.date >= %(date_to)s) AS after_qty",
             "SUM(m.value) FILTER (WHERE m.date >= %(date_to)s) AS after_value",
         ]
@@ -141,7 +141,9 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _from(self):
-        return "jxc_stock_move m"
+        """The ledger rows :meth:`_where` selects, whole months summed (see
+        ``jxc.report.row.mixin._ledger_sql``)."""
+        return f"{self._ledger_sql(self._where())} m"
 
     @api.model
     def _where(self):
@@ -158,8 +160,10 @@ class JxcReportStockSummary(models.TransientModel):
         """Forward, the ledger up to the end of the period is summed. Backward (for recent
         periods, ``%(backward)s``), only the ledger from the start of the period is read,
         and the closing is the stock on hand (quants: quantity and value) less what moved
-        after the period — the same figures from far fewer rows. A row is a (product,
-        warehouse) with stock at either end of the period or movements in it."""
+        after the period — the same figures from far fewer rows. Either way whole months
+        are read from the period balances, and the ledger only for the months the period's
+        ends cut. A row is a (product, warehouse) with stock at either end of the period
+        or movements in it."""
         columns = [c for c in self._jxc_numeric_fields() if c not in OPENING_CLOSING]
         quant_where = self.env["jxc.report.filter.mixin"]._filter_where("q")
         opening = {
@@ -171,7 +175,7 @@ class JxcReportStockSummary(models.TransientModel):
         }
         return f"""
             WITH moves AS (
-                SELECT {self._select()} FROM {self._from()} WHERE {self._where()}
+                SELECT {self._select()} FROM {self._from()}
                  GROUP BY {self._group_by()}
             ), balance AS (
                 SELECT q.product_id, q.warehouse_id, q.categ_id, q.company_id,

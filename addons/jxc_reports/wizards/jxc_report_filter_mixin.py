@@ -80,10 +80,35 @@ class JxcReportFilterMixin(models.AbstractModel):
             now = fields.Datetime.now()
             direction = "backward" if now - start < end - first else "forward"
         backward = direction == "backward"
+        return dict(
+            self._month_params(start, end),
+            backward=backward,
+            scan_from=start if backward else datetime(1900, 1, 1),
+            scan_to=datetime(9999, 1, 1) if backward else end,
+        )
+
+    @api.model
+    def _month_params(self, start, end):
+        """The months (UTC, as period balances are summed) that ``start`` and ``end`` cut:
+        ``[head_from, head_to)`` holds ``start``, ``[tail_from, tail_to)`` holds ``end``;
+        each is empty when its instant is the first of a month. Reports read these from
+        the ledger and every other month from the period balances."""
+
+        def month(instant):
+            return instant.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+        def cut(instant):
+            first = month(instant)
+            if first == instant:
+                return first, first
+            return first, month(first + timedelta(days=31))
+
+        (head_from, head_to), (tail_from, tail_to) = cut(start), cut(end)
         return {
-            "backward": backward,
-            "scan_from": start if backward else datetime(1900, 1, 1),
-            "scan_to": datetime(9999, 1, 1) if backward else end,
+            "head_from": head_from,
+            "head_to": head_to,
+            "tail_from": tail_from,
+            "tail_to": tail_to,
         }
 
     @api.model
