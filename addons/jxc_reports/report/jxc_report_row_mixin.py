@@ -38,28 +38,48 @@ class JxcReportRowMixin(models.AbstractModel):
     def _ledger_sql(self, where):
         """The stock ledger as a report reads it: rows ``(product_id, warehouse_id,
         categ_id, company_id, move_type, date, quantity, value, move_count)`` whose sums
-        are those of the ledger rows ``where`` (a condition on alias ``m``: its date, company,
-        warehouse, category) selects — whole months from the period balances
-        (``jxc.stock.period.balance``, one row per month, product, warehouse and move type,
-        dated the first of its month), and from the ledger only the months that the
-        report's ends cut (``%(head_from)s`` to ``%(head_to)s`` and ``%(tail_from)s`` to
-        ``%(tail_to)s``, see ``jxc.report.filter.mixin._month_params``). A period row's
-        date is the start of its month, which lies on the same side of either end as the
-        whole month."""
+        are those of the ledger rows ``where`` (a condition on alias ``m``: its date,
+        company, warehouse, category) selects, and whose dates fall on the same side of the
+        report's ends as the rows they sum.
+
+        Whole months come from the period balances (``jxc.stock.period.balance``, one row
+        per month, product, warehouse and move type), dated the first of their month. A
+        month an end cuts comes from its balances, dated on one side of the cut, and a
+        correction from the ledger: the rows on the other side at their own dates, and the
+        same rows taken back at the balances' date (``c1_*``, ``c2_*``); a month both ends
+        cut comes from the ledger alone (``skip_month``). See
+        ``jxc.report.filter.mixin._month_params``."""
+        columns = "m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type"
+        in_corrections = """((m.date >= %(c1_from)s AND m.date < %(c1_to)s)
+                          OR (m.date >= %(c2_from)s AND m.date < %(c2_to)s))"""
         return f"""(
-            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
-                   m.date, m.quantity, m.value, 1 AS move_count
+            SELECT {columns}, m.date, m.quantity, m.value, 1 AS move_count
               FROM jxc_stock_move m
              WHERE {where}
-               AND ((m.date >= %(head_from)s AND m.date < %(head_to)s)
-                    OR (m.date >= %(tail_from)s AND m.date < %(tail_to)s))
+               AND ({in_corrections}
+                    OR (m.date >= %(ledger_from)s AND m.date < %(ledger_to)s))
             UNION ALL
-            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
-                   m.date::timestamp, m.quantity, m.value, m.move_count
-              FROM jxc_stock_period_balance m
+            SELECT m.* FROM (
+                SELECT {columns},
+                       CASE WHEN m.date >= %(c1_from)s AND m.date < %(c1_to)s
+                            THEN %(c1_date)s ELSE %(c2_date)s END AS date,
+                       -m.quantity AS quantity, -m.value AS value, -1 AS move_count
+                  FROM jxc_stock_move m
+                 WHERE {in_corrections}
+            ) m
              WHERE {where}
-               AND (m.date < %(head_from)s OR m.date >= %(tail_to)s
-                    OR (m.date >= %(head_to)s AND m.date < %(tail_from)s))
+            UNION ALL
+            SELECT m.* FROM (
+                SELECT {columns},
+                       CASE m.date WHEN %(c1_month)s THEN %(c1_date)s
+                                   WHEN %(c2_month)s THEN %(c2_date)s
+                                   ELSE m.date::timestamp END AS date,
+                       m.quantity, m.value, m.move_count
+                  FROM jxc_stock_period_balance m
+                 WHERE m.date >= date_trunc('month', %(scan_from)s::timestamp)
+                   AND m.date < %(scan_to)s AND m.date <> %(skip_month)s
+            ) m
+             WHERE {where}
         )"""
 
     @api.model
