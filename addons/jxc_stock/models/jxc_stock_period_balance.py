@@ -36,7 +36,7 @@ class JxcStockPeriodBalance(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     value = fields.Monetary(readonly=True, groups="jxc_stock.group_jxc_cost")
-    move_count = fields.Integer(string="Ledger Rows", readonly=True)
+    move_count = fields.Integer(string="Ledger Row Count", readonly=True)
 
     _sql_constraints = [
         (
