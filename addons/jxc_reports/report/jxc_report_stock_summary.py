@@ -160,9 +160,9 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _where(self):
-        return "m.date >= %(scan_from)s AND m.date < %(scan_to)s AND " + self.env[
-            "jxc.report.filter.mixin"
-        ]._filter_where("m")
+        """The filters of the wizard (company, warehouses, categories); the dates scanned
+        are ``%(scan_from)s`` to ``%(scan_to)s`` (see ``_ledger_sql``)."""
+        return self.env["jxc.report.filter.mixin"]._filter_where("m")
 
     @api.model
     def _group_by(self):

@@ -40,9 +40,7 @@ class JxcReportStockValuation(models.TransientModel):
         months are read from the period balances, the ledger only for the month of the
         date (see ``jxc.report.row.mixin._ledger_sql``)."""
         Filter = self.env["jxc.report.filter.mixin"]
-        ledger = self._ledger_sql(
-            "m.date >= %(scan_from)s AND m.date < %(scan_to)s AND " + Filter._filter_where("m")
-        )
+        ledger = self._ledger_sql(Filter._filter_where("m"))
         return f"""
             SELECT product_id, warehouse_id, MAX(categ_id) AS categ_id, company_id,
                    SUM(quantity) AS quantity, SUM(value) AS value,

@@ -19,7 +19,8 @@ def ledger_only(self, where):
     return f"""(
         SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type, m.date,
                m.quantity, m.value, 1 AS move_count
-          FROM jxc_stock_move m WHERE {where}
+          FROM jxc_stock_move m
+         WHERE {where} AND m.date >= %(scan_from)s AND m.date < %(scan_to)s
     )"""
 
 

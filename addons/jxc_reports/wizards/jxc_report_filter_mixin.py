@@ -80,12 +80,17 @@ class JxcReportFilterMixin(models.AbstractModel):
             now = fields.Datetime.now()
             direction = "backward" if now - start < end - first else "forward"
         backward = direction == "backward"
-        return dict(
-            self._month_params(start, end),
-            backward=backward,
-            scan_from=start if backward else datetime(1900, 1, 1),
-            scan_to=datetime(9999, 1, 1) if backward else end,
-        )
+        scan_from = start if backward else datetime(1900, 1, 1)
+        scan_to = datetime(9999, 1, 1) if backward else end
+        params = self._month_params(start, end)
+        # The months whose balances the scan leaves out: one read from the ledger alone,
+        # and cut months whose balances are dated outside the scanned range.
+        params["skip_months"] = [params.pop("skip_month")] + [
+            params[f"c{n}_month"] for n in (1, 2) if not scan_from <= params[f"c{n}_date"] < scan_to
+        ]
+        for n in (1, 2):
+            params[f"c{n}_scanned"] = scan_from <= params[f"c{n}_date"] < scan_to
+        return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
 
     @api.model
     def _month_params(self, start, end):
