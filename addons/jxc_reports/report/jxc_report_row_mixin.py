@@ -57,9 +57,10 @@ class JxcReportRowMixin(models.AbstractModel):
         return f"""(
             SELECT {columns}, m.date, m.quantity, m.value, 1 AS move_count
               FROM jxc_stock_move m
-             WHERE {where} AND m.date >= %(scan_from)s AND m.date < %(scan_to)s
-               AND ({in_c1} OR {in_c2}
-                    OR (m.date >= %(ledger_from)s AND m.date < %(ledger_to)s))
+             WHERE {where}
+               AND ((m.date >= %(read1_from)s AND m.date < %(read1_to)s)
+                    OR (m.date >= %(read2_from)s AND m.date < %(read2_to)s)
+                    OR (m.date >= %(read3_from)s AND m.date < %(read3_to)s))
             UNION ALL
             SELECT {columns},
                    CASE WHEN {in_c1} THEN %(c1_date)s ELSE %(c2_date)s END AS date,

@@ -90,6 +90,14 @@ class JxcReportFilterMixin(models.AbstractModel):
         ]
         for n in (1, 2):
             params[f"c{n}_scanned"] = scan_from <= params[f"c{n}_date"] < scan_to
+        # The ledger rows read at their own dates: the corrections and the month read from
+        # the ledger alone, within the scanned range (small ranges of the date index).
+        windows = [(params[f"c{n}_from"], params[f"c{n}_to"]) for n in (1, 2)]
+        windows.append((params["ledger_from"], params["ledger_to"]))
+        for n, (first, last) in enumerate(windows, start=1):
+            read_from = max(first, scan_from)
+            params[f"read{n}_from"] = read_from
+            params[f"read{n}_to"] = max(read_from, min(last, scan_to))
         return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
 
     @api.model
