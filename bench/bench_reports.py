@@ -3,13 +3,15 @@
 """jxc_reports benchmark: the reports against hand-written SQL over the same rows, same run.
 
 Usage: python bench/bench_reports.py ODOO_CONF DB
-DB is filled by bench/gen_reports.py (1,000,000 ledger rows, 10,000 products, 20 warehouses,
-~100,000 receivable / payable entries). For each report, the JXC way (the wizard or model
+DB is filled by bench/gen_reports.py (10,000,000 ledger rows, 10,000 products, 20 warehouses,
+~1,000,000 receivable / payable entries). For each report, the JXC way (the wizard or model
 call a user's click makes) and a hand-written SQL GROUP BY giving the same figures are timed
 alternately (both see the same machine load), warm, median of 3 runs, each rolled back to a
 savepoint:
 
-- 进销存汇总 for the last full month and for the 12 months to it (all warehouses, categories);
+- 进销存汇总 for the last full month and for the 3, 12 and 24 months to it (all warehouses,
+  categories); whole months come from the period balances (jxc.stock.period.balance), the
+  hand SQL reads the raw ledger;
 - the sales analysis (jxc.report.sale) by month over those 12 months;
 - the valuation at a date (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day
   when that wizard is not installed: the output says which);
@@ -19,8 +21,8 @@ It prints a table (JXC seconds, SQL seconds, ratio, PASS/FAIL per target), wheth
 gave the same figures, sanity checks of the data (closing quantities == quants, sales analysis
 rows == delivery and return ledger rows), then EXPLAIN (ANALYZE, BUFFERS) of the slowest
 statement of every report that misses a target. Everything is rolled back at the end.
-Targets (issue: reports benchmark): each report under 1 s on 2 cores, and at most 2× the
-hand-written SQL.
+Targets (issue #16, target 2): each report under 1 s on 2 cores, and faster than the
+hand-written SQL over the raw ledger.
 """
 
 import contextlib
@@ -36,7 +38,7 @@ from odoo.tools import config
 
 RUNS = 3
 TARGET_SECONDS = 1.0
-TARGET_RATIO = 2.0
+TARGET_RATIO = 1.0  # faster than the hand-written SQL
 
 
 class Recorder:
@@ -133,13 +135,19 @@ class Bench:
         self.today = today
         self.month_to = today.replace(day=1) - timedelta(days=1)
         self.month_from = self.month_to.replace(day=1)
-        year = self.month_from
-        for _i in range(11):
-            year = (year - timedelta(days=1)).replace(day=1)
-        self.year_from = year
+        self.quarter_from = self.months_back(3)
+        self.year_from = self.months_back(12)
+        self.two_years_from = self.months_back(24)
         self.valuation_date = (today.replace(day=1) - timedelta(days=150)).replace(day=1) - (
             timedelta(days=1)
         )
+
+    def months_back(self, months):
+        """The first day of the ``months`` months that end with the last full month."""
+        first = self.month_from
+        for _i in range(months - 1):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first
 
     def sql(self, query, params):
         self.cr.execute(query, params)
@@ -470,14 +478,14 @@ class Bench:
         """Print the table; return the results that miss a target."""
         print()
         print(
-            f"{'report':<34} {'JXC s':>7} {'SQL s':>7} {'ratio':>6}  {'< 1 s':<5} {'≤ 2×':<5} "
+            f"{'report':<34} {'JXC s':>7} {'SQL s':>7} {'ratio':>6}  {'< 1 s':<5} {'< SQL':<5} "
             f"{'same':<5}{'min JXC / SQL s':>17}"
         )
         failed = []
         for r in self.results:
             r["ratio"] = r["jxc"] / r["hand"] if r["hand"] else float("inf")
             r["fast"] = r["jxc"] < TARGET_SECONDS
-            r["near"] = r["ratio"] <= TARGET_RATIO
+            r["near"] = r["ratio"] < TARGET_RATIO
             print(
                 f"{r['label']:<34} {r['jxc']:7.3f} {r['hand']:7.3f} {r['ratio']:6.2f}  "
                 f"{'PASS' if r['fast'] else 'FAIL':<5} {'PASS' if r['near'] else 'FAIL':<5} "
@@ -514,11 +522,14 @@ def main(conf, db):
         bench.bench_summary(
             f"进销存汇总 month {bench.month_from:%Y-%m}", bench.month_from, bench.month_to
         )
-        bench.bench_summary(
-            f"进销存汇总 year {bench.year_from:%Y-%m}..{bench.month_to:%Y-%m}",
-            bench.year_from,
-            bench.month_to,
-        )
+        for label, first in (
+            ("quarter", bench.quarter_from),
+            ("year", bench.year_from),
+            ("2 years", bench.two_years_from),
+        ):
+            bench.bench_summary(
+                f"进销存汇总 {label} {first:%Y-%m}..{bench.month_to:%Y-%m}", first, bench.month_to
+            )
         bench.bench_sales()
         bench.bench_valuation()
         bench.bench_aging()
@@ -547,8 +558,8 @@ def main(conf, db):
         verdict = "PASS" if fast == near == same == total and sane else "FAIL"
         print()
         print(
-            f"reports benchmark: {fast}/{total} under {TARGET_SECONDS:g} s, {near}/{total} within "
-            f"{TARGET_RATIO:g}× of hand SQL, {same}/{total} same figures, sanity "
+            f"reports benchmark: {fast}/{total} under {TARGET_SECONDS:g} s, {near}/{total} faster "
+            f"than hand SQL, {same}/{total} same figures, sanity "
             f"{'OK' if sane else 'WRONG'}: {verdict}"
         )
         cr.rollback()

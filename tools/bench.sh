@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: benchmark scripts in bench/ against a fresh database `jxc_bench` (no demo data),
-# then the reports benchmark against `jxc_bench_reports` (1,000,000 ledger rows), which is
+# then the reports benchmark against `jxc_bench_reports` (10,000,000 ledger rows), which is
 # generated once and kept between runs (updated when the addons change).
 source "$(dirname "$0")/env.sh"
 "$ROOT/tools/setup.sh"

@@ -76,7 +76,12 @@ class TestConcurrentInvoicePosting(BaseCase):
             # it in SQL.
             cr.execute("DELETE FROM jxc_finance_invoice WHERE id = ANY(%s)", [ids["invoices"]])
             cr.execute("DELETE FROM jxc_finance_entry WHERE sale_id = %s", [ids["order"]])
-            for table in ("jxc_stock_reservation", "jxc_stock_move", "jxc_stock_quant"):
+            for table in (
+                "jxc_stock_reservation",
+                "jxc_stock_move",
+                "jxc_stock_period_balance",
+                "jxc_stock_quant",
+            ):
                 cr.execute(
                     f"DELETE FROM {table} WHERE warehouse_id = %s",
                     [ids["warehouse"]],

@@ -98,34 +98,39 @@ class JxcReportStockSummary(models.TransientModel):
         return ("opening",)
 
     @api.model
+    def _zone(self):
+        """SQL: where a ledger row (alias ``m``) falls — ``'b'`` before the period, ``'p'``
+        in it, ``'a'`` after it. Opening moves (:meth:`_get_opening_move_types`) of the
+        period count as before it."""
+        opening = ", ".join(f"'{t}'" for t in self._get_opening_move_types())
+        return f"""CASE WHEN m.date < %(date_from)s
+                             OR (m.date < %(date_to)s AND m.move_type IN ({opening}))
+                        THEN 'b'
+                        WHEN m.date < %(date_to)s THEN 'p'
+                        ELSE 'a' END"""
+
+    @api.model
     def _select(self):
         """The ledger sums of a (product, warehouse): before the period, in it (in total and
-        by column) and after it. Which of these the scanned rows can contain depends on the
-        direction (see :meth:`_query`). Opening moves (:meth:`_get_opening_move_types`) of
-        the period count as before it."""
-        opening = ", ".join(f"'{t}'" for t in self._get_opening_move_types())
-        in_period = (
-            f"m.date >= %(date_from)s AND m.date < %(date_to)s AND m.move_type NOT IN ({opening})"
-        )
-        before = (
-            f"(m.date < %(date_from)s OR (m.date < %(date_to)s AND m.move_type IN ({opening})))"
-        )
+        by column) and after it, from the sums by zone and move type (:meth:`_from`).
+        Which of these the scanned rows can contain depends on the direction (see
+        :meth:`_query`)."""
         parts = [
             "m.product_id",
             "m.warehouse_id",
             "m.categ_id",
             "m.company_id",
-            f"SUM(m.quantity) FILTER (WHERE {before}) AS before_qty",
-            f"SUM(m.value) FILTER (WHERE {before}) AS before_value",
-            f"SUM(m.quantity) FILTER (WHERE {in_period}) AS period_qty",
-            f"SUM(m.value) FILTER (WHERE {in_period}) AS period_value",
-            f"COUNT(*) FILTER (WHERE {in_period}) AS period_moves",
-            "SUM(m.quantity) FILTER (WHERE m.date >= %(date_to)s) AS after_qty",
-            "SUM(m.value) FILTER (WHERE m.date >= %(date_to)s) AS after_value",
+            "SUM(m.quantity) FILTER (WHERE m.zone = 'b') AS before_qty",
+            "SUM(m.value) FILTER (WHERE m.zone = 'b') AS before_value",
+            "SUM(m.quantity) FILTER (WHERE m.zone = 'p') AS period_qty",
+            "SUM(m.value) FILTER (WHERE m.zone = 'p') AS period_value",
+            "SUM(m.move_count) FILTER (WHERE m.zone = 'p') AS period_moves",
+            "SUM(m.quantity) FILTER (WHERE m.zone = 'a') AS after_qty",
+            "SUM(m.value) FILTER (WHERE m.zone = 'a') AS after_value",
         ]
         for column, move_types in self._get_columns().items():
             types = ", ".join(f"'{t}'" for t in move_types)
-            in_column = f"{in_period} AND m.move_type IN ({types})"
+            in_column = f"m.zone = 'p' AND m.move_type IN ({types})"
             # Outgoing columns are shown as positive quantities.
             sign = (
                 "-"
@@ -141,13 +146,23 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _from(self):
-        return "jxc_stock_move m"
+        """The ledger rows :meth:`_where` selects (whole months from the period balances,
+        see ``jxc.report.row.mixin._ledger_sql``), summed by (product, warehouse), zone
+        (:meth:`_zone`) and move type first: the columns' many filtered sums then read a
+        few rows per (product, warehouse) rather than every month of it."""
+        return f"""(
+            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
+                   {self._zone()} AS zone, SUM(m.quantity) AS quantity,
+                   SUM(m.value) AS value, SUM(m.move_count) AS move_count
+              FROM {self._ledger_sql(self._where())} m
+             GROUP BY 1, 2, 3, 4, 5, 6
+        ) m"""
 
     @api.model
     def _where(self):
-        return "m.date >= %(scan_from)s AND m.date < %(scan_to)s AND " + self.env[
-            "jxc.report.filter.mixin"
-        ]._filter_where("m")
+        """The filters of the wizard (company, warehouses, categories); the dates scanned
+        are ``%(scan_from)s`` to ``%(scan_to)s`` (see ``_ledger_sql``)."""
+        return self.env["jxc.report.filter.mixin"]._filter_where("m")
 
     @api.model
     def _group_by(self):
@@ -158,8 +173,10 @@ class JxcReportStockSummary(models.TransientModel):
         """Forward, the ledger up to the end of the period is summed. Backward (for recent
         periods, ``%(backward)s``), only the ledger from the start of the period is read,
         and the closing is the stock on hand (quants: quantity and value) less what moved
-        after the period — the same figures from far fewer rows. A row is a (product,
-        warehouse) with stock at either end of the period or movements in it."""
+        after the period — the same figures from far fewer rows. Either way whole months
+        are read from the period balances, and the ledger only for the months the period's
+        ends cut. A row is a (product, warehouse) with stock at either end of the period
+        or movements in it."""
         columns = [c for c in self._jxc_numeric_fields() if c not in OPENING_CLOSING]
         quant_where = self.env["jxc.report.filter.mixin"]._filter_where("q")
         opening = {
@@ -171,7 +188,7 @@ class JxcReportStockSummary(models.TransientModel):
         }
         return f"""
             WITH moves AS (
-                SELECT {self._select()} FROM {self._from()} WHERE {self._where()}
+                SELECT {self._select()} FROM {self._from()}
                  GROUP BY {self._group_by()}
             ), balance AS (
                 SELECT q.product_id, q.warehouse_id, q.categ_id, q.company_id,

@@ -36,8 +36,11 @@ class JxcReportStockValuation(models.TransientModel):
     @api.model
     def _query(self):
         """Forward: the ledger before the date. Backward (recent dates): the stock on hand
-        (quants) less the ledger from the date on. Same figures, fewer rows read."""
+        (quants) less the ledger from the date on. Same figures, fewer rows read. Whole
+        months are read from the period balances, the ledger only for the month of the
+        date (see ``jxc.report.row.mixin._ledger_sql``)."""
         Filter = self.env["jxc.report.filter.mixin"]
+        ledger = self._ledger_sql(Filter._filter_where("m"))
         return f"""
             SELECT product_id, warehouse_id, MAX(categ_id) AS categ_id, company_id,
                    SUM(quantity) AS quantity, SUM(value) AS value,
@@ -48,9 +51,7 @@ class JxcReportStockValuation(models.TransientModel):
                        CASE WHEN %(backward)s THEN -m.quantity ELSE m.quantity END
                            AS quantity,
                        CASE WHEN %(backward)s THEN -m.value ELSE m.value END AS value
-                  FROM jxc_stock_move m
-                 WHERE m.date >= %(scan_from)s AND m.date < %(scan_to)s
-                   AND {Filter._filter_where("m")}
+                  FROM {ledger} m
                 UNION ALL
                 SELECT q.product_id, q.warehouse_id, q.categ_id, q.company_id,
                        q.quantity, q.value

@@ -5,6 +5,7 @@ from . import (
     test_dashboard,
     test_golive_reports,
     test_jxc_groups,
+    test_period_reports,
     test_profit_statement,
     test_report_schedule,
     test_reports_access,

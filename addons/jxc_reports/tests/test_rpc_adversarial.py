@@ -63,6 +63,7 @@ WATCHED_TABLES = (
     "jxc_stock_lot",
     "jxc_stock_quant",
     "jxc_stock_move",
+    "jxc_stock_period_balance",
     "jxc_stock_valuation",
     "jxc_stock_reservation",
     "jxc_stock_picking",

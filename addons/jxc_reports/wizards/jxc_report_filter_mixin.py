@@ -80,11 +80,72 @@ class JxcReportFilterMixin(models.AbstractModel):
             now = fields.Datetime.now()
             direction = "backward" if now - start < end - first else "forward"
         backward = direction == "backward"
-        return {
-            "backward": backward,
-            "scan_from": start if backward else datetime(1900, 1, 1),
-            "scan_to": datetime(9999, 1, 1) if backward else end,
-        }
+        scan_from = start if backward else datetime(1900, 1, 1)
+        scan_to = datetime(9999, 1, 1) if backward else end
+        params = self._month_params(start, end)
+        # The months whose balances the scan leaves out: one read from the ledger alone,
+        # and cut months whose balances are dated outside the scanned range.
+        params["skip_months"] = [params.pop("skip_month")] + [
+            params[f"c{n}_month"] for n in (1, 2) if not scan_from <= params[f"c{n}_date"] < scan_to
+        ]
+        for n in (1, 2):
+            params[f"c{n}_scanned"] = scan_from <= params[f"c{n}_date"] < scan_to
+        # The ledger rows read at their own dates: the corrections and the month read from
+        # the ledger alone, within the scanned range (small ranges of the date index).
+        windows = [(params[f"c{n}_from"], params[f"c{n}_to"]) for n in (1, 2)]
+        windows.append((params["ledger_from"], params["ledger_to"]))
+        for n, (first, last) in enumerate(windows, start=1):
+            read_from = max(first, scan_from)
+            params[f"read{n}_from"] = read_from
+            params[f"read{n}_to"] = max(read_from, min(last, scan_to))
+        return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
+
+    @api.model
+    def _month_params(self, start, end):
+        """How a report from ``start`` to ``end`` reads the ledger through the period
+        balances (UTC months; see ``jxc.report.row.mixin._ledger_sql``).
+
+        A month that an end cuts (the end is not its first instant) is read from its
+        balances plus a correction from the ledger: the rows on the shorter side of the
+        cut, counted at their own dates and taken back at the date the balances are given
+        (the month's start when the later side is shorter, else the cut): their side of
+        the cut. A local month-end (16:00 UTC in China) thus reads eight hours of ledger.
+        When both ends cut one month, that month is read from the ledger alone.
+
+        Parameters: ``c1_*`` and ``c2_*`` (the two corrections: ``from``, ``to``, ``month``
+        the balances' month, ``date`` their date), ``skip_month`` (a month read from the
+        ledger alone: ``ledger_from``, ``ledger_to``). Unused ones are empty windows in
+        1900."""
+        none = datetime(1900, 1, 1)
+
+        def month(instant):
+            return instant.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+        def next_month(first):
+            return month(first + timedelta(days=31))
+
+        def correction(instant):
+            first = month(instant)
+            if first == instant:
+                return None
+            last = next_month(first)
+            if last - instant <= instant - first:
+                return {"from": instant, "to": last, "month": first, "date": first}
+            return {"from": first, "to": instant, "month": first, "date": instant}
+
+        empty = {"from": none, "to": none, "month": none, "date": none}
+        cuts = [c for c in (correction(start), correction(end)) if c]
+        params = {"skip_month": none, "ledger_from": none, "ledger_to": none}
+        if len(cuts) == 2 and cuts[0]["month"] == cuts[1]["month"] and start != end:
+            first = cuts[0]["month"]
+            params.update(skip_month=first, ledger_from=first, ledger_to=next_month(first))
+            cuts = []
+        elif len(cuts) == 2 and start == end:
+            cuts = cuts[:1]
+        cuts += [empty] * (2 - len(cuts))
+        for number, cut in enumerate(cuts, start=1):
+            params.update({f"c{number}_{key}": value for key, value in cut.items()})
+        return params
 
     @api.model
     def _filter_where(self, alias="m"):

@@ -107,7 +107,12 @@ class SaleConcurrencyCase(BaseCase):
                     """,
                     [cls.warehouse_id],
                 )
-            for table in ("jxc_stock_reservation", "jxc_stock_move", "jxc_stock_quant"):
+            for table in (
+                "jxc_stock_reservation",
+                "jxc_stock_move",
+                "jxc_stock_period_balance",
+                "jxc_stock_quant",
+            ):
                 cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [cls.warehouse_id])
             cr.execute("DELETE FROM jxc_stock_picking WHERE warehouse_id = %s", [cls.warehouse_id])
             cr.execute("DELETE FROM jxc_sale_order WHERE warehouse_id = %s", [cls.warehouse_id])

@@ -25,6 +25,7 @@ from . import (
     jxc_stock_integrity_line,
     jxc_stock_lot,
     jxc_stock_move,
+    jxc_stock_period_balance,
     jxc_stock_picking,
     jxc_stock_picking_line,
     jxc_stock_quant,

@@ -171,10 +171,50 @@ class JxcStockIntegrity(models.Model):
                     }
                 )
         results += self._check_value_only_rows()
+        results += self._check_period_balances()
         results += self._check_sources("jxc_stock_move", "ledger_source")
         results += self._check_posted_lines()
         results += self._check_reservation_demands()
         return results
+
+    @api.model
+    def _check_period_balances(self):
+        """Period balances (月结余额) equal the ledger grouped by month: one line per differing
+        (month, product, warehouse, move type), naming the month and move type."""
+        Balance = self.env["jxc.stock.period.balance"]
+        self.env.cr.execute(Balance._mismatches_sql())
+        labels = dict(Balance._fields["move_type"]._description_selection(self.env))
+        return [
+            {
+                "check_type": "period_balance",
+                "product_id": product_id,
+                "warehouse_id": warehouse_id,
+                "reference": _(
+                    "%(month)s, %(move_type)s: %(ledger)s ledger rows, %(summed)s summed",
+                    month=month.strftime("%Y-%m"),
+                    move_type=labels.get(move_type, move_type),
+                    ledger=l_count,
+                    summed=b_count,
+                ),
+                "expected": l_qty,
+                "actual": b_qty,
+                "expected_value": l_val,
+                "actual_value": b_val,
+            }
+            for (
+                month,
+                _company_id,
+                product_id,
+                warehouse_id,
+                move_type,
+                l_qty,
+                b_qty,
+                l_val,
+                b_val,
+                l_count,
+                b_count,
+            ) in self.env.cr.fetchall()
+        ]
 
     @api.model
     def _check_value_only_rows(self):

@@ -22,6 +22,7 @@ class JxcStockIntegrityLine(models.Model):
             ("reservation_demand", "Reservation of a missing demand"),
             ("negative_average", "Negative stock value or average cost"),
             ("value_only_quantity", "Cost correction row with a quantity"),
+            ("period_balance", "Period balance vs ledger by month"),
         ],
         required=True,
     )

@@ -130,6 +130,8 @@ class JxcStockMove(models.Model):
             [move_type, list(self.ids)],
         )
         self.invalidate_recordset(["move_type"])
+        # The monthly sums are by move type: those of the rows' companies are summed again.
+        self.env["jxc.stock.period.balance"]._rebuild(self.sudo().mapped("company_id"))
         self.modified(["move_type"])
 
     # ------------------------------------------------------------------
@@ -434,6 +436,8 @@ class JxcStockMove(models.Model):
             dict({f"c_{name}": column(name) for name in names}, uid=self.env.uid),
         )
         moves = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # Their monthly sums, in the same transaction (one statement, under the quant locks).
+        self.env["jxc.stock.period.balance"]._add_moves(moves)
         # One2manys cached before the insert do not know the new rows.
         self.env["jxc.stock.picking"].invalidate_model(["move_ids", "move_count"])
         self.env["jxc.stock.picking.line"].invalidate_model(["move_ids"])

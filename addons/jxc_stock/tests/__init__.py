@@ -22,6 +22,7 @@ from . import (
     test_no_email,
     test_numbers,
     test_packaging_stock,
+    test_period_balance,
     test_picking,
     test_print,
     test_replenish,

@@ -64,6 +64,7 @@ class TestConcurrentReservations(BaseCase):
             for table, column in (
                 ("jxc_stock_reservation", "warehouse_id"),
                 ("jxc_stock_move", "warehouse_id"),
+                ("jxc_stock_period_balance", "warehouse_id"),
                 ("jxc_stock_quant", "warehouse_id"),
             ):
                 cr.execute(f"DELETE FROM {table} WHERE {column} = %s", [cls.warehouse_id])

@@ -81,6 +81,9 @@ class TestConcurrentOpeningStock(BaseCase):
         with cls.registry.cursor() as cr:
             # Test data only: the ledger is append-only for the application, so clean in SQL.
             cr.execute("DELETE FROM jxc_stock_move WHERE warehouse_id = %s", [cls.warehouse_id])
+            cr.execute(
+                "DELETE FROM jxc_stock_period_balance WHERE warehouse_id = %s", [cls.warehouse_id]
+            )
             cr.execute("DELETE FROM jxc_stock_quant WHERE warehouse_id = %s", [cls.warehouse_id])
             cr.execute("DELETE FROM jxc_stock_valuation WHERE company_id = %s", [cls.company_id])
             cr.execute("DELETE FROM jxc_stock_picking WHERE id = ANY(%s)", [cls.picking_ids])

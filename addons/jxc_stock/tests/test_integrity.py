@@ -46,10 +46,18 @@ class TestIntegrityCheck(JxcStockCommon):
             """,
             [receipt.id],
         )
-        # The doubled row also disagrees with the quant and the average cost.
+        # The doubled row also disagrees with the quant, the average cost and the month's
+        # period balance (rows inserted outside posting are not summed).
         self.assertEqual(
             self._types(),
-            ["posted_twice", "quantity", "valuation_quantity", "valuation_value", "value"],
+            [
+                "period_balance",
+                "posted_twice",
+                "quantity",
+                "valuation_quantity",
+                "valuation_value",
+                "value",
+            ],
         )
 
     def test_document_done_without_ledger(self):
