@@ -89,6 +89,7 @@ class TestConcurrentSalePeriods(BaseCase):
             )
             for table in (
                 "jxc_report_sale_period",
+                "jxc_stock_period_balance",
                 "jxc_stock_reservation",
                 "jxc_stock_move",
                 "jxc_stock_quant",
