@@ -12,6 +12,7 @@
     "installable": True,
     "depends": ["jxc_finance"],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/jxc_reports_groups.xml",
         "security/jxc_reports_security.xml",
