@@ -63,3 +63,41 @@ class JxcSalesCommon(JxcStockCommon):
         return order.picking_ids.filtered(
             lambda p: p.picking_type == "sale_out" and p.state == "draft"
         )
+
+
+def delete_sale_test_data(cr, warehouse_id, product_ids):
+    """Clean up after a test that committed sales in its own warehouse (concurrency tests run
+    in separate processes, so their data is committed): the ledger, its sums and the
+    receivables are append-only for the application, so delete in SQL — ledger rows before
+    the documents they name. The caller then unlinks the products, warehouse and partners."""
+    cr.execute("SELECT to_regclass('jxc_finance_entry') IS NOT NULL")
+    if cr.fetchone()[0]:
+        # jxc_finance installed: the orders' receivables go with them.
+        cr.execute(
+            """
+            WITH entries AS (
+                SELECT e.id FROM jxc_finance_entry e
+                  JOIN jxc_sale_order o ON o.id = e.res_id
+                 WHERE e.res_model = 'jxc.sale.order' AND o.warehouse_id = %s
+            ), lines AS (
+                DELETE FROM jxc_finance_payment_line
+                 WHERE entry_id IN (SELECT id FROM entries)
+                    OR credit_entry_id IN (SELECT id FROM entries)
+            )
+            DELETE FROM jxc_finance_entry WHERE id IN (SELECT id FROM entries)
+            """,
+            [warehouse_id],
+        )
+    cr.execute("SELECT to_regclass('jxc_report_sale_period') IS NOT NULL")
+    tables = ["jxc_report_sale_period"] if cr.fetchone()[0] else []
+    tables += [
+        "jxc_stock_period_balance",
+        "jxc_stock_reservation",
+        "jxc_stock_move",
+        "jxc_stock_quant",
+        "jxc_stock_picking",
+        "jxc_sale_order",
+    ]
+    for table in tables:
+        cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [warehouse_id])
+    cr.execute("DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [product_ids])

@@ -16,6 +16,8 @@ from odoo.tools import config
 from odoo.addons.jxc_stock.models.jxc_stock_quant import ADVISORY_LOCK_CLASS
 from odoo.addons.jxc_stock.tests.concurrency_worker import run_workers
 
+from .common import delete_sale_test_data
+
 WORKERS = 8
 ORDERS_PER_WORKER = 6
 STOCK = 60  # 30 orders of 2 fit; 48 are placed
@@ -87,38 +89,7 @@ class SaleConcurrencyCase(BaseCase):
     @classmethod
     def tearDownClass(cls):
         with cls.registry.cursor() as cr:
-            # Test data only: the ledger is append-only for the application, so clean in SQL
-            # (ledger rows first: the documents they name cannot go before them).
-            cr.execute("SELECT to_regclass('jxc_finance_entry') IS NOT NULL")
-            if cr.fetchone()[0]:
-                # jxc_finance installed: the orders' receivables go with them.
-                cr.execute(
-                    """
-                    WITH entries AS (
-                        SELECT e.id FROM jxc_finance_entry e
-                          JOIN jxc_sale_order o ON o.id = e.res_id
-                         WHERE e.res_model = 'jxc.sale.order' AND o.warehouse_id = %s
-                    ), lines AS (
-                        DELETE FROM jxc_finance_payment_line
-                         WHERE entry_id IN (SELECT id FROM entries)
-                            OR credit_entry_id IN (SELECT id FROM entries)
-                    )
-                    DELETE FROM jxc_finance_entry WHERE id IN (SELECT id FROM entries)
-                    """,
-                    [cls.warehouse_id],
-                )
-            for table in (
-                "jxc_stock_reservation",
-                "jxc_stock_move",
-                "jxc_stock_period_balance",
-                "jxc_stock_quant",
-            ):
-                cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [cls.warehouse_id])
-            cr.execute("DELETE FROM jxc_stock_picking WHERE warehouse_id = %s", [cls.warehouse_id])
-            cr.execute("DELETE FROM jxc_sale_order WHERE warehouse_id = %s", [cls.warehouse_id])
-            cr.execute(
-                "DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [cls.product_ids]
-            )
+            delete_sale_test_data(cr, cls.warehouse_id, cls.product_ids)
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
