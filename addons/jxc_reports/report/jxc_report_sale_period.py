@@ -139,8 +139,12 @@ class JxcReportSalePeriod(models.Model):
     @api.model
     def _rebuild(self):
         """Fill the table again from the sales analysis's rows, in one statement after
-        emptying it (migrations, generated data, a repair after the 账实核对)."""
+        emptying it (migrations, generated data, a repair after the 账实核对), after a table
+        lock that waits for postings under way and holds new ones off, as
+        ``jxc.stock.period.balance._rebuild`` does: a posting's upsert cannot land between
+        the delete and the insert and be counted twice or lost."""
         self.env.flush_all()
+        self.env.cr.execute(f"LOCK TABLE {self._table} IN SHARE ROW EXCLUSIVE MODE")
         self.env.cr.execute(f"DELETE FROM {self._table}")
         columns = ", ".join(("date", *PERIOD_KEYS, *PERIOD_SUMS, "move_count"))
         self.env.cr.execute(
