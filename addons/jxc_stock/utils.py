@@ -20,6 +20,7 @@ import decimal
 import math
 import random
 import time
+from datetime import datetime
 
 import pytz
 from psycopg2 import errors
@@ -302,6 +303,13 @@ def tz_name(env):
     """The time zone days are counted in: the context's or the user's, else China's."""
     name = env.context.get("tz") or env.user.tz
     return name if name in pytz.all_timezones_set else DEFAULT_TZ
+
+
+def today(env):
+    """Today where days are counted (:func:`tz_name`): the date report periods default to,
+    so that "today" ends where the reports end a day (Odoo's ``context_today`` falls back
+    to UTC for users without a time zone; the reports to China's time)."""
+    return datetime.now(pytz.timezone(tz_name(env))).date()
 
 
 def download_action(env, filename, content, mimetype=XLSX_MIMETYPE):

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.jxc_stock.utils import selection_label
+from odoo.addons.jxc_stock.utils import selection_label, today
 
 _lt = LazyTranslate(__name__)
 
@@ -48,7 +48,7 @@ class JxcFinanceAging(models.TransientModel):
     _name = "jxc.finance.aging"
     _description = "Aging"
 
-    date = fields.Date(string="As Of", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="As Of", required=True, default=lambda self: today(self.env))
     entry_type = fields.Selection(
         [("receivable", "Receivable"), ("payable", "Payable")],
         string="Type",

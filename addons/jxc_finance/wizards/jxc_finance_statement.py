@@ -6,7 +6,13 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.jxc_stock.utils import XLSX_MIMETYPE, download_action, form_action, selection_label
+from odoo.addons.jxc_stock.utils import (
+    XLSX_MIMETYPE,
+    download_action,
+    form_action,
+    selection_label,
+    today,
+)
 
 TOTALS = ("opening_balance", "closing_balance", "amount_invoiced", "amount_to_invoice")
 
@@ -24,10 +30,8 @@ class JxcFinanceStatement(models.TransientModel):
         required=True,
         default="receivable",
     )
-    date_from = fields.Date(
-        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
-    )
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, default=lambda self: today(self.env).replace(day=1))
+    date_to = fields.Date(required=True, default=lambda self: today(self.env))
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

@@ -3,7 +3,7 @@
 import io
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 
 from odoo.addons.jxc_finance.tests.test_slip_transfer import JxcMoneyCommon
@@ -16,9 +16,14 @@ class TestProfitStatement(JxcMoneyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Slips are dated in the day of whoever enters them (Odoo's context_today), the
+        # statement counts days where the reports do: both in China's time here, so that the
+        # test's "today" is one day at every hour.
+        cls.env = cls.env(context=dict(cls.env.context, tz="Asia/Shanghai"))
         # The demo company sold today already: the test's figures are what it adds.
-        today = fields.Date.context_today(cls.env["jxc.report.profit"])
-        before = cls.env["jxc.report.profit"].create({"date_from": today, "date_to": today})
+        Profit = cls.env["jxc.report.profit"].with_user(cls.finance_user)
+        today = Profit.default_get(["date_to"])["date_to"]
+        before = Profit.create({"date_from": today, "date_to": today})
         before.action_compute()
         cls.before = {line.code: line.amount for line in before.line_ids}
         cls._receive(cls.product, 10, 5.0)
@@ -37,8 +42,8 @@ class TestProfitStatement(JxcMoneyCommon):
         cls._slip([(cls.freight, 20.5)]).action_reverse()
 
     def _statement(self, user=None, **vals):
-        today = fields.Date.context_today(self.env["jxc.report.profit"])
         Profit = self.env["jxc.report.profit"].with_user(user or self.finance_user)
+        today = Profit.default_get(["date_to"])["date_to"]
         statement = Profit.create(dict({"date_from": today, "date_to": today}, **vals))
         statement.action_compute()
         return statement

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.jxc_stock.utils import today
+
 
 class JxcReportPeriodMixin(models.AbstractModel):
     """A report wizard over a period of days (in the user's time zone)."""
@@ -11,10 +13,8 @@ class JxcReportPeriodMixin(models.AbstractModel):
     _inherit = ["jxc.report.filter.mixin"]
     _description = "JXC Report Period"
 
-    date_from = fields.Date(
-        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
-    )
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, default=lambda self: today(self.env).replace(day=1))
+    date_to = fields.Date(required=True, default=lambda self: today(self.env))
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.jxc_stock.utils import today
+
 
 class JxcReportStockAnalysisWizard(models.TransientModel):
     """The period and thresholds of a stock analysis (turnover, ABC, slow-moving)."""
@@ -13,9 +15,7 @@ class JxcReportStockAnalysisWizard(models.TransientModel):
     _jxc_rows_model = "jxc.report.stock.analysis"
     _jxc_rows_action = "jxc_reports.jxc_report_stock_analysis_action"
 
-    date_from = fields.Date(
-        default=lambda self: fields.Date.subtract(fields.Date.context_today(self), days=89)
-    )
+    date_from = fields.Date(default=lambda self: fields.Date.subtract(today(self.env), days=89))
     abc_a = fields.Float(
         string="Class A up to (%)",
         default=80.0,

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, fields, models
 
+from odoo.addons.jxc_stock.utils import today
+
 
 class JxcReportStockValuationWizard(models.TransientModel):
     """The date, warehouses and categories of a stock valuation."""
@@ -12,7 +14,7 @@ class JxcReportStockValuationWizard(models.TransientModel):
     _jxc_rows_model = "jxc.report.stock.valuation"
     _jxc_rows_action = "jxc_reports.jxc_report_stock_valuation_action"
 
-    date = fields.Date(string="At the End of", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="At the End of", required=True, default=lambda self: today(self.env))
     line_ids = fields.One2many("jxc.report.stock.valuation", compute="_compute_line_ids")
 
     def _query_params(self):
