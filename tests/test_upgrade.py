@@ -1,7 +1,7 @@
 """A database made by the previous release upgrades to this code without losing a row
 (README, "Upgrading").
 
-The previous release's addons (the tag ``PREVIOUS``, exported with ``git archive``) are installed
+The previous release's addons (its commit ``PREVIOUS``, exported with ``git archive``) are installed
 with their demo data — documents in every state, posted ledger, receivables and payables — in a
 fresh copy of the Odoo core template; the database is then upgraded with this checkout's addons
 (``-u`` of all five, as ``make upgrade`` does; their ``migrations/`` run), the log clean. After
@@ -9,8 +9,10 @@ the upgrade: 账实核对 is clean, the documents per state, the ledger, quants 
 are the same, so are the 进销存汇总 and the receivable and payable aging; and a sale (create,
 confirm, deliver) and a purchase receipt go through.
 
-The test fails, it does not skip, when the tag is missing (CI clones with tags:
-``git fetch --tags``). When a release is tagged, ``PREVIOUS`` moves to it.
+``PREVIOUS`` is the commit the release's tag points to, not the tag's name: a clone does not
+always carry tags (CI's did not), while the commit is in ``main``'s history. The test fails, it
+does not skip, when the commit is missing (a shallow clone: ``git fetch --unshallow``). When a
+release is tagged, ``PREVIOUS`` and ``RELEASE`` move to it.
 """
 
 import configparser
@@ -21,7 +23,8 @@ import jxcdb
 import pytest
 from test_backup_restore import probe
 
-PREVIOUS = "v18.0.1.0.0"
+RELEASE = "v18.0.1.0.0"
+PREVIOUS = "504abf6c231eb775240830db200d0dea2297286e"  # git rev-parse v18.0.1.0.0^{commit}
 DB = os.environ.get("JXC_TEST_DB", "jxc_test")
 CORE = f"{DB}_core"
 UPGRADED = f"{DB}_upgrade"
@@ -36,7 +39,7 @@ def previous_conf(tmp_path_factory):
         check=False,
     )
     assert found.returncode == 0, (
-        f"the previous release's tag {PREVIOUS} is missing: git fetch --tags"
+        f"the previous release {RELEASE} ({PREVIOUS}) is not in this clone: git fetch --unshallow"
     )
     release = tmp_path_factory.mktemp("previous-release")
     archive = subprocess.Popen(
@@ -64,7 +67,7 @@ def test_previous_release_upgrades_without_losing_a_row(previous_conf):
     try:
         log = os.path.join(jxcdb.ROOT, ".run", f"install-{UPGRADED}.log")
         code, bad = jxcdb.install(UPGRADED, ",".join(jxcdb.JXC_ADDONS), log, conf=previous_conf)
-        assert code == 0 and not bad, f"installing {PREVIOUS} failed; see {log}"
+        assert code == 0 and not bad, f"installing {RELEASE} failed; see {log}"
         before, _bad = probe(UPGRADED, conf=previous_conf)
         assert sorted(before["modules"]) == sorted(jxcdb.JXC_ADDONS)
         assert not before["mismatches"]
