@@ -15,7 +15,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.path.join(ROOT, ".run", "odoo.conf")
 CORE_MODULES = "base,web,mail,product,uom"
 JXC_ADDONS = ["jxc_stock", "jxc_purchase", "jxc_sales", "jxc_finance", "jxc_reports"]
-# A log line of Odoo's own format at WARNING level or above.
+# A log line of Odoo's format, and one at WARNING level or above.
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ [A-Z]+ ")
 BAD_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ")
 
 
@@ -37,16 +38,15 @@ def run_odoo(*args, logfile=None, conf=CONF):
     return subprocess.run(cmd, check=False).returncode
 
 
-@contextlib.contextmanager
-def _admin_cursor(conf=CONF):
-    """An autocommit cursor on the server's `postgres` database, as Odoo's config names it."""
+def connect(db="postgres", conf=CONF):
+    """An autocommit connection to ``db`` on the server Odoo's config names."""
     import psycopg2
 
     parser = configparser.ConfigParser()
     parser.read(conf, encoding="utf-8")
     opts = parser["options"]
     params = {
-        "dbname": "postgres",
+        "dbname": db,
         "host": opts.get("db_host") or None,
         "port": opts.get("db_port") or None,
         "user": opts.get("db_user") or None,
@@ -54,6 +54,13 @@ def _admin_cursor(conf=CONF):
     }
     cnx = psycopg2.connect(**{k: v for k, v in params.items() if v})
     cnx.autocommit = True
+    return cnx
+
+
+@contextlib.contextmanager
+def _admin_cursor(conf=CONF):
+    """An autocommit cursor on the server's `postgres` database, as Odoo's config names it."""
+    cnx = connect("postgres", conf)
     try:
         with cnx.cursor() as cr:
             yield cr
@@ -79,7 +86,11 @@ def drop(db, conf=CONF):
 
 
 def copy(src, dst, conf=CONF):
-    """A copy of database ``src`` (and its filestore) named ``dst``."""
+    """A copy of database ``src`` (and its filestore) named ``dst``. This process's idle
+    connections to ``src`` (Odoo's pool: the test run's own registry) are closed first, as
+    PostgreSQL copies only a database nobody is connected to."""
+    if "odoo" in sys.modules:
+        sys.modules["odoo"].sql_db.close_db(src)
     drop(dst, conf)
     with _admin_cursor(conf) as cr:
         cr.execute(f'CREATE DATABASE "{dst}" ENCODING \'unicode\' TEMPLATE "{src}"')

@@ -8,7 +8,8 @@
   :func:`internal_context`), used by ``jxc.document.mixin``;
 - the bounds of numbers (:func:`check_number`, :func:`check_numbers`);
 - the time zone days are counted in (:func:`tz_name`) and file downloads
-  (:func:`download_action`).
+  (:func:`download_action`);
+- read-only calls served by a replica (:func:`check_on_replica`).
 
 Reservations and postings lock quants; under PostgreSQL's REPEATABLE READ two sessions that
 touch the same rows make one of them fail with a serialization error. Odoo's RPC layer
@@ -273,6 +274,26 @@ def borrowed_selection(model, field_name):
         return records.env[model]._fields[field_name]._description_selection(records.env)
 
     return selection
+
+
+def check_on_replica(records):
+    """Raise PostgreSQL's read-only transaction error when ``records`` are not all there yet
+    in a read-only call's snapshot: Odoo then runs the call again on the primary.
+
+    With ``db_replica_host`` set, Odoo 18 runs a read-only call (``@api.readonly``, a form's
+    ``web_read``) on the replica. A wizard saved on the primary a moment before — the report
+    form's Show button saves it, then calls its read-only action — may not have been replayed
+    there yet: the call would find no record (a MissingError, or a report without rows).
+    ``odoo.http`` answers ``ReadOnlySqlTransaction`` by running the request again with a
+    read/write cursor, on the primary. Without a replica the cursor is not read-only and
+    nothing is checked."""
+    if not records.env.cr.readonly or not records._ids:
+        return
+    ids = {id_ for id_ in records._ids if isinstance(id_, int)}
+    if len(records.browse(ids).exists()) < len(ids):
+        raise errors.ReadOnlySqlTransaction(
+            f"{records._name}{sorted(ids)} not replicated yet: the call goes to the primary"
+        )
 
 
 def list_action(env, xml_id, domain, context=None):

@@ -46,6 +46,7 @@ class JxcFinanceAging(models.TransientModel):
     ``jxc.finance.aging.line``)."""
 
     _name = "jxc.finance.aging"
+    _inherit = ["jxc.report.wizard.mixin"]
     _description = "Aging"
 
     date = fields.Date(string="As Of", required=True, default=lambda self: today(self.env))
@@ -164,6 +165,7 @@ class JxcFinanceAging(models.TransientModel):
     def action_compute(self):
         """Show the aging: the form reloads and reads the lines (a read-only call)."""
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._check_company_allowed()
         self.invalidate_recordset(["line_ids"])
         return True

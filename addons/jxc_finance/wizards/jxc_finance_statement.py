@@ -21,6 +21,7 @@ class JxcFinanceStatement(models.TransientModel):
     """对账单: a partner's documents and payments in a period, with a running balance."""
 
     _name = "jxc.finance.statement"
+    _inherit = ["jxc.report.wizard.mixin"]
     _description = "Partner Statement"
 
     partner_id = fields.Many2one("res.partner", required=True)
@@ -177,6 +178,7 @@ class JxcFinanceStatement(models.TransientModel):
         currency: invoices count on their date and count back on the day of their reversal,
         so a closed period's figure does not change."""
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._rows_check_company()
         partner = self.partner_id.commercial_partner_id
         direction = "sale" if self.entry_type == "receivable" else "purchase"
@@ -232,6 +234,7 @@ class JxcFinanceStatement(models.TransientModel):
         """Show the statement: its form, whose lines and balances are computed when read (a
         read-only call: nothing is written)."""
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._rows_check_company()
         self.invalidate_recordset(["line_ids", *TOTALS])
         return form_action(self._name, self.id, name=_("Partner Statement"), target="new")
@@ -239,6 +242,7 @@ class JxcFinanceStatement(models.TransientModel):
     @api.readonly
     def action_print(self):
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._rows_check_company()
         return self.env.ref("jxc_finance.jxc_finance_statement_report_action").report_action(self)
 

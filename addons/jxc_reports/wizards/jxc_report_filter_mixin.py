@@ -16,7 +16,7 @@ class JxcReportFilterMixin(models.AbstractModel):
     ``categ_ids``, ``company_id``)."""
 
     _name = "jxc.report.filter.mixin"
-    _inherit = ["jxc.number.mixin"]
+    _inherit = ["jxc.number.mixin", "jxc.report.wizard.mixin"]
     _description = "JXC Report Filters"
 
     company_id = fields.Many2one(
@@ -186,6 +186,7 @@ class JxcReportFilterMixin(models.AbstractModel):
         """Show the rows: an action whose context names this wizard, so that the list,
         pivot and graph read them (a read-only call: nothing is written)."""
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._query_params()  # the access checks, before the action opens
         self.invalidate_recordset(["line_ids"])
         action = self.env["ir.actions.act_window"]._for_xml_id(self._jxc_rows_action)

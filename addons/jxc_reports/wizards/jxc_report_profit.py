@@ -261,6 +261,7 @@ class JxcReportProfit(models.TransientModel):
         """Show the statement: its form, whose lines and totals are computed when read (a
         read-only call: nothing is written)."""
         self.ensure_one()
+        self._jxc_check_on_replica()
         self._query_params()  # the access checks, before the form opens
         self.invalidate_recordset(["line_ids", *self._totals([])])
         return {

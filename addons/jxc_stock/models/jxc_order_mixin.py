@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from ..utils import list_action
+from ..utils import is_rpc_call, list_action
 
 
 class JxcOrderMixin(models.AbstractModel):
@@ -84,6 +84,9 @@ class JxcOrderMixin(models.AbstractModel):
             if not open_pickings:
                 raise UserError(_("%s has no open receipt or delivery left to post.", order.name))
             pickings |= open_pickings
+        if is_rpc_call(self._name, "action_post_open_pickings"):
+            # As the document's own 审核 does (action_done): wait for the products' turn.
+            self.env["jxc.stock.quant"]._take_turn(pickings.line_ids.product_id)
         pickings.action_done()
         return True
 

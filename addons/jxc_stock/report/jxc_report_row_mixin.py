@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..utils import check_on_replica
+
 # Row ids are the wizard's id times this plus the row's number, so that rows of different
 # wizards never share an id in a cache (10,000,000 rows per report, ids below 2**53).
 ROW_ID_FACTOR = 10_000_000
@@ -102,8 +104,9 @@ class JxcReportRowMixin(models.AbstractModel):
         wizard_id = self.env.context.get("jxc_report_wizard_id")
         if self._abstract or not isinstance(wizard_id, int) or isinstance(wizard_id, bool):
             return None
-        wizard = self.env[self._fields["wizard_id"].comodel_name].browse(wizard_id).exists()
-        return wizard._filtered_access("read") or None
+        wizard = self.env[self._fields["wizard_id"].comodel_name].browse(wizard_id)
+        check_on_replica(wizard)
+        return wizard.exists()._filtered_access("read") or None
 
     @api.model
     def _jxc_rows_of(self, wizard):
