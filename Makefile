@@ -17,7 +17,7 @@ bench:          ## benchmark scripts (posting, reservations, reports)
 	@bash tools/bench.sh $(ARGS)
 
 # Operations (README.md, "Backup and restore", "Status", "Upgrading")
-.PHONY: backup restore status upgrade
+.PHONY: backup restore status upgrade scale-test
 
 backup:         ## back up DB (default jxc) and its filestore, Odoo's zip, into DIR (default: its backup folder)
 	@$(if $(DB),JXC_DB="$(DB)") DIR="$(DIR)" bash tools/ops.sh backup
@@ -30,6 +30,9 @@ status:         ## what runs: PostgreSQL, Odoo, workers, replica lag, the last b
 
 upgrade:        ## back up DB, then upgrade its JXC addons to this code (-u) and check 账实核对
 	@$(if $(DB),JXC_DB="$(DB)") DIR="$(DIR)" bash tools/ops.sh upgrade
+
+scale-test:     ## a streaming replica, two servers with workers, 32 clients over both (README, "Scaling")
+	@bash tools/scale.sh $(ARGS)
 
 setup:          ## only the Python environment and Odoo
 	@bash tools/setup.sh

@@ -11,10 +11,11 @@ user: confirms orders and posts deliveries; neither administrator nor superuser)
 then starts a real server (``--workers``, its own HTTP and gevent ports) and runs ``--clients``
 OS processes, each with its own HTTP session (/web/session/authenticate, then
 /web/dataset/call_kw as the form's buttons do). Each client places ``--orders`` orders of 2 to
-4 lines of the popular products: create, 确认 (``action_confirm``), then the delivery's 审核
-(``action_done``, 一键出库). The stock covers about two thirds of what is ordered, so later
-orders run short: the company blocks them (``jxc_sale_shortage_policy`` = block), and that
-refusal (a UserError naming the short products) is counted, not an error.
+4 lines of the popular products: create, 确认 (``action_confirm``), then 一键出库
+(``action_post_open_pickings``: the delivery's 审核). The stock covers about two thirds of
+what is ordered, so later orders run short: the company blocks them
+(``jxc_sale_shortage_policy`` = block), and that refusal (a UserError naming the short
+products) is counted, not an error.
 
 While it runs, pg_stat_activity is sampled for lock waits. Afterwards the server log is read
 for Odoo's retries of serialization failures and deadlocks, and the stock is checked: no
@@ -146,7 +147,12 @@ import odoo
 from odoo.service import server
 
 def long_polling_spawn(self):
-    sleeper = [sys.executable, "-c", "import time; time.sleep(86400)"]
+    # It ends with the server (its parent), even one killed outright.
+    sleeper = [
+        sys.executable,
+        "-c",
+        "import os, time\\nparent = os.getppid()\\nwhile os.getppid() == parent: time.sleep(1)",
+    ]
     self.long_polling_pid = subprocess.Popen(sleeper).pid
 
 server.PreforkServer.long_polling_spawn = long_polling_spawn
@@ -155,7 +161,7 @@ odoo.cli.main()
 """
 
 
-def start_server(conf, db, workers, port, logfile):
+def start_server(conf, db, workers, port, logfile, extra=()):
     gevent_port = free_port(port + 1 if port else 0)
     cmd = [
         sys.executable,
@@ -175,6 +181,7 @@ def start_server(conf, db, workers, port, logfile):
         f"--logfile={logfile}",
         "--limit-time-real=600",
         "--limit-time-cpu=600",
+        *extra,
     ]
     proc = subprocess.Popen(cmd, start_new_session=True)  # its own group, stopped as one
     url = f"http://127.0.0.1:{port}"
@@ -195,13 +202,19 @@ def start_server(conf, db, workers, port, logfile):
 
 
 def stop_server(proc):
+    """Stop the server's process group: its master, workers and stand-in, whatever is left of
+    them (a test may have killed the master)."""
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(30)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 # ----------------------------------------------------------------------
@@ -216,84 +229,128 @@ class RpcError(Exception):
         super().__init__(f"{self.name}: {self.message}")
 
 
-def client(url, db, login, data, orders, seed, queue, start_at):
-    session = requests.Session()
-    rng = random.Random(seed)
+class Rpc:
+    """A web client's HTTP session: JSON-RPC calls as the form's buttons make them."""
 
-    def rpc(path, params):
-        response = session.post(
-            url + path,
-            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": rng.random()},
+    def __init__(self, url, seed=0):
+        self.url = url
+        self.session = requests.Session()
+        self.rng = random.Random(seed)
+
+    def rpc(self, path, params):
+        response = self.session.post(
+            self.url + path,
+            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": self.rng.random()},
             timeout=600,
         )
         if response.status_code >= 500:
             raise RpcError({"message": f"HTTP {response.status_code}"}, response.status_code)
-        body = response.json()
+        try:
+            body = response.json()
+        except ValueError:
+            kind = response.headers.get("Content-Type", "?").split(";")[0]
+            message = f"HTTP {response.status_code}: {kind}, not a JSON-RPC answer"
+            raise RpcError({"message": message}, response.status_code) from None
         if body.get("error"):
             raise RpcError(body["error"], response.status_code)
         return body["result"]
 
-    def call(model, method, args, kwargs=None):
-        return rpc(
+    def call(self, model, method, args, kwargs=None):
+        return self.rpc(
             f"/web/dataset/call_kw/{model}/{method}",
             {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
         )
 
-    rpc("/web/session/authenticate", {"db": db, "login": login, "password": PASSWORD})
+    def login(self, db, login, password=PASSWORD):
+        params = {"db": db, "login": login, "password": password}
+        return self.rpc("/web/session/authenticate", params)
+
+
+def sell(rpc, data, record):
+    """One order of 2 to 4 lines of the popular products: create, 确认, then 一键出库 (the
+    order's ``action_post_open_pickings``, which posts its delivery as 审核 does). Fills
+    ``record`` (times per call, outcome: ok / short); RpcError for anything else."""
+    rng = rpc.rng
+    lines = rng.sample(data["product_ids"], rng.randint(2, 4))
+    begin = time.perf_counter()
+    t = time.perf_counter()
+    order_id = rpc.call(
+        "jxc.sale.order",
+        "create",
+        [
+            {
+                "partner_id": rng.choice(data["customer_ids"]),
+                "warehouse_id": data["warehouse_id"],
+                "line_ids": [
+                    [0, 0, {"product_id": p, "quantity": rng.randint(1, 5)}] for p in lines
+                ],
+            }
+        ],
+    )
+    record["times"]["create"] = time.perf_counter() - t
+    t = time.perf_counter()
+    try:
+        rpc.call("jxc.sale.order", "action_confirm", [[order_id]])
+    except RpcError as error:
+        if "UserError" in error.name and "Not enough stock" in error.message:
+            record["times"]["confirm_short"] = time.perf_counter() - t
+            record["outcome"] = "short"
+            return
+        raise
+    record["times"]["confirm"] = time.perf_counter() - t
+    t = time.perf_counter()
+    rpc.call("jxc.sale.order", "action_post_open_pickings", [[order_id]])
+    record["times"]["deliver"] = time.perf_counter() - t
+    record["times"]["order"] = time.perf_counter() - begin
+    record["order_id"] = order_id
+
+
+def guarded(record, step):
+    """Run ``step()``; an RPC or HTTP failure is recorded as the record's error."""
+    try:
+        step()
+    except RpcError as error:
+        record["outcome"] = "error"
+        record["error"] = str(error)[:300]
+        record["status"] = error.status
+    except requests.RequestException as error:
+        record["outcome"] = "error"
+        record["error"] = f"HTTP: {error}"[:300]
+        record["status"] = 0
+
+
+def client(url, db, login, data, orders, seed, queue, start_at):
+    rpc = Rpc(url, seed)
+    rpc.login(db, login)
     while time.time() < start_at:
         time.sleep(0.01)
     for n in range(orders):
-        lines = rng.sample(data["product_ids"], rng.randint(2, 4))
         record = {"client": login, "order": n, "times": {}, "outcome": "ok"}
-        begin = time.perf_counter()
-        try:
-            t = time.perf_counter()
-            order_id = call(
-                "jxc.sale.order",
-                "create",
-                [
-                    {
-                        "partner_id": rng.choice(data["customer_ids"]),
-                        "warehouse_id": data["warehouse_id"],
-                        "line_ids": [
-                            [0, 0, {"product_id": p, "quantity": rng.randint(1, 5)}] for p in lines
-                        ],
-                    }
-                ],
-            )
-            record["times"]["create"] = time.perf_counter() - t
-            t = time.perf_counter()
-            try:
-                call("jxc.sale.order", "action_confirm", [[order_id]])
-            except RpcError as error:
-                if "UserError" in error.name and "Not enough stock" in error.message:
-                    record["times"]["confirm_short"] = time.perf_counter() - t
-                    record["outcome"] = "short"
-                    queue.put(record)
-                    continue
-                raise
-            record["times"]["confirm"] = time.perf_counter() - t
-            t = time.perf_counter()
-            pickings = call(
-                "jxc.stock.picking",
-                "search_read",
-                [[("sale_id", "=", order_id), ("state", "=", "draft")]],
-                {"fields": ["id"]},
-            )
-            call("jxc.stock.picking", "action_done", [[p["id"] for p in pickings]])
-            record["times"]["deliver"] = time.perf_counter() - t
-            record["times"]["order"] = time.perf_counter() - begin
-            record["order_id"] = order_id
-        except RpcError as error:
-            record["outcome"] = "error"
-            record["error"] = str(error)[:300]
-            record["status"] = error.status
-        except requests.RequestException as error:
-            record["outcome"] = "error"
-            record["error"] = f"HTTP: {error}"[:300]
-            record["status"] = 0
+        guarded(record, lambda record=record: sell(rpc, data, record))
         queue.put(record)
     queue.put(None)
+
+
+def run_clients(target, arguments):
+    """Run ``target(*args, queue, start_at)`` for each of ``arguments`` in its own OS process,
+    all starting at once (after every client logged in); each puts a record per call in the
+    queue, then None. Returns (records, seconds from the start to the last record)."""
+    queue = multiprocessing.Queue()
+    start_at = time.time() + 3 + len(arguments) * 0.05
+    procs = [multiprocessing.Process(target=target, args=(*a, queue, start_at)) for a in arguments]
+    for proc in procs:
+        proc.start()
+    records, done = [], 0
+    while done < len(procs):
+        record = queue.get(timeout=1200)
+        if record is None:
+            done += 1
+        else:
+            records.append(record)
+    elapsed = time.time() - start_at
+    for proc in procs:
+        proc.join()
+    return records, elapsed
 
 
 # ----------------------------------------------------------------------
@@ -397,6 +454,28 @@ def check_stock(db, data, delivered_orders):
     return problems
 
 
+def print_latencies(records, names):
+    """Print p50 / p95 / p99 of each call in ``names``, the errors and HTTP 5xx; returns
+    {name: p95}."""
+    worst = {}
+    for name in names:
+        values = [r["times"][name] for r in records if name in r["times"]]
+        if not values:
+            continue
+        p50, p95, p99 = (percentile(values, q) for q in (50, 95, 99))
+        worst[name] = p95
+        print(
+            f"  {name:<13} n={len(values):>4}  p50 {p50:6.2f} s  p95 {p95:6.2f} s  "
+            f"p99 {p99:6.2f} s  max {max(values):6.2f} s  mean {statistics.mean(values):6.2f} s"
+        )
+    errors = Counter(r["error"].split("\n")[0][:120] for r in records if r["outcome"] == "error")
+    for message, count in errors.most_common(8):
+        print(f"  error ×{count}: {message}")
+    http500 = sum(1 for r in records if r.get("status", 0) >= 500)
+    print(f"  HTTP 5xx: {http500}")
+    return worst
+
+
 def server_retries(logfile, offset):
     counts = Counter()
     with open(logfile, encoding="utf-8", errors="replace") as f:
@@ -433,29 +512,12 @@ def main():
     server, url = start_server(args.conf, args.db, args.workers, port, logfile)
     stop, samples = threading.Event(), []
     try:
-        queue = multiprocessing.Queue()
-        start_at = time.time() + 3 + args.clients * 0.05  # every client logged in first
-        procs = [
-            multiprocessing.Process(
-                target=client,
-                args=(url, args.db, login, data, args.orders, i, queue, start_at),
-            )
-            for i, login in enumerate(data["logins"])
-        ]
-        for proc in procs:
-            proc.start()
         sampler = threading.Thread(target=sample_locks, args=(args.db, stop, samples))
         sampler.start()
-        records, done = [], 0
-        while done < len(procs):
-            record = queue.get(timeout=1200)
-            if record is None:
-                done += 1
-            else:
-                records.append(record)
-        elapsed = time.time() - start_at
-        for proc in procs:
-            proc.join()
+        records, elapsed = run_clients(
+            client,
+            [(url, args.db, login, data, args.orders, i) for i, login in enumerate(data["logins"])],
+        )
     finally:
         stop.set()
         stop_server(server)
@@ -468,22 +530,7 @@ def main():
         f"({outcomes['ok'] / elapsed:.2f} orders/s), {outcomes['short']} refused short of stock, "
         f"{outcomes['error']} errors"
     )
-    worst = {}
-    for name in ("create", "confirm", "confirm_short", "deliver", "order"):
-        values = [r["times"][name] for r in records if name in r["times"]]
-        if not values:
-            continue
-        p50, p95, p99 = (percentile(values, q) for q in (50, 95, 99))
-        worst[name] = p95
-        print(
-            f"  {name:<13} n={len(values):>4}  p50 {p50:6.2f} s  p95 {p95:6.2f} s  "
-            f"p99 {p99:6.2f} s  max {max(values):6.2f} s  mean {statistics.mean(values):6.2f} s"
-        )
-    errors = Counter(r["error"].split("\n")[0][:120] for r in records if r["outcome"] == "error")
-    for message, count in errors.most_common(8):
-        print(f"  error ×{count}: {message}")
-    http500 = sum(1 for r in records if r.get("status", 0) >= 500)
-    print(f"  HTTP 5xx: {http500}")
+    worst = print_latencies(records, ("create", "confirm", "confirm_short", "deliver", "order"))
     retries = server_retries(logfile, offset)
     print(
         "  server retries (whole RPC, Odoo's service.model.retrying): "

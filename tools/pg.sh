@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # A project-local PostgreSQL cluster under .run/ (Unix socket only, its own port number), so the
 # project never touches the machine's own server. Skipped when PG* variables name a server.
-# Usage: tools/pg.sh start|stop|env
+# Usage: tools/pg.sh start|stop|restart|replica-start|replica-stop
+#   restart        stop (fast: open transactions are rolled back) and start the cluster again
+#   replica-start  a streaming replica of the cluster (pg_basebackup -R) on JXC_PG_REPLICA_PORT
+#                  (default: JXC_PG_PORT + 1), its socket beside the cluster's; prints
+#                  "<socket directory> <port>"
+#   replica-stop   stop the replica and delete it
 source "$(dirname "$0")/env.sh"
 
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -66,8 +71,62 @@ stop() {
     fi
 }
 
+restart() {
+    [ -f "$RUN/pg.dir" ] || die "PostgreSQL was not started by tools/pg.sh start"
+    local dir; dir="$(cat "$RUN/pg.dir")"
+    log "restarting PostgreSQL"
+    as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -m fast -w -t 60 restart \
+        >/dev/null || die "PostgreSQL did not restart; see $dir/postgresql.log"
+}
+
+# The replica lives beside the cluster (…/pg-replica), from a base backup streamed over the
+# cluster's socket: initdb's pg_hba (--auth=trust) lets local replication connections in, and
+# PostgreSQL's defaults (wal_level = replica, max_wal_senders = 10) allow them. -R writes
+# standby.signal and primary_conninfo: it starts as a hot standby that follows the primary.
+replica_start() {
+    external_pg && die "the replica is built from the project's own cluster, not a PG* server"
+    [ -f "$RUN/pg.dir" ] || die "start the cluster first (tools/pg.sh start)"
+    local dir rdir port
+    dir="$(cat "$RUN/pg.dir")"
+    rdir="$dir-replica"
+    port="${JXC_PG_REPLICA_PORT:-$((JXC_PG_PORT + 1))}"
+    replica_stop
+    mkdir -p "$rdir/socket"
+    [ "$(id -u)" = 0 ] && chown -R postgres: "$rdir"
+    chmod 700 "$rdir"
+    log "streaming a base backup of the cluster into $rdir (pg_basebackup)"
+    as_owner "$PGBIN/pg_basebackup" -h "$dir/socket" -p "$JXC_PG_PORT" -U odoo -D "$rdir/data" \
+        -R -X stream -c fast >/dev/null || die "pg_basebackup failed"
+    log "starting the replica (socket $rdir/socket, port $port)"
+    as_owner "$PGBIN/pg_ctl" -D "$rdir/data" -l "$rdir/postgresql.log" -w -t 120 \
+        -o "-p $port -k $rdir/socket" start >/dev/null \
+        || die "the replica did not start; see $rdir/postgresql.log"
+    printf '%s\n' "$rdir" > "$RUN/pg-replica.dir"
+    printf '%s %s\n' "$rdir/socket" "$port"
+}
+
+replica_stop() {
+    local rdir
+    if [ -f "$RUN/pg-replica.dir" ]; then
+        rdir="$(cat "$RUN/pg-replica.dir")"
+    elif [ -f "$RUN/pg.dir" ]; then
+        rdir="$(cat "$RUN/pg.dir")-replica"
+    else
+        return 0
+    fi
+    if [ -f "$rdir/data/PG_VERSION" ] \
+        && as_owner "$PGBIN/pg_ctl" -D "$rdir/data" status >/dev/null 2>&1; then
+        log "stopping the replica"
+        as_owner "$PGBIN/pg_ctl" -D "$rdir/data" -m fast -w stop >/dev/null
+    fi
+    rm -rf "$rdir" "$RUN/pg-replica.dir"
+}
+
 case "${1:-}" in
     start) start ;;
-    stop) stop ;;
-    *) die "usage: tools/pg.sh start|stop" ;;
+    stop) replica_stop; stop ;;
+    restart) restart ;;
+    replica-start) replica_start ;;
+    replica-stop) replica_stop ;;
+    *) die "usage: tools/pg.sh start|stop|restart|replica-start|replica-stop" ;;
 esac
