@@ -286,6 +286,46 @@ class TestForecastAccess(ForecastCommon):
         self.assertNotIn(compute, self._buttons("jxc.stock.forecast", self.stock_user, "list"))
         self.assertIn(compute, self._buttons("jxc.stock.forecast", self.stock_manager, "list"))
 
+    def test_chart_points_only_for_chosen_warehouses(self):
+        """A stock user limited to chosen warehouses reads the forecasts and the chart points
+        of those warehouses only; a stock manager reads them all."""
+        forecasts = self._compute(
+            {
+                (self.product, self.wh1): [10.0 + t % 4 for t in range(40)],
+                (self.product, self.wh2): [5.0 + t % 3 for t in range(40)],
+            }
+        )
+        mine = forecasts.filtered(
+            lambda f: f.warehouse_id == self.wh1 and f.product_id == self.product
+        )
+        theirs = forecasts.filtered(
+            lambda f: f.warehouse_id == self.wh2 and f.product_id == self.product
+        )
+        clerk = new_test_user(
+            self.env,
+            login="jxc_forecast_wh1_clerk",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_stock.group_jxc_stock_chosen_warehouses",
+        )
+        clerk.jxc_warehouse_ids = self.wh1
+        Line = self.env["jxc.stock.forecast.line"].with_user(clerk)
+        seen = Line.search([("forecast_id", "in", (mine | theirs).ids)])
+        self.assertEqual(seen.forecast_id, mine)
+        self.assertEqual(len(seen), len(mine.line_ids))
+        groups = Line.read_group(
+            mine.with_user(clerk).action_open_chart()["domain"], ["quantity:sum"], ["series"]
+        )
+        self.assertEqual(sum(g["series_count"] for g in groups), len(mine.line_ids))
+        with self.assertRaises(AccessError):
+            theirs.line_ids[:1].with_user(clerk).read(["quantity"])
+        with self.assertRaises(AccessError):
+            theirs.with_user(clerk).read(["weekly_forecast"])
+        manager_lines = self.env["jxc.stock.forecast.line"].with_user(self.stock_manager)
+        self.assertEqual(
+            manager_lines.search([("forecast_id", "in", (mine | theirs).ids)]).forecast_id,
+            mine | theirs,
+        )
+
     def test_companies_isolated(self):
         other = self.env["res.company"].create({"name": "Forecast Other Co"})
         other_wh = (
