@@ -178,7 +178,6 @@ class JxcFinanceStatement(models.TransientModel):
         currency: invoices count on their date and count back on the day of their reversal,
         so a closed period's figure does not change."""
         self.ensure_one()
-        self._jxc_check_on_replica()
         self._rows_check_company()
         partner = self.partner_id.commercial_partner_id
         direction = "sale" if self.entry_type == "receivable" else "purchase"
