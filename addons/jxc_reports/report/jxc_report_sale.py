@@ -38,6 +38,21 @@ class JxcReportSale(models.Model):
     _rec_name = "order_id"
     # Grouped, the margin is the group's gross profit / revenue.
     _jxc_weighted_aggregates = {"margin_percent:avg": ("gross_profit", "revenue", 100.0)}
+    # What the view reads (:meth:`_select`, :meth:`_from`, :meth:`_where`): Odoo flushes
+    # these fields, and only these, before it reads the view.
+    _depends = {
+        "jxc.stock.move": [
+            *("date", "product_id", "categ_id", "warehouse_id", "company_id"),
+            *("quantity", "value", "move_type", "picking_line_id"),
+        ],
+        "jxc.stock.picking.line": ["sale_line_id"],
+        "jxc.sale.order.line": ["order_id", "uom_id", "packaging_id", "quantity", "price_subtotal"],
+        "jxc.sale.order": ["partner_id", "user_id", "amount_total", "amount_total_company"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["uom_id"],
+        "uom.uom": ["factor"],
+        "product.packaging": ["qty"],
+    }
 
     date = fields.Datetime(readonly=True)
     order_id = fields.Many2one("jxc.sale.order", string="Sale Order", readonly=True)

@@ -107,8 +107,14 @@ class JxcReportSalePeriod(models.Model):
     @api.model
     def _jxc_apply(self, where, params, sign=1):
         """Add (``sign`` 1) or take away (-1) the sales analysis's rows that ``where`` keeps:
-        one upsert, rows locked in the order of the key (no deadlock between postings)."""
-        self.env.flush_all()
+        one upsert, rows locked in the order of the key (no deadlock between postings).
+
+        Only what the sales analysis reads is flushed first (its ``_depends``), not everything:
+        a posting's other pending recomputes — the order lines' delivered, to-deliver and
+        invoiced quantities over every line — then run once, when the posting ends, rather
+        than here and again after it."""
+        for model, names in self.env["jxc.report.sale"]._depends.items():
+            self.env[model].flush_model(names)
         columns = ", ".join(("date", *PERIOD_KEYS, *PERIOD_SUMS, "move_count"))
         sums = (*PERIOD_SUMS, "move_count")
         self.env.cr.execute(
