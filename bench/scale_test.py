@@ -41,8 +41,6 @@ import threading
 import time
 from collections import Counter
 
-import psycopg2
-
 import odoo
 from odoo.tools import config
 
@@ -63,6 +61,9 @@ CALLS = (
 )
 SUMMARY = "jxc.report.stock.summary"
 VALUATION = "jxc.report.stock.valuation"
+REPORTS = (("summary", SUMMARY), ("valuation", VALUATION))
+# The receipts' totals by state, read the same way on the primary and through a server.
+RECEIPT_SUMS = ["amount:sum", "amount_settled:sum", "amount_unsettled:sum"]
 
 
 def roles(clients):
@@ -149,20 +150,6 @@ def pg_sh(*args):
     return done.stdout.strip()
 
 
-def connect(options, db, replica=False):
-    prefix = "db_replica_" if replica else "db_"
-    params = {
-        "dbname": db,
-        "host": options.get(prefix + "host") or options.get("db_host") or None,
-        "port": options.get(prefix + "port") or options.get("db_port") or None,
-        "user": options.get("db_user") or None,
-        "password": options.get("db_password") or None,
-    }
-    cnx = psycopg2.connect(**{k: v for k, v in params.items() if v})
-    cnx.autocommit = True
-    return cnx
-
-
 def fetch_one(cnx, query, params=None):
     with cnx.cursor() as cr:
         cr.execute(query, params)
@@ -228,16 +215,17 @@ def report_rows(rpc, wizard_model, rows_model, vals, fields):
     return result["records"]
 
 
-def read_reports(rpc, data):
-    """{report: {product_id: (numbers…)}} of the warehouse, read as the reader's screens do."""
+def read_reports(rpc, data, record=None):
+    """{report: {product_id: (numbers…)}} of the warehouse, read as the reader's screens do;
+    the time each took goes into ``record``, when given."""
     vals = {"warehouse_ids": [(6, 0, [data["warehouse_id"]])]}
     reports = {}
-    for name, wizard, rows_model in (
-        ("summary", f"{SUMMARY}.wizard", SUMMARY),
-        ("valuation", f"{VALUATION}.wizard", VALUATION),
-    ):
+    for name, rows_model in REPORTS:
         fields = data["fields"][rows_model]
-        records = report_rows(rpc, wizard, rows_model, vals, fields)
+        t = time.perf_counter()
+        records = report_rows(rpc, f"{rows_model}.wizard", rows_model, vals, fields)
+        if record is not None:
+            record["times"][name] = time.perf_counter() - t
         reports[name] = {
             r["product_id"]: tuple(round(r[f] or 0.0, 6) for f in fields) for r in records
         }
@@ -264,21 +252,10 @@ def receipt(rpc, data, record):
     record["payment_id"] = payment_id
 
 
-def reports(rpc, data, record):
-    vals = {"warehouse_ids": [(6, 0, [data["warehouse_id"]])]}
-    for name, wizard, rows_model in (
-        ("summary", f"{SUMMARY}.wizard", SUMMARY),
-        ("valuation", f"{VALUATION}.wizard", VALUATION),
-    ):
-        t = time.perf_counter()
-        report_rows(rpc, wizard, rows_model, vals, data["fields"][rows_model])
-        record["times"][name] = time.perf_counter() - t
-
-
 def client(url, db, kind, login, data, rounds, seed, queue, start_at):
     rpc = load.Rpc(url, seed)
     rpc.login(db, login)
-    step = {"seller": load.sell, "cashier": receipt, "reader": reports}[kind]
+    step = {"seller": load.sell, "cashier": receipt, "reader": read_reports}[kind]
     while time.time() < start_at:
         time.sleep(0.01)
     for n in range(rounds):
@@ -309,7 +286,7 @@ def primary_figures(db, data):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, data["reader_uid"], {})
         figures = {}
-        for name, rows_model in (("summary", SUMMARY), ("valuation", VALUATION)):
+        for name, rows_model in REPORTS:
             wizard = env[f"{rows_model}.wizard"].create(
                 {"warehouse_ids": [(6, 0, [data["warehouse_id"]])]}
             )
@@ -322,17 +299,17 @@ def primary_figures(db, data):
         figures["moves"] = su["jxc.stock.move"].search_count(
             [("warehouse_id", "=", data["warehouse_id"])]
         )
-        figures["receipts"] = receipt_totals(su, data)
+        figures["receipts"] = receipt_totals(
+            su["jxc.finance.payment"].read_group(
+                [("account_id", "=", data["account_id"])], RECEIPT_SUMS, ["state"]
+            )
+        )
         cr.rollback()
     return figures
 
 
-def receipt_totals(env, data):
-    groups = env["jxc.finance.payment"].read_group(
-        [("account_id", "=", data["account_id"])],
-        ["amount:sum", "amount_settled:sum", "amount_unsettled:sum"],
-        ["state"],
-    )
+def receipt_totals(groups):
+    """{state: (count, amount, settled, prepayment)} of the receipts' read_group by state."""
     return {
         g["state"]: (g["state_count"], g["amount"], g["amount_settled"], g["amount_unsettled"])
         for g in groups
@@ -349,19 +326,14 @@ def replica_figures(url, db, data, admin_login, admin_password):
     figures["moves"] = admin.call(
         "jxc.stock.move", "search_count", [[("warehouse_id", "=", data["warehouse_id"])]]
     )
-    groups = admin.call(
-        "jxc.finance.payment",
-        "read_group",
-        [[("account_id", "=", data["account_id"])]],
-        {
-            "fields": ["amount:sum", "amount_settled:sum", "amount_unsettled:sum"],
-            "groupby": ["state"],
-        },
+    figures["receipts"] = receipt_totals(
+        admin.call(
+            "jxc.finance.payment",
+            "read_group",
+            [[("account_id", "=", data["account_id"])]],
+            {"fields": RECEIPT_SUMS, "groupby": ["state"]},
+        )
     )
-    figures["receipts"] = {
-        g["state"]: (g["state_count"], g["amount"], g["amount_settled"], g["amount_unsettled"])
-        for g in groups
-    }
     return figures
 
 
@@ -456,10 +428,8 @@ def main():
     stop, lag = threading.Event(), []
     primary = replica = None
     try:
-        options = {k: config[k] for k in ("db_host", "db_port", "db_user", "db_password")}
-        options.update(db_replica_host=socket_dir, db_replica_port=port)
-        primary = connect(options, args.db)
-        replica = connect(options, args.db, replica=True)
+        primary = jxcdb.connect(args.db, args.conf)
+        replica = jxcdb.connect(args.db, args.conf, host=socket_dir, port=port)
         print(f"  replica: pg_basebackup -R, socket {socket_dir}, port {port}")
         base_port = int(os.environ.get("JXC_HTTP_PORT", "8069")) + 20
         urls = []

@@ -38,8 +38,9 @@ def run_odoo(*args, logfile=None, conf=CONF):
     return subprocess.run(cmd, check=False).returncode
 
 
-def connect(db="postgres", conf=CONF):
-    """An autocommit connection to ``db`` on the server Odoo's config names."""
+def connect(db="postgres", conf=CONF, host=None, port=None):
+    """An autocommit connection to ``db`` on the server Odoo's config names (or on ``host``
+    and ``port``, with its user: a replica)."""
     import psycopg2
 
     parser = configparser.ConfigParser()
@@ -47,8 +48,8 @@ def connect(db="postgres", conf=CONF):
     opts = parser["options"]
     params = {
         "dbname": db,
-        "host": opts.get("db_host") or None,
-        "port": opts.get("db_port") or None,
+        "host": host or opts.get("db_host") or None,
+        "port": port or opts.get("db_port") or None,
         "user": opts.get("db_user") or None,
         "password": opts.get("db_password") or None,
     }
