@@ -63,19 +63,23 @@ class ResConfigSettings(models.TransientModel):
     def set_values(self):
         # The backup settings choose where the server writes files: system administrators only,
         # whoever calls (the settings' access rights already say so; this holds if they change).
-        params = self.env["ir.config_parameter"].sudo()
-        cron = self._jxc_backup_cron()
-        changed = (
-            cron.active != self.jxc_backup_enabled
-            or (params.get_param(PARAM_FOLDER) or False) != (self.jxc_backup_dir or False)
-            or int(params.get_param(PARAM_KEEP) or DEFAULT_KEEP) != self.jxc_backup_keep
-        )
-        if changed:
+        if self._jxc_backup_changed():
             self._check_jxc_backup_admin()
         res = super().set_values()
+        cron = self._jxc_backup_cron()
         if cron and cron.active != self.jxc_backup_enabled:
             cron.active = self.jxc_backup_enabled
         return res
+
+    def _jxc_backup_changed(self):
+        """Whether these settings change the backup (on or off, folder, number kept): read
+        as superuser, only to compare — the parameters are the system's."""
+        params = self.env["ir.config_parameter"].sudo()
+        return (
+            self._jxc_backup_cron().active != self.jxc_backup_enabled
+            or (params.get_param(PARAM_FOLDER) or False) != (self.jxc_backup_dir or False)
+            or int(params.get_param(PARAM_KEEP) or DEFAULT_KEEP) != self.jxc_backup_keep
+        )
 
     def _check_jxc_backup_admin(self):
         if not self.env.su and not self.env.user._is_system():
