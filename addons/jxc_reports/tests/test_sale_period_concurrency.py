@@ -5,14 +5,14 @@ of the same month, warehouse, category and salesperson (the same row of sums) at
 
 import odoo
 from odoo.fields import Command
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import config
 
-from odoo.addons.jxc_sales.tests.common import delete_sale_test_data
+from odoo.addons.jxc_sales.tests.common import SaleConcurrencyCase
 from odoo.addons.jxc_stock.tests.concurrency_worker import run_workers
 
 WORKERS = 4
-ORDERS_PER_WORKER = 4
+ORDERS_PER_WORKER = 4  # an order takes 1 of each product: 16 of the STOCK in the warehouse
 
 
 def deliver_order(env, batch):
@@ -34,50 +34,8 @@ def deliver_order(env, batch):
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentSalePeriods(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            cls.warehouse_id = (
-                env["jxc.stock.warehouse"]
-                .create({"name": "Period Concurrency", "code": "PCONC"})
-                .id
-            )
-            cls.partner_id = env["res.partner"].create({"name": "Period Concurrency Customer"}).id
-            cls.categ_id = env["product.category"].create({"name": "Period Concurrency"}).id
-            products = env["product.product"].create(
-                [
-                    {"name": f"Period Concurrency {x}", "type": "consu", "categ_id": cls.categ_id}
-                    for x in "AB"
-                ]
-            )
-            cls.product_ids = products.ids
-            picking = env["jxc.stock.picking"].create(
-                {
-                    "picking_type": "in",
-                    "warehouse_id": cls.warehouse_id,
-                    "line_ids": [
-                        Command.create({"product_id": p, "quantity": 100, "unit_cost": 2.0})
-                        for p in cls.product_ids
-                    ],
-                }
-            )
-            picking.action_done()
-
-    @classmethod
-    def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
-            delete_sale_test_data(cr, cls.warehouse_id, cls.product_ids)
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
-            env["product.category"].browse(cls.categ_id).unlink()
-            env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
-            env["res.partner"].browse(cls.partner_id).active = False
-        super().tearDownClass()
+class TestConcurrentSalePeriods(SaleConcurrencyCase):
+    _code = "PCONC"
 
     def test_parallel_deliveries_keep_the_sums_equal_to_the_ledger(self):
         a, b = self.product_ids

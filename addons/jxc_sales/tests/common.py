@@ -1,7 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import odoo
 from odoo.fields import Command
 from odoo.tests import new_test_user
+from odoo.tests.common import BaseCase, get_db_name
 
 from odoo.addons.jxc_stock.tests.common import JxcStockCommon
 
@@ -101,3 +103,59 @@ def delete_sale_test_data(cr, warehouse_id, product_ids):
     for table in tables:
         cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [warehouse_id])
     cr.execute("DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [product_ids])
+
+
+# Stock of each product in SaleConcurrencyCase's warehouse: 30 orders of 2 fit.
+STOCK = 60
+
+
+class SaleConcurrencyCase(BaseCase):
+    """A warehouse with STOCK units of two products, committed (the workers are other
+    processes), and removed afterwards. Other addons' concurrency tests build on it."""
+
+    _code = "SCONC"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.db = get_db_name()
+        cls.registry = odoo.modules.registry.Registry(cls.db)
+        with cls.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env.company.jxc_allow_negative_stock = False
+            env.company.jxc_sale_shortage_policy = "block"
+            cls.warehouse_id = (
+                env["jxc.stock.warehouse"]
+                .create({"name": f"Sale Concurrency {cls._code}", "code": cls._code})
+                .id
+            )
+            cls.partner_id = env["res.partner"].create({"name": "Concurrency Customer"}).id
+            products = env["product.product"].create(
+                [
+                    {"name": f"Sale Concurrency {cls._code} {x}", "type": "consu", "list_price": 5}
+                    for x in "AB"
+                ]
+            )
+            cls.product_ids = products.ids
+            picking = env["jxc.stock.picking"].create(
+                {
+                    "picking_type": "in",
+                    "warehouse_id": cls.warehouse_id,
+                    "line_ids": [
+                        Command.create({"product_id": p, "quantity": STOCK, "unit_cost": 1.0})
+                        for p in cls.product_ids
+                    ],
+                }
+            )
+            picking.action_done()
+
+    @classmethod
+    def tearDownClass(cls):
+        with cls.registry.cursor() as cr:
+            delete_sale_test_data(cr, cls.warehouse_id, cls.product_ids)
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
+            env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
+            # Other addons (finance) may have posted records for it: archive, do not delete.
+            env["res.partner"].browse(cls.partner_id).active = False
+        super().tearDownClass()

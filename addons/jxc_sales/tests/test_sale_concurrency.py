@@ -10,17 +10,16 @@ import time
 import odoo
 from odoo.fields import Command
 from odoo.tests import new_test_user
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import config
 
 from odoo.addons.jxc_stock.models.jxc_stock_quant import ADVISORY_LOCK_CLASS
 from odoo.addons.jxc_stock.tests.concurrency_worker import run_workers
 
-from .common import delete_sale_test_data
+from .common import STOCK, SaleConcurrencyCase
 
 WORKERS = 8
 ORDERS_PER_WORKER = 6
-STOCK = 60  # 30 orders of 2 fit; 48 are placed
 
 
 def confirm_order(env, batch):
@@ -44,58 +43,6 @@ def confirm_draft_taking_turns(env, batch):
     if not env["jxc.stock.quant"]._take_turn(order.line_ids.product_id):
         raise RuntimeError("a fresh transaction takes its turns")
     order.action_confirm()
-
-
-class SaleConcurrencyCase(BaseCase):
-    """A warehouse with STOCK units of two products, committed (the workers are other
-    processes), and removed afterwards."""
-
-    _code = "SCONC"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env.company.jxc_allow_negative_stock = False
-            env.company.jxc_sale_shortage_policy = "block"
-            cls.warehouse_id = (
-                env["jxc.stock.warehouse"]
-                .create({"name": f"Sale Concurrency {cls._code}", "code": cls._code})
-                .id
-            )
-            cls.partner_id = env["res.partner"].create({"name": "Concurrency Customer"}).id
-            products = env["product.product"].create(
-                [
-                    {"name": f"Sale Concurrency {cls._code} {x}", "type": "consu", "list_price": 5}
-                    for x in "AB"
-                ]
-            )
-            cls.product_ids = products.ids
-            picking = env["jxc.stock.picking"].create(
-                {
-                    "picking_type": "in",
-                    "warehouse_id": cls.warehouse_id,
-                    "line_ids": [
-                        Command.create({"product_id": p, "quantity": STOCK, "unit_cost": 1.0})
-                        for p in cls.product_ids
-                    ],
-                }
-            )
-            picking.action_done()
-
-    @classmethod
-    def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
-            delete_sale_test_data(cr, cls.warehouse_id, cls.product_ids)
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
-            env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
-            # Other addons (finance) may have posted records for it: archive, do not delete.
-            env["res.partner"].browse(cls.partner_id).active = False
-        super().tearDownClass()
 
 
 @tagged("post_install", "-at_install")
