@@ -87,6 +87,14 @@ class JxcReportStockSummary(models.TransientModel):
     closing_value = fields.Monetary(groups=COST)
 
     @api.model
+    def _jxc_sql_settings(self):
+        """Grouped sorted, not hashed: a hash table keeps the ~35 numeric sums of every
+        (product, warehouse) and of every (…, move type, zone) at once, and building them
+        costs more than sorting the rows (a month at 10,000,000 ledger rows: 1.3 s hashed,
+        0.7 s sorted)."""
+        return {**super()._jxc_sql_settings(), "enable_hashagg": "off"}
+
+    @api.model
     def _get_columns(self):
         """{column prefix: ledger move types}: what each movement column sums."""
         return dict(COLUMNS)

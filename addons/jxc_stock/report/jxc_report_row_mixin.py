@@ -243,16 +243,22 @@ class JxcReportRowMixin(models.AbstractModel):
             wizard.id,
         )
 
+    @api.model
+    def _jxc_sql_settings(self):
+        """{PostgreSQL setting: value} for the transaction that reads the rows. The query is
+        one big aggregate: compiling it (JIT) costs more than it saves, and its sums by
+        (product, warehouse, move type) hash in memory rather than sort on disk."""
+        return {"jit": "off", "work_mem": "64MB"}
+
     def _jxc_rows_sql(self, wizard):
         """The rows of ``wizard``: :meth:`_query` with the wizard's parameters, each row
         numbered (its id) and given the wizard's log fields."""
         keys = list(self._jxc_row_keys)
         numeric = [name for name in self._jxc_numeric_fields() if name not in keys]
-        # One big aggregate: compiling it (JIT) costs more than it saves; its sums by
-        # (product, warehouse, move type) hash in memory rather than sort on disk. SET LOCAL
-        # writes nothing and holds for the transaction, which a read-only one allows.
-        self.env.cr.execute("SET LOCAL jit = off")
-        self.env.cr.execute("SET LOCAL work_mem = '64MB'")
+        # SET LOCAL writes nothing and holds for the transaction, which a read-only one
+        # allows.
+        for name, value in self._jxc_sql_settings().items():
+            self.env.cr.execute(SQL("SET LOCAL %s = %s", SQL.identifier(name), value))
         params = dict(self._rows_params(wizard), wizard_id=wizard.id, id_factor=ROW_ID_FACTOR)
         return SQL(
             f"""
