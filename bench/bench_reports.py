@@ -33,8 +33,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-import odoo
-from odoo.tools import config
+from gen_reports import generated_env
 
 RUNS = 3
 TARGET_SECONDS = 1.0
@@ -498,14 +497,8 @@ class Bench:
 
 
 def main(conf, db):
-    config.parse_config(["-c", conf, "--log-level=warn"])
-    registry = odoo.modules.registry.Registry(db)
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        if not env["ir.config_parameter"].get_param("jxc_bench.reports_data"):
-            sys.exit(
-                f"{db} holds no generated data: run python bench/gen_reports.py {conf} {db} first"
-            )
+    with generated_env(conf, db) as env:
+        cr = env.cr
         cr.execute(
             "SELECT (SELECT count(*) FROM jxc_stock_move), (SELECT count(*) FROM "
             "jxc_finance_entry), (SELECT count(*) FROM product_product), "
@@ -562,7 +555,6 @@ def main(conf, db):
             f"than hand SQL, {same}/{total} same figures, sanity "
             f"{'OK' if sane else 'WRONG'}: {verdict}"
         )
-        cr.rollback()
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ Targets: 1,000,000 rows in under 5 minutes, 10,000,000 in well under 20 minutes 
 """
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -124,6 +125,27 @@ def read_marker(db):
         cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s", [MARKER])
         row = cr.fetchone()
     return json.loads(row[0]) if row else None
+
+
+@contextlib.contextmanager
+def generated_env(conf, db):
+    """A superuser environment on ``db``, which this generator must have filled (else exit
+    with how to fill it); rolled back at the end (the benchmarks write nothing)."""
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(["-c", conf, "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        if not env["ir.config_parameter"].get_param(MARKER):
+            sys.exit(
+                f"{db} holds no generated data: run python bench/gen_reports.py {conf} {db} first"
+            )
+        try:
+            yield env
+        finally:
+            cr.rollback()
 
 
 def write_marker(cr, values):

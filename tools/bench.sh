@@ -21,3 +21,5 @@ log "gen_reports.py (jxc_bench_reports, only when missing or out of date)"
 "$PY" "$ROOT/bench/gen_reports.py" --if-needed "$RUN/odoo.conf" jxc_bench_reports
 log "bench_reports.py"
 "$PY" "$ROOT/bench/bench_reports.py" "$RUN/odoo.conf" jxc_bench_reports
+log "bench_forecast_odoo.py (the weekly forecasts through Odoo on jxc_bench_reports)"
+"$PY" "$ROOT/bench/bench_forecast_odoo.py" "$RUN/odoo.conf" jxc_bench_reports

@@ -155,7 +155,19 @@ class JxcStockForecast(models.Model):
         for key, values in series.items():
             result = results.get(key) or self._fallback(key, values, profiles, categ_of)
             vals_list.append(self._prepare_forecast(key, values, result, this_week, now))
-        return self.create(vals_list)
+        # The chart points (some 90 per series, millions for a large catalogue) are written
+        # set-based: the ORM's create would take minutes over them.
+        points = [vals.pop("line_ids", []) for vals in vals_list]
+        forecasts = self.create(vals_list)
+        self.env["jxc.stock.forecast.line"]._create_points(
+            [
+                dict(command[2], forecast_id=forecast.id, company_id=forecast.company_id.id)
+                for forecast, commands in zip(forecasts, points, strict=True)
+                for command in commands
+            ]
+        )
+        forecasts.invalidate_recordset(["line_ids"])
+        return forecasts
 
     @api.model
     def _get_weekly_history(self, companies, start, end):

@@ -1,6 +1,9 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+CHUNK = 50_000  # points per INSERT
 
 
 class JxcStockForecastLine(models.Model):
@@ -27,3 +30,52 @@ class JxcStockForecastLine(models.Model):
         readonly=True,
     )
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
+
+    @api.model
+    def _create_points(self, vals_list):
+        """Insert points (dicts of stored fields, ``forecast_id`` and ``company_id``
+        included) in a few ``INSERT … SELECT unnest(…)`` statements, without the ORM's
+        per-record work; floats are rounded to their digits there, as the ORM would. Private:
+        only ``jxc.stock.forecast._compute_forecasts`` writes points, after its caller's
+        check."""
+        if not vals_list:
+            return
+        names = sorted({name for vals in vals_list for name in vals})
+        fields_ = [self._fields[name] for name in names]
+        if any(not field.store or not field.column_type for field in fields_):
+            raise ValueError(f"Not stored columns of {self._name}: {names}")
+        self.env.flush_all()
+        columns = []
+        for field in fields_:
+            column = SQL.identifier("u", field.name)
+            digits = field.type == "float" and field.get_digits(self.env)
+            if digits:
+                column = SQL("round(%s::numeric, %s)", column, digits[1])
+            columns.append(column)
+        for start in range(0, len(vals_list), CHUNK):
+            chunk = vals_list[start : start + CHUNK]
+            arrays = [
+                SQL(
+                    "%s::%s[]",
+                    [
+                        vals.get(field.name) if vals.get(field.name) is not False else None
+                        for vals in chunk
+                    ],
+                    SQL("float8" if field.type == "float" else field.column_type[1]),
+                )
+                for field in fields_
+            ]
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO %(table)s (%(names)s, create_uid, create_date, write_uid,
+                                              write_date)
+                       SELECT %(columns)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                         FROM unnest(%(arrays)s) AS u(%(names)s)""",
+                    table=SQL.identifier(self._table),
+                    names=SQL(", ").join(SQL.identifier(name) for name in names),
+                    columns=SQL(", ").join(columns),
+                    uid=self.env.uid,
+                    now=fields.Datetime.now(),
+                    arrays=SQL(", ").join(arrays),
+                )
+            )
