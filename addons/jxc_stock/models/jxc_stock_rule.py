@@ -136,7 +136,10 @@ class JxcStockRule(models.Model):
         ]
 
     def _refresh_effective_min(self):
-        """Store the min in force; usage-based mins change every day (see the cron)."""
+        """Store the min in force; usage-based mins change every day (see the cron).
+
+        Written as superuser: a derived value, refreshed too when stock or purchase users
+        (who read the rules only) compute suggestions."""
         usage = self.filtered("min_from_usage")._get_daily_usage()
         for rule in self:
             value = (
@@ -147,7 +150,7 @@ class JxcStockRule(models.Model):
             if float_compare(
                 value, rule.effective_min, precision_rounding=rule.product_id.uom_id.rounding
             ):
-                rule.write({"effective_min": value})
+                rule.sudo().write({"effective_min": value})
 
     @api.model
     def _cron_refresh_effective_min(self):

@@ -111,6 +111,27 @@ class TestReplenishment(JxcStockCommon):
             suggestion, [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}]
         )
 
+    def test_usage_min_refreshed_when_a_stock_user_computes(self):
+        """Stock users read the rules only: computing suggestions after a usage-based rule's
+        usage changed refreshes its min in force all the same."""
+        self._receive(self.product, 100, 1.0)
+        rule = self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "lead_days": 25,
+                "min_from_usage": True,
+            }
+        )
+        self._issue(self.product, 60)  # 2 a day over 30 days, after the rule's last refresh
+        Replenish = self.env["jxc.stock.replenish"].with_user(self.stock_user)
+        Replenish.action_compute()
+        self.assertAlmostEqual(rule.effective_min, 50)
+        self.assertRecordValues(
+            Replenish.search([("rule_id", "=", rule.id)]),
+            [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}],
+        )
+
     def test_rule_validation(self):
         Rule = self.env["jxc.stock.rule"]
         with (
