@@ -34,8 +34,11 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _get_lead_days(self, rule):
-        """The preferred supplier's lead time (its price list's delay) when it has one."""
-        seller = rule.product_id._get_jxc_preferred_seller()
+        """The preferred supplier's lead time (its price list's delay) when it has one.
+
+        Read as superuser: stock users, who compute suggestions too, may not read the price
+        lists (their prices); the delay alone is used."""
+        seller = rule.product_id.sudo()._get_jxc_preferred_seller()
         return seller.delay if seller and seller.delay else super()._get_lead_days(rule)
 
     @api.model

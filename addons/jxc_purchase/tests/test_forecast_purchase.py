@@ -53,6 +53,25 @@ class TestForecastPurchase(JxcPurchaseCommon):
         self.assertIn("lead time 3 week(s)", suggestion.explanation)
         self.assertIn("rounded up to a multiple of 24", suggestion.explanation)
 
+    def test_stock_user_computes_on_the_supplier_lead_time(self):
+        """Stock users may not read purchase prices: they compute forecast suggestions on
+        the supplier's lead time all the same."""
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "replenish_method": "forecast",
+                "lead_days": 7,
+            }
+        )
+        self.env.invalidate_all()
+        Replenish = self.env["jxc.stock.replenish"].with_user(self.stock_user)
+        Replenish.action_compute()
+        self.assertRecordValues(
+            Replenish.search([("product_id", "=", self.product.id)]),
+            [{"min_quantity": 30.0, "max_quantity": 40.0, "suggested_quantity": 48.0}],
+        )
+
     def test_transfers_and_orders_in_one_step(self):
         self.env["jxc.stock.rule"].create(
             [
