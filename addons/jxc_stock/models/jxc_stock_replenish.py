@@ -4,7 +4,7 @@ import math
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import float_compare, float_round
 
@@ -57,6 +57,17 @@ class JxcStockReplenish(models.Model):
     )
     explanation = fields.Char(readonly=True)
     date = fields.Datetime(string="Computed On", readonly=True, default=fields.Datetime.now)
+
+    @api.constrains("suggested_quantity")
+    def _check_suggested_quantity(self):
+        for suggestion in self:
+            if suggestion.suggested_quantity < 0:
+                raise ValidationError(
+                    _(
+                        "%s: the suggested quantity cannot be negative (0: no document).",
+                        suggestion.product_id.display_name,
+                    )
+                )
 
     @api.model
     def action_compute(self):
@@ -302,37 +313,39 @@ class JxcStockReplenish(models.Model):
 
     def action_create_documents(self):
         """Draft transfers (and, with purchases, draft purchase orders) from the selected
-        suggestions in one step."""
-        documents = self._create_documents()
+        suggestions in one step. The suggestions made into documents are deleted; those
+        left (quantity 0, or see ``_create_documents``) stay, and the user is told why."""
+        documents, notes = self._create_documents()
         created = [records for records, _xml_id in documents if records]
         if not created:
-            raise UserError(_("Nothing to create from these suggestions."))
+            raise UserError(" ".join([_("Nothing to create from these suggestions."), *notes]))
+        message = _(
+            "Created: %s.",
+            ", ".join(f"{len(records)} × {records._description}" for records in created),
+        )
         self.env.user._bus_send(
             "simple_notification",
             {
-                "type": "success",
-                "message": _(
-                    "Created: %s.",
-                    ", ".join(f"{len(records)} × {records._description}" for records in created),
-                ),
+                "type": "warning" if notes else "success",
+                "message": " ".join([message, *notes]),
+                "sticky": bool(notes),
             },
         )
         records, xml_id = next((r, x) for r, x in documents if r)
         return list_action(self.env, xml_id, [("id", "in", records.ids)])
 
     def _create_documents(self):
-        """[(created records, window action xml id)]; jxc_purchase adds its orders."""
-        return [
-            (
-                self.filtered(lambda s: s.kind == "transfer")._create_transfers(),
-                "jxc_stock.jxc_stock_picking_action_internal",
-            )
-        ]
+        """([(created records, window action xml id)], [why suggestions were left]);
+        jxc_purchase adds its orders."""
+        transfers = self.filtered(lambda s: s.kind == "transfer")._create_transfers()
+        return [(transfers, "jxc_stock.jxc_stock_picking_action_internal")], []
 
     def _create_transfers(self):
-        """Draft transfers from transfer suggestions, one per source and destination."""
+        """Draft transfers from transfer suggestions, one per source and destination; the
+        suggestions of no quantity are left."""
+        made = self.filtered(lambda s: s.suggested_quantity > 0)
         groups = defaultdict(list)
-        for suggestion in self.filtered(lambda s: s.suggested_quantity > 0):
+        for suggestion in made:
             groups[(suggestion.source_warehouse_id, suggestion.warehouse_id)].append(suggestion)
         pickings = self.env["jxc.stock.picking"]
         for (source, dest), suggestions in groups.items():
@@ -350,5 +363,5 @@ class JxcStockReplenish(models.Model):
                     ],
                 }
             )
-        self.unlink()
+        made.unlink()
         return pickings

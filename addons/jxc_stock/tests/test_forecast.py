@@ -6,7 +6,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user
 
 from .common import JxcStockCommon
@@ -123,7 +123,7 @@ class TestForecast(ForecastCommon):
 class TestForecastReplenishment(ForecastCommon):
     def _suggestions(self, product):
         self.env["jxc.stock.replenish"].action_compute()
-        return self.env["jxc.stock.replenish"].search([("product_id", "=", product.id)])
+        return self.env["jxc.stock.replenish"].search([("product_id", "in", product.ids)])
 
     def _store_and_main_rules(self):
         """Store (wh2): min 20, max 50; main (wh1): min 10, max 30."""
@@ -245,6 +245,29 @@ class TestForecastReplenishment(ForecastCommon):
             ],
         )
         self.assertIn("after a transfer of 10 from", suggestions[1].explanation)
+
+    def test_only_positive_suggestions_become_documents(self):
+        """A negative suggested quantity is refused; a suggestion set to 0 is left in the
+        list while the others become documents."""
+        rules = self._store_and_main_rules()
+        for rule in rules:
+            rule.copy({"product_id": self.product2.id})
+        for product in (self.product, self.product2):
+            self._receive(product, 100, 1.0, self.wh1)
+        suggestions = self._suggestions(self.product | self.product2).with_user(self.stock_user)
+        self.assertEqual(suggestions.mapped("kind"), ["transfer", "transfer"])
+        water = suggestions.filtered(lambda s: s.product_id == self.product)
+        tissue = suggestions - water
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.cr.savepoint():
+            water.suggested_quantity = -5
+        self.assertEqual(water.suggested_quantity, 50.0)
+        tissue.suggested_quantity = 0
+        action = (water | tissue).action_create_documents()
+        transfer = self.env["jxc.stock.picking"].search(action["domain"])
+        self.assertRecordValues(
+            transfer.line_ids, [{"product_id": self.product.id, "quantity": 50.0}]
+        )
+        self.assertEqual(suggestions.exists(), tissue, "left as it is, not dropped")
 
 
 class TestForecastAccess(ForecastCommon):
