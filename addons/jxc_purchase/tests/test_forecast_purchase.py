@@ -108,6 +108,12 @@ class TestForecastPurchase(JxcPurchaseCommon):
         self.assertEqual(order.line_ids.quantity, 45.0)
         self.assertFalse(suggestions.exists())
 
+    def test_drafted_documents_are_not_suggested_again(self):
+        """Recomputing after the one step: its draft transfer and draft purchase order count
+        as on their way, so the same documents are not suggested (and drafted) twice."""
+        self._transfer_and_purchase().action_create_documents()
+        self.assertFalse(self._suggestions())
+
     def test_stock_users_make_the_transfers_and_leave_the_orders(self):
         """Stock users may not create purchase orders: the one step makes their transfers
         and leaves the purchase suggestions to purchase users, saying so."""

@@ -15,7 +15,8 @@ from ..utils import list_action
 class JxcStockReplenish(models.Model):
     """补货建议: one suggestion per rule whose projected stock is below its min.
 
-    projected = on hand − reserved − recorded shortages + incoming. Each suggestion carries
+    projected = on hand − reserved − recorded shortages + incoming (draft transfers count
+    as reserved at their source and incoming at their destination). Each suggestion carries
     its arithmetic in words. ``_get_incoming_quantities`` and the order creation are the
     extension points jxc_purchase fills in.
 
@@ -108,6 +109,12 @@ class JxcStockReplenish(models.Model):
         )
         shortages = {(p, w): float(s) for p, w, s in self.env.cr.fetchall()}
         incoming = self._get_incoming_quantities(rules)
+        drafted_out, drafted_in = self._get_draft_transfers(rules)
+        for key, qty in drafted_in.items():
+            incoming[key] += qty
+        for key, qty in drafted_out.items():
+            on_hand, reserved = stock.get(key, (0.0, 0.0))
+            stock[key] = (on_hand, reserved + qty)
         forecasts = {
             (f.product_id.id, f.warehouse_id.id): f
             for f in self.env["jxc.stock.forecast"]
@@ -307,9 +314,35 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _get_incoming_quantities(self, rules):
-        """{(product id, warehouse id): quantity on its way}. jxc_purchase adds confirmed,
-        not yet received purchase quantities; here, transfers are posted at once, so none."""
+        """{(product id, warehouse id): quantity on its way}. jxc_purchase adds purchase
+        quantities not yet received; transfers: see ``_get_draft_transfers``."""
         return defaultdict(float)
+
+    @api.model
+    def _get_draft_transfers(self, rules):
+        """({key: quantity}, {key: quantity}) of the draft transfers of the rules' products,
+        by (product id, warehouse id): out of their source (counted as reserved there), into
+        their destination (counted as incoming), so that recomputing after the one step
+        suggests none of them again. Read as superuser: a user limited to some warehouses
+        is told of the transfers into them from the others too."""
+        drafted_out, drafted_in = defaultdict(float), defaultdict(float)
+        lines = (
+            self.env["jxc.stock.picking.line"]
+            .sudo()
+            .search(
+                [
+                    ("picking_type", "=", "internal"),
+                    ("state", "=", "draft"),
+                    ("product_id", "in", rules.product_id.ids),
+                ]
+            )
+        )
+        for line in lines:
+            quantity = line._get_base_quantity(line.quantity)
+            picking = line.picking_id
+            drafted_out[(line.product_id.id, picking.warehouse_id.id)] += quantity
+            drafted_in[(line.product_id.id, picking.dest_warehouse_id.id)] += quantity
+        return drafted_out, drafted_in
 
     def action_create_documents(self):
         """Draft transfers (and, with purchases, draft purchase orders) from the selected

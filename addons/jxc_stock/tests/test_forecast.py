@@ -246,6 +246,15 @@ class TestForecastReplenishment(ForecastCommon):
         )
         self.assertIn("after a transfer of 10 from", suggestions[1].explanation)
 
+    def test_drafted_transfers_are_not_suggested_again(self):
+        """Recomputing after the one step: the draft transfer counts as on its way to the
+        store and as taken from the main warehouse, so nothing is suggested twice."""
+        self._store_and_main_rules()
+        self._receive(self.product, 5, 1.0, self.wh2)
+        self._receive(self.product, 100, 1.0, self.wh1)
+        self._suggestions(self.product).action_create_documents()
+        self.assertFalse(self._suggestions(self.product))
+
     def test_only_positive_suggestions_become_documents(self):
         """A negative suggested quantity is refused; a suggestion set to 0 is left in the
         list while the others become documents."""
