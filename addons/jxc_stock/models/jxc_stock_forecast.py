@@ -235,6 +235,18 @@ class JxcStockForecast(models.Model):
         }
 
     @api.model
+    def _outlier_note(self, capped):
+        if not capped:
+            return False
+        weeks, cap = capped
+        return _(
+            "%(weeks)s week(s) above %(cap)s counted as %(cap)s (outliers) in the forecast "
+            "and its error; the chart shows the real sales.",
+            weeks=weeks,
+            cap=f"{round(cap, 1):g}",
+        )
+
+    @api.model
     def _prepare_forecast(self, key, values, result, this_week, now):
         product_id, warehouse_id = key
         forecast = result["forecast"]
@@ -267,7 +279,7 @@ class JxcStockForecast(models.Model):
             "sigma": result["sigma"],
             "history_weeks": len(values),
             "history_total": sum(values),
-            "note": result.get("note", False),
+            "note": result.get("note") or self._outlier_note(result.get("capped")),
             "date": now,
             "line_ids": [fields.Command.create(line) for line in lines],
         }

@@ -101,6 +101,23 @@ class TestForecast(ForecastCommon):
         self.assertGreater(forecast.weekly_forecast, 0.5 * mean)
         self.assertLess(forecast.weekly_forecast, 1.5 * mean)
 
+    def test_one_huge_week_is_capped(self):
+        """One week of 100,000,000 among weeks of 10 (a typing error, a one-off deal) in
+        the backtest: the forecast, its error and its category's profile stay near 10, and
+        the note says which weeks were capped; the chart keeps the real sales."""
+        series = [10.0 + t % 2 for t in range(30)] + [1e8] + [10.0 + t % 2 for t in range(10)]
+        forecasts = self._compute(
+            {(self.product, self.wh1): series, (self.product2, self.wh1): [10.0] * 3}
+        )
+        forecast = forecasts.filtered(lambda f: f.product_id == self.product)
+        self.assertLess(abs(forecast.weekly_forecast - 10.5), 2)
+        self.assertLess(forecast.sigma, 10)
+        self.assertIn("1 week(s) above 27.5 counted as 27.5", forecast.note)
+        self.assertEqual(max(forecast.line_ids.mapped("quantity")), 1e8)
+        new = forecasts.filtered(lambda f: f.product_id == self.product2)
+        self.assertEqual(new.method, "category")
+        self.assertLess(new.sigma, 10)
+
     def test_new_product_falls_back_and_says_so(self):
         forecasts = self._compute(
             {
