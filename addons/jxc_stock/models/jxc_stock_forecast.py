@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .. import forecasting
+from ..utils import format_number
 
 HISTORY_WEEKS = 104  # weeks of history read from the ledger
 CHART_HISTORY_WEEKS = 52  # of which shown in the chart
@@ -243,7 +244,7 @@ class JxcStockForecast(models.Model):
             "%(weeks)s week(s) above %(cap)s counted as %(cap)s (outliers) in the forecast "
             "and its error; the chart shows the real sales.",
             weeks=weeks,
-            cap=f"{round(cap, 1):g}",
+            cap=format_number(self.env, cap, 1),
         )
 
     @api.model

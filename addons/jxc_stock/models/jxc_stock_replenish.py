@@ -9,7 +9,7 @@ from odoo.fields import Command
 from odoo.tools import float_compare, float_round
 
 from ..forecasting import lead_sigma, service_z
-from ..utils import list_action
+from ..utils import format_number, list_action
 
 
 class JxcStockReplenish(models.Model):
@@ -204,7 +204,7 @@ class JxcStockReplenish(models.Model):
             for source, transfer_qty in transferred:
                 explanation += _(
                     " (after a transfer of %(qty)s from %(warehouse)s)",
-                    qty=f"{transfer_qty:g}",
+                    qty=format_number(self.env, transfer_qty),
                     warehouse=source.display_name,
                 )
             vals_list.append(
@@ -244,7 +244,7 @@ class JxcStockReplenish(models.Model):
             )
 
         def fmt(number):
-            return f"{round(number, 1):g}"
+            return format_number(self.env, number, 1)
 
         weekly, sigma = forecast.weekly_forecast, forecast.sigma
         lead_weeks = self._get_lead_days(rule) / 7.0
@@ -276,7 +276,7 @@ class JxcStockReplenish(models.Model):
     @api.model
     def _explain_transfer(self, source, free, qty, projected, min_qty, target, levels_text):
         def fmt(number):
-            return f"{round(number, 2):g}"
+            return format_number(self.env, number)
 
         return levels_text + _(
             "Projected %(projected)s < %(min)s; %(warehouse)s holds %(free)s above its own needs "
@@ -294,7 +294,7 @@ class JxcStockReplenish(models.Model):
         self, on_hand, reserved, shortage, incoming, projected, min_qty, target, qty, multiple
     ):
         def fmt(number):
-            return f"{number:g}"
+            return format_number(self.env, number)
 
         text = _(
             "On hand %(on_hand)s − reserved %(reserved)s − shortage %(shortage)s + incoming "

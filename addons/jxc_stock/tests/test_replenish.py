@@ -132,6 +132,23 @@ class TestReplenishment(JxcStockCommon):
             [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}],
         )
 
+    def test_large_quantities_in_words(self):
+        """Millions are written out in the explanation (1,234,567), not 1.23457e+06."""
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 1234567,
+                "max_quantity": 2345678,
+            }
+        )
+        suggestion = self._suggestions()
+        self.assertEqual(suggestion.suggested_quantity, 2345678)
+        self.assertIn(
+            "< min 1,234,567 → up to max 2,345,678, suggest 2,345,678",
+            suggestion.with_context(lang="en_US").explanation,
+        )
+
     def test_rule_validation(self):
         Rule = self.env["jxc.stock.rule"]
         with (
