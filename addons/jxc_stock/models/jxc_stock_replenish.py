@@ -9,7 +9,7 @@ from odoo.fields import Command
 from odoo.tools import float_compare, float_round
 
 from ..forecasting import lead_sigma, service_z
-from ..utils import format_number, list_action
+from ..utils import MAX_QUANTITY, format_number, list_action, number_ok
 
 
 class JxcStockReplenish(models.Model):
@@ -136,6 +136,7 @@ class JxcStockReplenish(models.Model):
             inc = incoming.get(key, 0.0)
             projected = on_hand - reserved - shortage + inc
             min_qty, target, levels_text = self._get_levels(rule, forecasts.get(key))
+            self._check_level(rule, max(min_qty, target))
             rounding = rule.product_id.uom_id.rounding
             if float_compare(projected, target, precision_rounding=rounding) > 0:
                 # Above its own needs: free for the other warehouses (what is on hand).
@@ -191,6 +192,7 @@ class JxcStockReplenish(models.Model):
                 continue
             multiple = self._get_order_multiple(rule)
             qty = math.ceil(float_round(need / multiple, precision_digits=6)) * multiple
+            self._check_level(rule, qty)
             explanation = self._explain(
                 *(common[f] for f in ("on_hand", "reserved", "shortage", "incoming")),
                 projected,
@@ -211,6 +213,21 @@ class JxcStockReplenish(models.Model):
                 dict(common, kind="purchase", suggested_quantity=qty, explanation=explanation)
             )
         return vals_list
+
+    @api.model
+    def _check_level(self, rule, quantity):
+        """A rule whose levels or suggestion come to more than a quantity can hold is named
+        (else the suggestion's bounds would fail, naming no rule)."""
+        if not number_ok(quantity, MAX_QUANTITY):
+            raise UserError(
+                _(
+                    "%(rule)s: its levels or suggestion come to %(qty)s, above %(max)s. Lower "
+                    "its max, order multiple, lead time or review period.",
+                    rule=rule.display_name,
+                    qty=format_number(self.env, quantity),
+                    max=format_number(self.env, MAX_QUANTITY),
+                )
+            )
 
     @api.model
     def _get_transfer_sources(self, rule):

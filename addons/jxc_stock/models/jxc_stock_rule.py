@@ -6,6 +6,9 @@ from odoo.tools import float_compare
 
 from ..utils import format_quantity
 
+MAX_LEAD_DAYS = 3650  # ten years
+MAX_REVIEW_WEEKS = 520
+
 
 class JxcStockRule(models.Model):
     """Min / max replenishment rule per product and warehouse."""
@@ -95,6 +98,16 @@ class JxcStockRule(models.Model):
                     _(
                         "%s: min, max and lead time cannot be negative.",
                         rule.product_id.display_name,
+                    )
+                )
+            if rule.lead_days > MAX_LEAD_DAYS or rule.review_weeks > MAX_REVIEW_WEEKS:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the lead time is at most %(days)s days and the review "
+                        "period at most %(weeks)s weeks.",
+                        product=rule.product_id.display_name,
+                        days=MAX_LEAD_DAYS,
+                        weeks=MAX_REVIEW_WEEKS,
                     )
                 )
             if rule.max_quantity < rule.min_quantity:

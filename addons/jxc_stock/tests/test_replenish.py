@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import JxcStockCommon
 
@@ -148,6 +148,26 @@ class TestReplenishment(JxcStockCommon):
             "< min 1,234,567 → up to max 2,345,678, suggest 2,345,678",
             suggestion.with_context(lang="en_US").explanation,
         )
+
+    def test_levels_out_of_bounds_name_their_rule(self):
+        """A rule whose levels come to more than a quantity can hold is named, instead of
+        an error on a suggestion nobody can find; lead time and review period are bounded."""
+        Rule = self.env["jxc.stock.rule"]
+        rule = Rule.create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 1e9,
+                "max_quantity": 1e9,
+                "multiple": 7e8,  # 1e9 rounds up to 1.4e9
+            }
+        )
+        with self.assertRaisesRegex(UserError, "T-WATER.*@ TWH1.*1,400,000,000"):
+            self.env["jxc.stock.replenish"].action_compute()
+        for field, value in (("lead_days", 3651), ("review_weeks", 521)):
+            with self.assertRaises(ValidationError), self.cr.savepoint():
+                rule.write({field: value})
+        self.assertRecordValues(rule, [{"lead_days": 7, "review_weeks": 1}])
 
     def test_rule_validation(self):
         Rule = self.env["jxc.stock.rule"]
