@@ -80,8 +80,19 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _prepare_suggestions(self, rules):
+        """Suggestions for ``rules``. The company's rules of their products in the other
+        warehouses are read too, as superuser, for the stock those warehouses hold above
+        their own needs: users limited to some warehouses see no other warehouse's rule,
+        and got purchases where a transfer was due."""
         if not rules:
             return []
+        own = set(rules.ids)
+        rules = rules.sudo() | rules.sudo().search(
+            [
+                ("company_id", "in", rules.company_id.ids),
+                ("product_id", "in", rules.product_id.ids),
+            ]
+        )
         self.env.flush_all()
         rules._refresh_effective_min()
         pairs = list({(r.product_id.id, r.warehouse_id.id) for r in rules})
@@ -143,6 +154,8 @@ class JxcStockReplenish(models.Model):
                 free = min(projected - target, on_hand - reserved)
                 if free > 0:
                     surplus[key] = free
+            if rule.id not in own:
+                continue
             states.append(
                 (
                     rule,
@@ -387,8 +400,19 @@ class JxcStockReplenish(models.Model):
     def _create_documents(self):
         """([(created records, window action xml id)], [why suggestions were left]);
         jxc_purchase adds its orders."""
-        transfers = self.filtered(lambda s: s.kind == "transfer")._create_transfers()
-        return [(transfers, "jxc_stock.jxc_stock_picking_action_internal")], []
+        transfers = self.filtered(lambda s: s.kind == "transfer")
+        # Transfers are created and posted from their source warehouse.
+        left = transfers.filtered(lambda s: not s.source_warehouse_id.jxc_allowed)
+        notes = []
+        if left:
+            notes.append(
+                _(
+                    "Transfers left to the users of %s, where they are posted from.",
+                    ", ".join(left.source_warehouse_id.mapped("display_name")),
+                )
+            )
+        pickings = (transfers - left)._create_transfers()
+        return [(pickings, "jxc_stock.jxc_stock_picking_action_internal")], notes
 
     def _create_transfers(self):
         """Draft transfers from transfer suggestions, one per source and destination; the

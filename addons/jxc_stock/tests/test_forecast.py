@@ -6,7 +6,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
 from .common import JxcStockCommon
@@ -262,6 +262,41 @@ class TestForecastReplenishment(ForecastCommon):
             ],
         )
         self.assertIn("after a transfer of 10 from", suggestions[1].explanation)
+
+    def test_store_clerk_gets_the_transfer_first(self):
+        """A stock user limited to the store computes: the main warehouse's surplus (whose
+        rule they do not see) is a transfer first all the same. They do not post from the
+        main warehouse: the one step leaves the transfer to those who do."""
+        self._store_and_main_rules()
+        self._receive(self.product, 5, 1.0, self.wh2)
+        self._receive(self.product, 100, 1.0, self.wh1)  # 70 above its max
+        clerk = new_test_user(
+            self.env,
+            login="jxc_replenish_store_clerk",
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_stock.group_jxc_stock_chosen_warehouses",
+        )
+        clerk.jxc_warehouse_ids = self.wh2
+        self.env.invalidate_all()
+        Replenish = self.env["jxc.stock.replenish"].with_user(clerk)
+        Replenish.action_compute()
+        suggestion = Replenish.search([("product_id", "=", self.product.id)])
+        self.assertRecordValues(
+            suggestion,
+            [
+                {
+                    "kind": "transfer",
+                    "warehouse_id": self.wh2.id,
+                    "source_warehouse_id": self.wh1.id,
+                    "suggested_quantity": 45.0,
+                }
+            ],
+        )
+        with self.assertRaisesRegex(UserError, "left to the users of .*Test Main"):
+            suggestion.action_create_documents()
+        action = suggestion.with_user(self.stock_manager).action_create_documents()
+        transfer = self.env["jxc.stock.picking"].search(action["domain"])
+        self.assertRecordValues(transfer.line_ids, [{"quantity": 45.0}])
 
     def test_drafted_transfers_are_not_suggested_again(self):
         """Recomputing after the one step: the draft transfer counts as on its way to the
