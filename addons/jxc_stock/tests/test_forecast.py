@@ -30,6 +30,17 @@ class ForecastCommon(JxcStockCommon):
         cls.product2.categ_id = cls.categ
         cls.this_week = cls.Forecast._week_start(fields.Date.context_today(cls.Forecast))
 
+    def _clerk(self, login, warehouse):
+        """A stock user limited to ``warehouse``."""
+        clerk = new_test_user(
+            self.env,
+            login=login,
+            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
+            "jxc_stock.group_jxc_stock_chosen_warehouses",
+        )
+        clerk.jxc_warehouse_ids = warehouse
+        return clerk
+
     def _compute(self, series):
         """Compute the company's forecasts with ``series`` ({(product, warehouse): [weekly
         demand, oldest first]}) as its sales history, ending last week."""
@@ -270,13 +281,7 @@ class TestForecastReplenishment(ForecastCommon):
         self._store_and_main_rules()
         self._receive(self.product, 5, 1.0, self.wh2)
         self._receive(self.product, 100, 1.0, self.wh1)  # 70 above its max
-        clerk = new_test_user(
-            self.env,
-            login="jxc_replenish_store_clerk",
-            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
-            "jxc_stock.group_jxc_stock_chosen_warehouses",
-        )
-        clerk.jxc_warehouse_ids = self.wh2
+        clerk = self._clerk("jxc_replenish_store_clerk", self.wh2)
         self.env.invalidate_all()
         Replenish = self.env["jxc.stock.replenish"].with_user(clerk)
         Replenish.action_compute()
@@ -385,13 +390,7 @@ class TestForecastAccess(ForecastCommon):
         theirs = forecasts.filtered(
             lambda f: f.warehouse_id == self.wh2 and f.product_id == self.product
         )
-        clerk = new_test_user(
-            self.env,
-            login="jxc_forecast_wh1_clerk",
-            groups="base.group_user,jxc_stock.group_jxc_stock_user,"
-            "jxc_stock.group_jxc_stock_chosen_warehouses",
-        )
-        clerk.jxc_warehouse_ids = self.wh1
+        clerk = self._clerk("jxc_forecast_wh1_clerk", self.wh1)
         Line = self.env["jxc.stock.forecast.line"].with_user(clerk)
         seen = Line.search([("forecast_id", "in", (mine | theirs).ids)])
         self.assertEqual(seen.forecast_id, mine)
