@@ -261,6 +261,41 @@ class TestForecastReplenishment(ForecastCommon):
         self.assertEqual(transfer.line_ids.quantity, 45.0)
         self.assertFalse(suggestions.exists())
 
+    def test_transfer_before_purchase_on_forecast_rules(self):
+        """The store below its reorder point, the main warehouse above its order-up-to,
+        both on forecast rules: a transfer, not a purchase."""
+        for warehouse in (self.wh1, self.wh2):
+            self.Forecast.create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": warehouse.id,
+                    "method": "ses",
+                    "weekly_forecast": 10.0,
+                    "sigma": 0.0,
+                }
+            )
+            self.env["jxc.stock.rule"].create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": warehouse.id,
+                    "replenish_method": "forecast",
+                    "lead_days": 7,
+                }
+            )
+        self._receive(self.product, 100, 1.0)  # main: order up to 20, 80 above
+        # Store: reorder point 10, order up to 20, none on hand → 20 from the main warehouse.
+        self.assertRecordValues(
+            self._suggestions(self.product),
+            [
+                {
+                    "kind": "transfer",
+                    "warehouse_id": self.wh2.id,
+                    "source_warehouse_id": self.wh1.id,
+                    "suggested_quantity": 20.0,
+                }
+            ],
+        )
+
     def test_transfer_then_purchase_for_the_rest(self):
         self._store_and_main_rules()
         self._receive(self.product, 40, 1.0, self.wh1)  # 10 above its max
