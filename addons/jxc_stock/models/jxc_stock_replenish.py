@@ -426,6 +426,7 @@ class JxcStockReplenish(models.Model):
             pickings |= pickings.create(
                 {
                     "picking_type": "internal",
+                    "company_id": source.company_id.id,
                     "warehouse_id": source.id,
                     "dest_warehouse_id": dest.id,
                     "origin": _("Replenishment"),

@@ -338,6 +338,57 @@ class TestForecastReplenishment(ForecastCommon):
         transfer = self.env["jxc.stock.picking"].search(action["domain"])
         self.assertRecordValues(transfer.line_ids, [{"quantity": 45.0}])
 
+    def test_transfers_in_the_suggestions_company(self):
+        """A user of two companies, working in the first, turns the second's transfer
+        suggestions into transfers of the second company."""
+        other = self.env["res.company"].create({"name": "Replenish Other Co"})
+        warehouses = (
+            self.env["jxc.stock.warehouse"]
+            .with_company(other)
+            .create(
+                [
+                    {"name": "Other Store", "code": "ROS", "company_id": other.id},
+                    {"name": "Other Main", "code": "ROM", "company_id": other.id},
+                ]
+            )
+        )
+        for warehouse, level in zip(warehouses, (10, 0), strict=True):
+            self.env["jxc.stock.rule"].with_company(other).create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": warehouse.id,
+                    "min_quantity": level,
+                    "max_quantity": 2 * level,
+                }
+            )
+        receipt = self._make_picking(
+            "in",
+            [{"product_id": self.product.id, "quantity": 50, "unit_cost": 1.0}],
+            warehouses[1],
+            company_id=other.id,
+        )
+        receipt.with_company(other).action_done()
+        user = new_test_user(
+            self.env,
+            login="jxc_replenish_two_companies",
+            groups="base.group_user,jxc_stock.group_jxc_stock_manager",
+            company_id=self.company.id,
+            company_ids=[self.company.id, other.id],
+        )
+        Replenish = (
+            self.env["jxc.stock.replenish"]
+            .with_user(user)
+            .with_context(allowed_company_ids=[self.company.id, other.id])
+        )
+        Replenish.action_compute()
+        suggestion = Replenish.search([("company_id", "=", other.id)])
+        self.assertRecordValues(suggestion, [{"kind": "transfer", "suggested_quantity": 20.0}])
+        action = suggestion.action_create_documents()
+        self.assertRecordValues(
+            self.env["jxc.stock.picking"].search(action["domain"]),
+            [{"company_id": other.id, "warehouse_id": warehouses[1].id}],
+        )
+
     def test_drafted_transfers_are_not_suggested_again(self):
         """Recomputing after the one step: the draft transfer counts as on its way to the
         store and as taken from the main warehouse, so nothing is suggested twice."""
