@@ -15,7 +15,7 @@ pandas + statsforecast takes seconds.
 """
 
 import math
-from statistics import NormalDist
+from statistics import NormalDist, quantiles
 
 HORIZON = 12  # weeks forecast
 BACKTEST_H = 4  # weeks per backtest window
@@ -25,6 +25,7 @@ SEASON = 52
 SEASONAL_MIN_WEEKS = SEASON + BACKTEST_H * BACKTEST_WINDOWS + 2
 INTERMITTENT_ZERO_SHARE = 0.3  # more zero weeks than this: Croston / TSB
 INTERVAL_LEVEL = 80  # % of the prediction interval
+OUTLIER_IQR = 3  # weeks above Q3 + 3 × IQR of the weeks with demand are capped there
 
 SMOOTH_METHODS = ("seasonal_es", "ses", "drift", "seasonal_naive", "naive")
 INTERMITTENT_METHODS = ("croston", "tsb")
@@ -60,18 +61,42 @@ def is_intermittent(values):
     return sum(1 for v in values if v <= 0) > INTERMITTENT_ZERO_SHARE * len(values)
 
 
+def cap_outliers(values):
+    """(values, weeks capped, cap): the weeks above the upper quartile + 3 × the
+    interquartile range (at least half the upper quartile) of the weeks with demand are
+    capped there, so that one huge week (a typing error, a one-off deal) does not make the
+    forecast and its error σ; with fewer than 4 weeks of demand, unchanged (cap None)."""
+    positive = [v for v in values if v > 0]
+    if len(positive) < 4:
+        return values, 0, None
+    q1, _median, q3 = quantiles(positive, n=4)
+    cap = q3 + OUTLIER_IQR * max(q3 - q1, q3 / 2)
+    capped = sum(1 for v in values if v > cap)
+    return ([min(v, cap) for v in values] if capped else values), capped, cap
+
+
 def forecast_series(series, horizon=HORIZON, n_jobs=1):
     """``series``: {key: [weekly demand, oldest first, last complete week last]} with at least
     ``MIN_WEEKS`` values each. Returns {key: dict(method, wape, bias, sigma, forecast,
-    lower, upper)}; ``sigma`` is the standard deviation of one week's backtest error;
-    ``wape`` and ``bias`` are fractions (0.12 = 12 %), None when the backtest saw no demand.
+    lower, upper, capped)}; ``sigma`` is the standard deviation of one week's backtest error;
+    ``wape`` and ``bias`` are fractions (0.12 = 12 %), None when the backtest saw no demand;
+    ``capped`` is (weeks, cap) when outlier weeks were capped (see ``cap_outliers``), else
+    None.
     """
+    capped = {}
+    cleaned = {}
+    for key, values in series.items():
+        cleaned[key], weeks, cap = cap_outliers(values)
+        capped[key] = (weeks, cap) if weeks else None
+    series = cleaned
     result = {}
     long_keys = [k for k, v in series.items() if len(v) >= SEASONAL_MIN_WEEKS]
     short_keys = [k for k, v in series.items() if MIN_WEEKS <= len(v) < SEASONAL_MIN_WEEKS]
     for keys, seasonal in ((long_keys, True), (short_keys, False)):
         if keys:
             result.update(_forecast_group(series, keys, seasonal, horizon, n_jobs))
+    for key, values in result.items():
+        values["capped"] = capped[key]
     return result
 
 

@@ -23,19 +23,30 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _get_incoming_quantities(self, rules):
+        """Confirmed purchases not yet received, and draft ones (those the one step made:
+        recomputing does not suggest them again)."""
         incoming = super()._get_incoming_quantities(rules)
-        for key, qty in (
-            self.env["jxc.purchase.order.line"]
-            ._get_incoming_by_key(rules.product_id, rules.warehouse_id)
-            .items()
-        ):
+        Line = self.env["jxc.purchase.order.line"]
+        for key, qty in Line._get_incoming_by_key(rules.product_id, rules.warehouse_id).items():
             incoming[key] += qty
+        drafts = Line.sudo().search(
+            [
+                ("state", "in", ("draft", "to_approve")),
+                ("product_id", "in", rules.product_id.ids),
+                ("order_id.warehouse_id", "in", rules.warehouse_id.ids),
+            ]
+        )
+        for line in drafts:
+            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity()
         return incoming
 
     @api.model
     def _get_lead_days(self, rule):
-        """The preferred supplier's lead time (its price list's delay) when it has one."""
-        seller = rule.product_id._get_jxc_preferred_seller()
+        """The preferred supplier's lead time (its price list's delay) when it has one.
+
+        Read as superuser: stock users, who compute suggestions too, may not read the price
+        lists (their prices); the delay alone is used."""
+        seller = rule.product_id.sudo()._get_jxc_preferred_seller()
         return seller.delay if seller and seller.delay else super()._get_lead_days(rule)
 
     @api.model
@@ -49,20 +60,37 @@ class JxcStockReplenish(models.Model):
         return multiple
 
     def _create_documents(self):
+        """Purchase suggestions become orders for users who may create them; stock users'
+        are left to purchase users."""
         purchases = self.filtered(lambda s: s.kind == "purchase")
-        documents = super()._create_documents()
-        orders, _missing = purchases._create_purchase_orders()
-        return [*documents, (orders, "jxc_purchase.jxc_purchase_order_action")]
+        documents, notes = super()._create_documents()
+        if purchases and not self.env["jxc.purchase.order"].has_access("create"):
+            notes.append(
+                _(
+                    "Purchase suggestions left to purchase users: %s.",
+                    ", ".join(purchases.product_id.mapped("display_name")),
+                )
+            )
+            return documents, notes
+        orders, missing = purchases._create_purchase_orders()
+        if missing:
+            notes.append(self._missing_supplier_note(missing))
+        return [*documents, (orders, "jxc_purchase.jxc_purchase_order_action")], notes
+
+    @api.model
+    def _missing_supplier_note(self, products):
+        return _(
+            "No supplier for: %s. Add one on the product's Suppliers tab.",
+            ", ".join(products.mapped("display_name")),
+        )
 
     def action_create_purchase_orders(self):
         """Draft purchase orders from the selected suggestions, one per supplier and warehouse."""
+        self.env["jxc.purchase.order"].check_access("create")
         orders, missing = self.filtered(lambda s: s.kind == "purchase")._create_purchase_orders()
         message = _("%s draft purchase order(s) created.", len(orders))
         if missing:
-            message += " " + _(
-                "No supplier for: %s. Add one on the product's Suppliers tab.",
-                ", ".join(missing.mapped("display_name")),
-            )
+            message += " " + self._missing_supplier_note(missing)
         if not orders:
             raise UserError(message)
         action = list_action(
@@ -79,15 +107,18 @@ class JxcStockReplenish(models.Model):
         return action
 
     def _create_purchase_orders(self):
-        """(created orders, products without a supplier)."""
+        """(created orders, products without a supplier); the suggestions made into orders
+        are deleted, the others (no supplier, quantity 0) left."""
         groups = defaultdict(list)
         missing = self.env["product.product"]
+        made = self.browse()
         for suggestion in self.filtered(lambda s: s.suggested_quantity > 0):
             supplier = suggestion.product_id._get_jxc_preferred_supplier()
             if not supplier:
                 missing |= suggestion.product_id
                 continue
             groups[(supplier, suggestion.warehouse_id)].append(suggestion)
+            made |= suggestion
         orders = self.env["jxc.purchase.order"]
         for (supplier, warehouse), suggestions in groups.items():
             orders |= orders.create(
@@ -108,5 +139,5 @@ class JxcStockReplenish(models.Model):
                     ],
                 }
             )
-        self.filtered(lambda s: s.product_id not in missing).unlink()
+        made.unlink()
         return orders, missing

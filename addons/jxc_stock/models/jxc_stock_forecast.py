@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .. import forecasting
+from ..utils import format_number
 
 HISTORY_WEEKS = 104  # weeks of history read from the ledger
 CHART_HISTORY_WEEKS = 52  # of which shown in the chart
@@ -247,6 +248,18 @@ class JxcStockForecast(models.Model):
         }
 
     @api.model
+    def _outlier_note(self, capped):
+        if not capped:
+            return False
+        weeks, cap = capped
+        return _(
+            "%(weeks)s week(s) above %(cap)s counted as %(cap)s (outliers) in the forecast "
+            "and its error; the chart shows the real sales.",
+            weeks=weeks,
+            cap=format_number(self.env, cap, 1),
+        )
+
+    @api.model
     def _prepare_forecast(self, key, values, result, this_week, now):
         product_id, warehouse_id = key
         forecast = result["forecast"]
@@ -279,7 +292,7 @@ class JxcStockForecast(models.Model):
             "sigma": result["sigma"],
             "history_weeks": len(values),
             "history_total": sum(values),
-            "note": result.get("note", False),
+            "note": result.get("note") or self._outlier_note(result.get("capped")),
             "date": now,
             "line_ids": [fields.Command.create(line) for line in lines],
         }

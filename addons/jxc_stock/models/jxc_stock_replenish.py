@@ -4,18 +4,19 @@ import math
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import float_compare, float_round
 
 from ..forecasting import lead_sigma, service_z
-from ..utils import list_action
+from ..utils import MAX_QUANTITY, format_number, list_action, number_ok
 
 
 class JxcStockReplenish(models.Model):
     """补货建议: one suggestion per rule whose projected stock is below its min.
 
-    projected = on hand − reserved − recorded shortages + incoming. Each suggestion carries
+    projected = on hand − reserved − recorded shortages + incoming (draft transfers count
+    as reserved at their source and incoming at their destination). Each suggestion carries
     its arithmetic in words. ``_get_incoming_quantities`` and the order creation are the
     extension points jxc_purchase fills in.
 
@@ -58,6 +59,17 @@ class JxcStockReplenish(models.Model):
     explanation = fields.Char(readonly=True)
     date = fields.Datetime(string="Computed On", readonly=True, default=fields.Datetime.now)
 
+    @api.constrains("suggested_quantity")
+    def _check_suggested_quantity(self):
+        for suggestion in self:
+            if suggestion.suggested_quantity < 0:
+                raise ValidationError(
+                    _(
+                        "%s: the suggested quantity cannot be negative (0: no document).",
+                        suggestion.product_id.display_name,
+                    )
+                )
+
     @api.model
     def action_compute(self):
         """Recompute every suggestion of the user's companies."""
@@ -68,8 +80,19 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _prepare_suggestions(self, rules):
+        """Suggestions for ``rules``. The company's rules of their products in the other
+        warehouses are read too, as superuser, for the stock those warehouses hold above
+        their own needs: users limited to some warehouses see no other warehouse's rule,
+        and got purchases where a transfer was due."""
         if not rules:
             return []
+        own = set(rules.ids)
+        rules = rules.sudo() | rules.sudo().search(
+            [
+                ("company_id", "in", rules.company_id.ids),
+                ("product_id", "in", rules.product_id.ids),
+            ]
+        )
         self.env.flush_all()
         rules._refresh_effective_min()
         pairs = list({(r.product_id.id, r.warehouse_id.id) for r in rules})
@@ -97,6 +120,12 @@ class JxcStockReplenish(models.Model):
         )
         shortages = {(p, w): float(s) for p, w, s in self.env.cr.fetchall()}
         incoming = self._get_incoming_quantities(rules)
+        drafted_out, drafted_in = self._get_draft_transfers(rules)
+        for key, qty in drafted_in.items():
+            incoming[key] += qty
+        for key, qty in drafted_out.items():
+            on_hand, reserved = stock.get(key, (0.0, 0.0))
+            stock[key] = (on_hand, reserved + qty)
         forecasts = {
             (f.product_id.id, f.warehouse_id.id): f
             for f in self.env["jxc.stock.forecast"]
@@ -118,12 +147,15 @@ class JxcStockReplenish(models.Model):
             inc = incoming.get(key, 0.0)
             projected = on_hand - reserved - shortage + inc
             min_qty, target, levels_text = self._get_levels(rule, forecasts.get(key))
+            self._check_level(rule, max(min_qty, target))
             rounding = rule.product_id.uom_id.rounding
             if float_compare(projected, target, precision_rounding=rounding) > 0:
                 # Above its own needs: free for the other warehouses (what is on hand).
                 free = min(projected - target, on_hand - reserved)
                 if free > 0:
                     surplus[key] = free
+            if rule.id not in own:
+                continue
             states.append(
                 (
                     rule,
@@ -173,6 +205,7 @@ class JxcStockReplenish(models.Model):
                 continue
             multiple = self._get_order_multiple(rule)
             qty = math.ceil(float_round(need / multiple, precision_digits=6)) * multiple
+            self._check_level(rule, qty)
             explanation = self._explain(
                 *(common[f] for f in ("on_hand", "reserved", "shortage", "incoming")),
                 projected,
@@ -186,13 +219,28 @@ class JxcStockReplenish(models.Model):
             for source, transfer_qty in transferred:
                 explanation += _(
                     " (after a transfer of %(qty)s from %(warehouse)s)",
-                    qty=f"{transfer_qty:g}",
+                    qty=format_number(self.env, transfer_qty),
                     warehouse=source.display_name,
                 )
             vals_list.append(
                 dict(common, kind="purchase", suggested_quantity=qty, explanation=explanation)
             )
         return vals_list
+
+    @api.model
+    def _check_level(self, rule, quantity):
+        """A rule whose levels or suggestion come to more than a quantity can hold is named
+        (else the suggestion's bounds would fail, naming no rule)."""
+        if not number_ok(quantity, MAX_QUANTITY):
+            raise UserError(
+                _(
+                    "%(rule)s: its levels or suggestion come to %(qty)s, above %(max)s. Lower "
+                    "its max, order multiple, lead time or review period.",
+                    rule=rule.display_name,
+                    qty=format_number(self.env, quantity),
+                    max=format_number(self.env, MAX_QUANTITY),
+                )
+            )
 
     @api.model
     def _get_transfer_sources(self, rule):
@@ -226,7 +274,7 @@ class JxcStockReplenish(models.Model):
             )
 
         def fmt(number):
-            return f"{round(number, 1):g}"
+            return format_number(self.env, number, 1)
 
         weekly, sigma = forecast.weekly_forecast, forecast.sigma
         lead_weeks = self._get_lead_days(rule) / 7.0
@@ -258,7 +306,7 @@ class JxcStockReplenish(models.Model):
     @api.model
     def _explain_transfer(self, source, free, qty, projected, min_qty, target, levels_text):
         def fmt(number):
-            return f"{round(number, 2):g}"
+            return format_number(self.env, number)
 
         return levels_text + _(
             "Projected %(projected)s < %(min)s; %(warehouse)s holds %(free)s above its own needs "
@@ -276,7 +324,7 @@ class JxcStockReplenish(models.Model):
         self, on_hand, reserved, shortage, incoming, projected, min_qty, target, qty, multiple
     ):
         def fmt(number):
-            return f"{number:g}"
+            return format_number(self.env, number)
 
         text = _(
             "On hand %(on_hand)s − reserved %(reserved)s − shortage %(shortage)s + incoming "
@@ -296,49 +344,89 @@ class JxcStockReplenish(models.Model):
 
     @api.model
     def _get_incoming_quantities(self, rules):
-        """{(product id, warehouse id): quantity on its way}. jxc_purchase adds confirmed,
-        not yet received purchase quantities; here, transfers are posted at once, so none."""
+        """{(product id, warehouse id): quantity on its way}. jxc_purchase adds purchase
+        quantities not yet received; transfers: see ``_get_draft_transfers``."""
         return defaultdict(float)
+
+    @api.model
+    def _get_draft_transfers(self, rules):
+        """({key: quantity}, {key: quantity}) of the draft transfers of the rules' products,
+        by (product id, warehouse id): out of their source (counted as reserved there), into
+        their destination (counted as incoming), so that recomputing after the one step
+        suggests none of them again. Read as superuser: a user limited to some warehouses
+        is told of the transfers into them from the others too."""
+        drafted_out, drafted_in = defaultdict(float), defaultdict(float)
+        lines = (
+            self.env["jxc.stock.picking.line"]
+            .sudo()
+            .search(
+                [
+                    ("picking_type", "=", "internal"),
+                    ("state", "=", "draft"),
+                    ("product_id", "in", rules.product_id.ids),
+                ]
+            )
+        )
+        for line in lines:
+            quantity = line._get_base_quantity(line.quantity)
+            picking = line.picking_id
+            drafted_out[(line.product_id.id, picking.warehouse_id.id)] += quantity
+            drafted_in[(line.product_id.id, picking.dest_warehouse_id.id)] += quantity
+        return drafted_out, drafted_in
 
     def action_create_documents(self):
         """Draft transfers (and, with purchases, draft purchase orders) from the selected
-        suggestions in one step."""
-        documents = self._create_documents()
+        suggestions in one step. The suggestions made into documents are deleted; those
+        left (quantity 0, or see ``_create_documents``) stay, and the user is told why."""
+        documents, notes = self._create_documents()
         created = [records for records, _xml_id in documents if records]
         if not created:
-            raise UserError(_("Nothing to create from these suggestions."))
+            raise UserError(" ".join([_("Nothing to create from these suggestions."), *notes]))
+        message = _(
+            "Created: %s.",
+            ", ".join(f"{len(records)} × {records._description}" for records in created),
+        )
         self.env.user._bus_send(
             "simple_notification",
             {
-                "type": "success",
-                "message": _(
-                    "Created: %s.",
-                    ", ".join(f"{len(records)} × {records._description}" for records in created),
-                ),
+                "type": "warning" if notes else "success",
+                "message": " ".join([message, *notes]),
+                "sticky": bool(notes),
             },
         )
         records, xml_id = next((r, x) for r, x in documents if r)
         return list_action(self.env, xml_id, [("id", "in", records.ids)])
 
     def _create_documents(self):
-        """[(created records, window action xml id)]; jxc_purchase adds its orders."""
-        return [
-            (
-                self.filtered(lambda s: s.kind == "transfer")._create_transfers(),
-                "jxc_stock.jxc_stock_picking_action_internal",
+        """([(created records, window action xml id)], [why suggestions were left]);
+        jxc_purchase adds its orders."""
+        transfers = self.filtered(lambda s: s.kind == "transfer")
+        # Transfers are created and posted from their source warehouse.
+        left = transfers.filtered(lambda s: not s.source_warehouse_id.jxc_allowed)
+        notes = []
+        if left:
+            notes.append(
+                _(
+                    "Transfers left to the users of %s, where they are posted from.",
+                    ", ".join(left.source_warehouse_id.mapped("display_name")),
+                )
             )
-        ]
+        pickings = (transfers - left)._create_transfers()
+        return [(pickings, "jxc_stock.jxc_stock_picking_action_internal")], notes
 
     def _create_transfers(self):
-        """Draft transfers from transfer suggestions, one per source and destination."""
+        """Draft transfers from transfer suggestions, one per source and destination; the
+        suggestions of no quantity are left."""
+        made = self.filtered(lambda s: s.suggested_quantity > 0)
         groups = defaultdict(list)
-        for suggestion in self.filtered(lambda s: s.suggested_quantity > 0):
+        for suggestion in made:
             groups[(suggestion.source_warehouse_id, suggestion.warehouse_id)].append(suggestion)
         pickings = self.env["jxc.stock.picking"]
         for (source, dest), suggestions in groups.items():
             pickings |= pickings.create(
                 {
                     "picking_type": "internal",
+                    "company_id": source.company_id.id,
                     "warehouse_id": source.id,
                     "dest_warehouse_id": dest.id,
                     "origin": _("Replenishment"),
@@ -350,5 +438,5 @@ class JxcStockReplenish(models.Model):
                     ],
                 }
             )
-        self.unlink()
+        made.unlink()
         return pickings

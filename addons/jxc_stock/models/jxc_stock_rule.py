@@ -6,6 +6,9 @@ from odoo.tools import float_compare
 
 from ..utils import format_quantity
 
+MAX_LEAD_DAYS = 3650  # ten years
+MAX_REVIEW_WEEKS = 520
+
 
 class JxcStockRule(models.Model):
     """Min / max replenishment rule per product and warehouse."""
@@ -97,6 +100,16 @@ class JxcStockRule(models.Model):
                         rule.product_id.display_name,
                     )
                 )
+            if rule.lead_days > MAX_LEAD_DAYS or rule.review_weeks > MAX_REVIEW_WEEKS:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the lead time is at most %(days)s days and the review "
+                        "period at most %(weeks)s weeks.",
+                        product=rule.product_id.display_name,
+                        days=MAX_LEAD_DAYS,
+                        weeks=MAX_REVIEW_WEEKS,
+                    )
+                )
             if rule.max_quantity < rule.min_quantity:
                 raise ValidationError(
                     _(
@@ -136,7 +149,10 @@ class JxcStockRule(models.Model):
         ]
 
     def _refresh_effective_min(self):
-        """Store the min in force; usage-based mins change every day (see the cron)."""
+        """Store the min in force; usage-based mins change every day (see the cron).
+
+        Written as superuser: a derived value, refreshed too when stock or purchase users
+        (who read the rules only) compute suggestions."""
         usage = self.filtered("min_from_usage")._get_daily_usage()
         for rule in self:
             value = (
@@ -147,7 +163,7 @@ class JxcStockRule(models.Model):
             if float_compare(
                 value, rule.effective_min, precision_rounding=rule.product_id.uom_id.rounding
             ):
-                rule.write({"effective_min": value})
+                rule.sudo().write({"effective_min": value})
 
     @api.model
     def _cron_refresh_effective_min(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import JxcStockCommon
 
@@ -110,6 +110,64 @@ class TestReplenishment(JxcStockCommon):
         self.assertRecordValues(
             suggestion, [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}]
         )
+
+    def test_usage_min_refreshed_when_a_stock_user_computes(self):
+        """Stock users read the rules only: computing suggestions after a usage-based rule's
+        usage changed refreshes its min in force all the same."""
+        self._receive(self.product, 100, 1.0)
+        rule = self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "lead_days": 25,
+                "min_from_usage": True,
+            }
+        )
+        self._issue(self.product, 60)  # 2 a day over 30 days, after the rule's last refresh
+        Replenish = self.env["jxc.stock.replenish"].with_user(self.stock_user)
+        Replenish.action_compute()
+        self.assertAlmostEqual(rule.effective_min, 50)
+        self.assertRecordValues(
+            Replenish.search([("rule_id", "=", rule.id)]),
+            [{"projected": 40, "min_quantity": 50, "suggested_quantity": 10}],
+        )
+
+    def test_large_quantities_in_words(self):
+        """Millions are written out in the explanation (1,234,567), not 1.23457e+06."""
+        self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 1234567,
+                "max_quantity": 2345678,
+            }
+        )
+        suggestion = self._suggestions()
+        self.assertEqual(suggestion.suggested_quantity, 2345678)
+        self.assertIn(
+            "< min 1,234,567 → up to max 2,345,678, suggest 2,345,678",
+            suggestion.with_context(lang="en_US").explanation,
+        )
+
+    def test_levels_out_of_bounds_name_their_rule(self):
+        """A rule whose levels come to more than a quantity can hold is named, instead of
+        an error on a suggestion nobody can find; lead time and review period are bounded."""
+        Rule = self.env["jxc.stock.rule"]
+        rule = Rule.create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "min_quantity": 1e9,
+                "max_quantity": 1e9,
+                "multiple": 7e8,  # 1e9 rounds up to 1.4e9
+            }
+        )
+        with self.assertRaisesRegex(UserError, "T-WATER.*@ TWH1.*1,400,000,000"):
+            self.env["jxc.stock.replenish"].action_compute()
+        for field, value in (("lead_days", 3651), ("review_weeks", 521)):
+            with self.assertRaises(ValidationError), self.cr.savepoint():
+                rule.write({field: value})
+        self.assertRecordValues(rule, [{"lead_days": 7, "review_weeks": 1}])
 
     def test_rule_validation(self):
         Rule = self.env["jxc.stock.rule"]
