@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
+from odoo.addons.jxc_stock.utils import today
 
 from .common import JxcSalesCommon
 
@@ -20,7 +20,7 @@ class TestSaleForecastHistory(JxcSalesCommon):
         sale_return.line_ids.quantity = 3
         sale_return.action_done()
         Forecast = self.env["jxc.stock.forecast"]
-        last_week = Forecast._week_start(fields.Date.context_today(Forecast)) - timedelta(weeks=1)
+        last_week = Forecast._week_start(today(self.env)) - timedelta(weeks=1)
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE jxc_stock_move SET date = %s WHERE picking_id = ANY(%s)",

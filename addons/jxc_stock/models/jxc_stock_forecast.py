@@ -1,13 +1,15 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .. import forecasting
-from ..utils import format_number
+from ..utils import format_number, today, tz_name
 
 HISTORY_WEEKS = 104  # weeks of history read from the ledger
 CHART_HISTORY_WEEKS = 52  # of which shown in the chart
@@ -130,7 +132,7 @@ class JxcStockForecast(models.Model):
     @api.model
     def _compute_forecasts(self, companies):
         """Replace the forecasts of ``companies``: history, backtest, forecast, fallbacks."""
-        this_week = self._week_start(fields.Date.context_today(self))
+        this_week = self._week_start(today(self.env))
         start = this_week - timedelta(weeks=HISTORY_WEEKS)
         history = self._get_weekly_history(companies, start, this_week)
         Rule = self.env["jxc.stock.rule"]
@@ -173,20 +175,28 @@ class JxcStockForecast(models.Model):
     @api.model
     def _get_weekly_history(self, companies, start, end):
         """{(product id, warehouse id): {week start: demand}} in one query over all series:
-        usage rows count their outgoing quantity, returns theirs back."""
+        usage rows count their outgoing quantity, returns theirs back. Weeks run from Monday
+        to Sunday where days are counted (``utils.tz_name``), ``start`` to ``end`` (dates)."""
         Rule = self.env["jxc.stock.rule"]
         move_types = list(Rule._get_usage_move_types()) + list(Rule._get_usage_return_move_types())
+        tz = pytz.timezone(tz_name(self.env))
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
         self.env.flush_all()
         self.env.cr.execute(
             """
             SELECT product_id, warehouse_id,
-                   date_trunc('week', date)::date AS week, SUM(-quantity)
+                   date_trunc('week', timezone(%s, timezone('UTC', date)))::date AS week,
+                   SUM(-quantity)
               FROM jxc_stock_move
              WHERE move_type = ANY(%s) AND company_id = ANY(%s)
                AND date >= %s AND date < %s
              GROUP BY product_id, warehouse_id, week
             """,
-            [move_types, companies.ids, start, end],
+            [tz.zone, move_types, companies.ids, utc(start), utc(end)],
         )
         history = defaultdict(dict)
         for product_id, warehouse_id, week, quantity in self.env.cr.fetchall():

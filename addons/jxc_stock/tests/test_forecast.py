@@ -9,6 +9,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
+from ..utils import today
 from .common import JxcStockCommon
 
 
@@ -28,7 +29,7 @@ class ForecastCommon(JxcStockCommon):
         cls.categ = cls.env["product.category"].create({"name": "Forecast Drinks"})
         cls.product.categ_id = cls.categ
         cls.product2.categ_id = cls.categ
-        cls.this_week = cls.Forecast._week_start(fields.Date.context_today(cls.Forecast))
+        cls.this_week = cls.Forecast._week_start(today(cls.env))
 
     def _clerk(self, login, warehouse):
         """A stock user limited to ``warehouse``."""
@@ -79,6 +80,25 @@ class TestForecast(ForecastCommon):
             self.company, self.this_week - timedelta(weeks=104), self.this_week
         )
         self.assertEqual(history[(self.product.id, self.wh1.id)], {week1: 10.0, week2: 5.0})
+
+    def test_weeks_start_on_monday_where_days_are_counted(self):
+        """A delivery at 07:00 on Monday in Shanghai (23:00 on Sunday in UTC) is Monday's
+        week's demand there, and Sunday's week's in UTC."""
+        self._receive(self.product, 100, 1.0)
+        picking = self._issue(self.product, 4)
+        self.env.flush_all()
+        monday = self.this_week - timedelta(weeks=2)
+        self.env.cr.execute(
+            "UPDATE jxc_stock_move SET date = %s WHERE picking_id = %s",
+            [fields.Datetime.to_datetime(monday) - timedelta(hours=1), picking.id],
+        )
+        self.env.invalidate_all()
+        key = (self.product.id, self.wh1.id)
+        for tz, week in (("Asia/Shanghai", monday), ("UTC", monday - timedelta(weeks=1))):
+            history = self.Forecast.with_context(tz=tz)._get_weekly_history(
+                self.company, self.this_week - timedelta(weeks=4), self.this_week
+            )
+            self.assertEqual(history[key], {week: 4.0}, tz)
 
     def test_trend_and_seasonality(self):
         series = trend_season(104 + 12)
