@@ -55,6 +55,8 @@
             "jxc_stock/static/src/order_grid/*",
             "jxc_stock/static/src/scan/*",
         ],
+        # The forecast chart extends the graph view, which the web client loads lazily.
+        "web.assets_backend_lazy": ["jxc_stock/static/src/forecast/*"],
         "web.assets_tests": ["jxc_stock/static/tests/tours/*"],
         "web.report_assets_common": ["jxc_stock/static/src/report/*"],
     },

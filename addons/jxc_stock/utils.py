@@ -83,6 +83,7 @@ class _InternalToken(str):
 
 
 _INTERNAL = _InternalToken("jxc-internal")
+_PAST_POSTING = _InternalToken("jxc-past-posting")
 
 # Bounds of the numbers a document or an API accepts (documented in docs/ARCHITECTURE.md).
 MAX_QUANTITY = 1e9  # units of a line / a reservation
@@ -106,6 +107,18 @@ def is_internal(env):
 def internal_context():
     """The context key of a document's own writes: ``with_context(**internal_context())``."""
     return {"jxc_internal": _INTERNAL}
+
+
+def is_past_posting(env):
+    """Whether ``env`` posts documents on their own dates (see :func:`past_posting_context`)."""
+    return env.context.get("jxc_past_posting") is _PAST_POSTING
+
+
+def past_posting_context():
+    """The context of a posting dated on its documents' dates rather than now: their ledger
+    rows (and 过账时间) take the document's date. Only Python code sets it (the demo's sales
+    history of past weeks): a JSON-RPC caller cannot send this value."""
+    return {"jxc_past_posting": _PAST_POSTING}
 
 
 def is_free_field(name):

@@ -27,6 +27,7 @@ from . import (
     jxc_stock_move,
     jxc_stock_period_balance,
     jxc_stock_picking,
+    jxc_stock_picking_demo,
     jxc_stock_picking_line,
     jxc_stock_quant,
     jxc_stock_replenish,

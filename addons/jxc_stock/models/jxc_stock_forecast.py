@@ -109,7 +109,8 @@ class JxcStockForecast(models.Model):
             "jxc_stock.jxc_stock_forecast_line_action"
         )
         action["domain"] = [("forecast_id", "=", self.id)]
-        action["name"] = self.display_name
+        # The breadcrumb shows the action's display_name (the action's own name otherwise).
+        action["name"] = action["display_name"] = self.display_name
         return action
 
     @api.model

@@ -4,7 +4,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
-from ..utils import internal_context, is_internal, is_rpc_call, list_action, selection_label
+from ..utils import (
+    internal_context,
+    is_internal,
+    is_past_posting,
+    is_rpc_call,
+    list_action,
+    selection_label,
+)
 
 
 class JxcStockPicking(models.Model):
@@ -401,8 +408,11 @@ class JxcStockPicking(models.Model):
 
     def _get_ledger_date(self):
         """The date of the ledger rows this document posts (and its reversal): ``None``
-        (the posting time) unless its type says otherwise (``_get_ledger_date_<type>()``)."""
+        (the posting time) unless its type says otherwise (``_get_ledger_date_<type>()``);
+        in a past posting (``utils.past_posting_context``), the document's date."""
         self.ensure_one()
+        if is_past_posting(self.env):
+            return self.date
         return self._call_type_hook("_get_ledger_date")
 
     def _should_create_backorder(self):
@@ -632,7 +642,8 @@ class JxcStockPicking(models.Model):
             picking._before_post(lines)
             vals_list = picking._prepare_move_vals(lines, numbers)
             self.env["jxc.stock.move"]._post(vals_list)
-            picking._jxc_write({"state": "done", "date_done": fields.Datetime.now()})
+            done = picking.date if is_past_posting(self.env) else fields.Datetime.now()
+            picking._jxc_write({"state": "done", "date_done": done})
             if picking._should_create_backorder():
                 picking._create_backorder()
             picking._after_post(lines)

@@ -9,7 +9,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
-from ..utils import today
+from ..utils import past_posting_context, today
 from .common import JxcStockCommon
 
 
@@ -535,3 +535,32 @@ class TestForecastAccess(ForecastCommon):
             theirs.with_user(manager).read(["weekly_forecast"])
         self._compute({(self.product, self.wh1): [3.0] * 30})
         self.assertTrue(theirs.exists(), "recomputing one company leaves the other's alone")
+
+
+class TestPastPosting(ForecastCommon):
+    """The demo's sales history posts documents on their own past dates
+    (utils.past_posting_context): only Python code can ask for it."""
+
+    def test_past_posting_dates_the_ledger_on_the_document(self):
+        self._receive(self.product, 50, 1.0)
+        week = self.this_week - timedelta(weeks=3)
+        past = fields.Datetime.to_datetime(week) + timedelta(days=2, hours=10)
+        issue = self._make_picking(
+            "out", [{"product_id": self.product.id, "quantity": 8}], date=past
+        )
+        issue.with_context(**past_posting_context()).action_done()
+        self.assertEqual(issue.move_ids.date, past)
+        self.assertEqual(issue.date_done, past)
+        history = self.Forecast._get_weekly_history(
+            self.company, self.this_week - timedelta(weeks=104), self.this_week
+        )
+        self.assertEqual(history[(self.product.id, self.wh1.id)], {week: 8.0})
+
+    def test_a_json_context_cannot_backdate(self):
+        self._receive(self.product, 50, 1.0)
+        issue = self._make_picking("out", [{"product_id": self.product.id, "quantity": 8}])
+        issue.date = fields.Datetime.now() - timedelta(weeks=3)
+        # What a JSON-RPC caller could send: the key with a plain string.
+        issue.with_context(jxc_past_posting="jxc-past-posting").action_done()
+        self.assertGreater(issue.move_ids.date, issue.date + timedelta(weeks=2))
+        self.assertGreater(issue.date_done, issue.date + timedelta(weeks=2))
