@@ -56,9 +56,12 @@ class TestTranslations(JxcFinanceCommon):
         """Every term JXC's code, models, views and data export has a Chinese translation
         (fields JXC's models inherit from Odoo's mixins translate with Odoo)."""
         self.assertEqual(len(self.modules), 5)
-        reader = TranslationModuleReader(
-            self.env.cr, modules=self.modules.mapped("name"), lang="zh_CN"
-        )
+        # A Python file Babel cannot read (an f-string among a _() call's arguments) is
+        # left out from there on, with an error in the log: its messages stay in English.
+        with self.assertNoLogs("odoo.tools.translate", level="ERROR"):
+            reader = TranslationModuleReader(
+                self.env.cr, modules=self.modules.mapped("name"), lang="zh_CN"
+            )
         terms, missing = 0, []
         for module, ttype, name, res_id, source, value, _comments in reader:
             terms += 1

@@ -295,7 +295,7 @@ class JxcStockReplenish(models.Model):
                 forecast.method
             ),
             lead=fmt(lead_weeks),
-            z=f"{z:.2f}",
+            z=format_number(self.env, z, digits=2),
             reorder=fmt(reorder),
             level=fmt(level),
             review=rule.review_weeks,
@@ -382,10 +382,10 @@ class JxcStockReplenish(models.Model):
         created = [records for records, _xml_id in documents if records]
         if not created:
             raise UserError(" ".join([_("Nothing to create from these suggestions."), *notes]))
-        message = _(
-            "Created: %s.",
-            ", ".join(f"{len(records)} × {records._description}" for records in created),
-        )
+        # No f-string inside _(): Babel's extraction (Odoo's translation export) evaluates
+        # the strings of the call and skips the whole file when one fails.
+        counts = ", ".join(f"{len(records)} × {records._description}" for records in created)
+        message = _("Created: %s.", counts)
         self.env.user._bus_send(
             "simple_notification",
             {
