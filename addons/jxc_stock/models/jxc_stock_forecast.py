@@ -171,6 +171,8 @@ class JxcStockForecast(models.Model):
             ]
         )
         forecasts.invalidate_recordset(["line_ids"])
+        # The forecast rules' levels in force follow their new forecasts (stock alerts).
+        rules.filtered(lambda r: r.replenish_method == "forecast")._refresh_effective_min()
         return forecasts
 
     @api.model

@@ -126,18 +126,7 @@ class JxcStockReplenish(models.Model):
         for key, qty in drafted_out.items():
             on_hand, reserved = stock.get(key, (0.0, 0.0))
             stock[key] = (on_hand, reserved + qty)
-        forecasts = {
-            (f.product_id.id, f.warehouse_id.id): f
-            for f in self.env["jxc.stock.forecast"]
-            .sudo()
-            .search(
-                [
-                    ("product_id", "in", rules.product_id.ids),
-                    ("warehouse_id", "in", rules.warehouse_id.ids),
-                    ("method", "!=", "minmax"),
-                ]
-            )
-        }
+        forecasts = rules._get_forecasts()
         states = []
         surplus = {}
         for rule in rules:

@@ -6,6 +6,19 @@ from odoo.tools import float_compare
 
 from ..utils import format_quantity
 
+# Fields the levels in force depend on (see _refresh_effective_min).
+LEVEL_FIELDS = {
+    "min_quantity",
+    "max_quantity",
+    "min_from_usage",
+    "lead_days",
+    "product_id",
+    "warehouse_id",
+    "replenish_method",
+    "service_level",
+    "review_weeks",
+}
+
 MAX_LEAD_DAYS = 3650  # ten years
 MAX_REVIEW_WEEKS = 520
 
@@ -69,7 +82,14 @@ class JxcStockRule(models.Model):
     effective_min = fields.Float(
         digits="Product Unit of Measure",
         readonly=True,
-        help="The min in force: the fixed min, or usage × lead time (refreshed daily).",
+        help="The min in force: the fixed min, usage × lead time, or a forecast rule's reorder "
+        "point (refreshed daily and with the forecasts). Stock alerts compare with it.",
+    )
+    effective_max = fields.Float(
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="The max in force: the fixed max, or a forecast rule's order-up-to level "
+        "(refreshed daily and with the forecasts). Stock alerts compare with it.",
     )
 
     _sql_constraints = [
@@ -132,9 +152,7 @@ class JxcStockRule(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"min_quantity", "min_from_usage", "lead_days", "product_id", "warehouse_id"} & set(
-            vals
-        ):
+        if set(vals) & LEVEL_FIELDS:
             self._refresh_effective_min()
         return res
 
@@ -149,25 +167,57 @@ class JxcStockRule(models.Model):
         ]
 
     def _refresh_effective_min(self):
-        """Store the min in force; usage-based mins change every day (see the cron).
+        """Store the levels in force (``effective_min`` / ``effective_max``): the fixed min
+        or usage × lead time and the max; for a forecast rule with a forecast, its reorder
+        point and order-up-to level (``jxc.stock.replenish._get_levels``). Usage-based mins
+        and forecasts change over time (see the crons and ``_compute_forecasts``).
 
-        Written as superuser: a derived value, refreshed too when stock or purchase users
+        Written as superuser: derived values, refreshed too when stock or purchase users
         (who read the rules only) compute suggestions."""
         usage = self.filtered("min_from_usage")._get_daily_usage()
+        forecasts = self._get_forecasts()
+        Replenish = self.env["jxc.stock.replenish"]
         for rule in self:
-            value = (
-                usage.get(rule.id, 0.0) * rule.lead_days
-                if rule.min_from_usage
-                else rule.min_quantity
-            )
-            if float_compare(
-                value, rule.effective_min, precision_rounding=rule.product_id.uom_id.rounding
+            forecast = forecasts.get((rule.product_id.id, rule.warehouse_id.id))
+            if rule.replenish_method == "forecast" and forecast:
+                low, high, _text = Replenish._get_levels(rule, forecast)
+            else:
+                low = (
+                    usage.get(rule.id, 0.0) * rule.lead_days
+                    if rule.min_from_usage
+                    else rule.min_quantity
+                )
+                high = max(rule.max_quantity, low) if rule.max_quantity else 0.0
+            rounding = rule.product_id.uom_id.rounding
+            if float_compare(low, rule.effective_min, precision_rounding=rounding) or float_compare(
+                high, rule.effective_max, precision_rounding=rounding
             ):
-                rule.sudo().write({"effective_min": value})
+                rule.sudo().write({"effective_min": low, "effective_max": high})
+
+    def _get_forecasts(self):
+        """{(product id, warehouse id): forecast} of these forecast rules (read as
+        superuser: the levels are derived for every reader)."""
+        rules = self.filtered(lambda r: r.replenish_method == "forecast")
+        if not rules:
+            return {}
+        return {
+            (f.product_id.id, f.warehouse_id.id): f
+            for f in self.env["jxc.stock.forecast"]
+            .sudo()
+            .search(
+                [
+                    ("product_id", "in", rules.product_id.ids),
+                    ("warehouse_id", "in", rules.warehouse_id.ids),
+                    ("method", "!=", "minmax"),
+                ]
+            )
+        }
 
     @api.model
     def _cron_refresh_effective_min(self):
-        self.search([("min_from_usage", "=", True)])._refresh_effective_min()
+        self.search(
+            ["|", ("min_from_usage", "=", True), ("replenish_method", "=", "forecast")]
+        )._refresh_effective_min()
         return True
 
     def _get_daily_usage(self, days=30):

@@ -30,7 +30,10 @@ class JxcStockAlert(models.Model):
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     quantity = fields.Float(string="On Hand", digits="Product Unit of Measure", readonly=True)
     threshold = fields.Float(
-        digits="Product Unit of Measure", readonly=True, help="The rule's min or max."
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="The rule's min or max in force (a forecast rule's reorder point or order-up-to "
+        "level).",
     )
     expiration_date = fields.Date(string="Expiry Date", readonly=True)
     alert_key = fields.Char(readonly=True)
@@ -52,10 +55,10 @@ class JxcStockAlert(models.Model):
                  WHERE r.active AND COALESCE(s.quantity, 0) < r.effective_min
                 UNION ALL
                 SELECT 'above_max', r.product_id, r.warehouse_id, NULL, r.company_id,
-                       s.quantity, r.max_quantity, NULL
+                       s.quantity, r.effective_max, NULL
                   FROM jxc_stock_rule r
                   JOIN stock s ON s.product_id = r.product_id AND s.warehouse_id = r.warehouse_id
-                 WHERE r.active AND r.max_quantity > 0 AND s.quantity > r.max_quantity
+                 WHERE r.active AND r.effective_max > 0 AND s.quantity > r.effective_max
                 UNION ALL
                 SELECT CASE WHEN l.expiration_date < CURRENT_DATE THEN 'expired'
                             ELSE 'expiring' END,

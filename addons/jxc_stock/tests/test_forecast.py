@@ -225,6 +225,39 @@ class TestForecastReplenishment(ForecastCommon):
         self.assertIn("1.64 × 9 × √2 = 104.9", suggestion.explanation)
         self.assertIn("= 146.9", suggestion.explanation)
 
+    def test_stock_alerts_follow_the_forecast_levels(self):
+        """A forecast rule's stock alerts compare with its reorder point and order-up-to
+        level, not with the fixed min / max it keeps for when there is no forecast."""
+        rule = self.env["jxc.stock.rule"].create(
+            {
+                "product_id": self.product.id,
+                "warehouse_id": self.wh1.id,
+                "replenish_method": "forecast",
+                "min_quantity": 10,
+                "max_quantity": 20,
+                "lead_days": 14,
+                "review_weeks": 1,
+            }
+        )
+        self._receive(self.product, 120, 1.0)
+
+        def alerts():
+            self.env.flush_all()
+            return [
+                (alert.alert_type, round(alert.threshold))
+                for alert in self.env["jxc.stock.alert"].search(
+                    [("product_id", "=", self.product.id), ("warehouse_id", "=", self.wh1.id)]
+                )
+            ]
+
+        self.assertEqual(alerts(), [("above_max", 20)], "no forecast yet: min / max")
+        # 42 a week, no error: reorder point 42 × 2 = 84, order-up-to 84 + 42 = 126.
+        self._compute({(self.product, self.wh1): [42.0] * 40})
+        self.assertRecordValues(rule, [{"effective_min": 84.0, "effective_max": 126.0}])
+        self.assertEqual(alerts(), [], "120 lies between 84 and 126")
+        self._issue(self.product, 70)
+        self.assertEqual(alerts(), [("below_min", 84)])
+
     def test_service_level_from_the_category(self):
         self.categ.jxc_service_level = 99.0
         rule = self.env["jxc.stock.rule"].create(
