@@ -31,7 +31,7 @@ import re
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from gen_reports import generated_env
 
@@ -130,7 +130,12 @@ class Bench:
         self.results = []  # dicts, see compare()
         Wizard = env["jxc.report.stock.summary.wizard"]
         self.day_start = Wizard._day_start_utc  # local midnight as naive UTC, as the reports
-        today = date.today()
+        # Today where the reports count days (China's time unless the user has another):
+        # the machine's date (UTC here) is a day behind from 16:00 UTC, when entries and
+        # settlements of the new Chinese day are already dated tomorrow.
+        from odoo.addons.jxc_stock.utils import today as jxc_today
+
+        today = jxc_today(env)
         self.today = today
         self.month_to = today.replace(day=1) - timedelta(days=1)
         self.month_from = self.month_to.replace(day=1)
