@@ -4,8 +4,12 @@
 cannot be written by hand, odd time zones leave the weeks on Mondays, the set-based chart
 points round as the ORM does, and nothing over JSON-RPC posts on a past date."""
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
+from ..utils import DEFAULT_TZ, past_posting_context, tz_name
 from .test_forecast import ForecastCommon
 
 
@@ -67,3 +71,26 @@ class TestForecastReview(ForecastCommon):
             )
         )
         self.assertRecordValues(rule, [{"effective_min": 10.0, "effective_max": 20.0}])
+
+    def test_odd_time_zones_keep_monday_weeks(self):
+        """A context from JSON-RPC may carry any tz: a list made every report's today and
+        the forecasts' weeks fail (TypeError: unhashable type); unknown names count in
+        China's time, and every time zone's weeks start on Monday."""
+        self.stock_user.tz = False
+        for tz in (["Asia/Shanghai"], {"a": 1}, 8, "Mars/Olympus", "", False):
+            env = self.env(context={"tz": tz}, user=self.stock_user)
+            self.assertEqual(tz_name(env), DEFAULT_TZ, tz)
+        self.stock_user.tz = "America/New_York"
+        self.assertEqual(tz_name(self.env(context={}, user=self.stock_user)), "America/New_York")
+        self._receive(self.product, 100, 1.0)
+        monday = self.this_week - timedelta(weeks=2)
+        # Monday 12:00 UTC: Monday everywhere between UTC-11 and UTC+11.
+        noon = fields.Datetime.to_datetime(monday) + timedelta(hours=12)
+        issue = self._make_picking("out", [{"product_id": self.product.id, "quantity": 4}])
+        issue.date = noon
+        issue.with_context(**past_posting_context()).action_done()
+        for tz in (["x"], "Mars/Olympus", False, "UTC", "America/New_York", "Asia/Kolkata"):
+            history = self.Forecast.with_context(tz=tz)._get_weekly_history(
+                self.company, self.this_week - timedelta(weeks=4), self.this_week
+            )
+            self.assertEqual(history[(self.product.id, self.wh1.id)], {monday: 4.0}, tz)
