@@ -94,3 +94,45 @@ class TestForecastReview(ForecastCommon):
                 self.company, self.this_week - timedelta(weeks=4), self.this_week
             )
             self.assertEqual(history[(self.product.id, self.wh1.id)], {monday: 4.0}, tz)
+
+    def test_chart_points_round_as_the_orm(self):
+        self._compute({(self.product, self.wh1): [5.0] * 30})
+        forecast = self._forecast(self.product)
+        Line = self.env["jxc.stock.forecast.line"]
+        digits = Line._fields["quantity"].get_digits(self.env)[1]
+        # Halves as decimals, and sums that fall a few units in the last place below a half
+        # (PostgreSQL's round(x::numeric) took 1669.6949999999954 for 1669.695: 1669.70).
+        values = [2.675, 1.005, 0.125, -0.125, 0.0049, 0.005, 123456.785, 7.0 / 3, 1e-9, 0.0]
+        values += [1669.6949999999954, -2300.854999999997, 1074.904999999996, 1272.034999999999]
+        values += [-2738.484999999998, 8565.084999999992, 0.1 + 0.2 + 0.015, 999999999.995]
+        week = self.this_week + timedelta(weeks=60)
+        Line._create_points(
+            [
+                {
+                    "forecast_id": forecast.id,
+                    "company_id": self.company.id,
+                    "week": week + timedelta(weeks=i),
+                    "series": "upper",
+                    "quantity": value,
+                }
+                for i, value in enumerate(values)
+            ]
+        )
+        orm = Line.create(
+            [
+                {
+                    "forecast_id": forecast.id,
+                    "week": week + timedelta(weeks=i),
+                    "series": "lower",
+                    "quantity": value,
+                }
+                for i, value in enumerate(values)
+            ]
+        )
+        self.env.invalidate_all()
+        inserted = Line.search(
+            [("forecast_id", "=", forecast.id), ("series", "=", "upper"), ("week", ">=", week)]
+        )
+        self.assertEqual(len(inserted), len(values))
+        self.assertEqual(inserted.mapped("quantity"), orm.mapped("quantity"), digits)
+        self.assertEqual(inserted.company_id, self.company)
