@@ -8,8 +8,11 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
 
 from ..utils import DEFAULT_TZ, past_posting_context, tz_name
+from .common import JxcHttpCase
 from .test_forecast import ForecastCommon
 
 
@@ -136,3 +139,46 @@ class TestForecastReview(ForecastCommon):
         self.assertEqual(len(inserted), len(values))
         self.assertEqual(inserted.mapped("quantity"), orm.mapped("quantity"), digits)
         self.assertEqual(inserted.company_id, self.company)
+
+
+@tagged("post_install", "-at_install")
+class TestPastPostingOverRpc(ForecastCommon, JxcHttpCase):
+    """Nothing a JSON-RPC caller sends posts a document on a past date."""
+
+    def _call(self, login, method, args, context=None):
+        self.authenticate(login, login)
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/jxc.stock.picking/{method}",
+            {
+                "model": "jxc.stock.picking",
+                "method": method,
+                "args": args,
+                "kwargs": {"context": context or {}},
+            },
+        )
+
+    def test_demo_history_is_not_callable(self):
+        before = self.env["jxc.stock.picking"].search_count([])
+        for login in (self.stock_manager.login, "admin"):
+            with self.assertRaises(JsonRpcException) as refused:
+                self._call(login, "_demo_post_sales_history", [])
+            self.assertEqual(str(refused.exception), "odoo.exceptions.AccessError")
+        self.env.invalidate_all()
+        self.assertEqual(self.env["jxc.stock.picking"].search_count([]), before)
+
+    def test_a_past_posting_context_over_rpc_posts_now(self):
+        self._receive(self.product, 50, 1.0)
+        issue = self._make_picking("out", [{"product_id": self.product.id, "quantity": 8}])
+        past = fields.Datetime.now() - timedelta(weeks=3)
+        issue.date = past
+        self.env.flush_all()
+        self._call(
+            self.stock_manager.login,
+            "action_done",
+            [issue.ids],
+            {"jxc_past_posting": "jxc-past-posting"},
+        )
+        self.env.invalidate_all()
+        self.assertEqual(issue.state, "done")
+        self.assertGreater(issue.move_ids.date, past + timedelta(weeks=2))
+        self.assertGreater(issue.date_done, past + timedelta(weeks=2))
