@@ -191,6 +191,10 @@ class JxcStockRule(models.Model):
         usage = self.filtered("min_from_usage")._get_daily_usage()
         forecasts = self._get_forecasts()
         Replenish = self.env["jxc.stock.replenish"]
+        # Compared at the digits they are stored with, not the unit's rounding: with a unit
+        # rounded to 1, a reorder point of 11.64 kept a stored 12 (a database upgraded to
+        # this version read 11.64 for the same rule).
+        digits = self._fields["effective_min"].get_digits(self.env)[1]
         for rule in self:
             forecast = forecasts.get((rule.product_id.id, rule.warehouse_id.id))
             if rule.replenish_method == "forecast" and forecast:
@@ -202,9 +206,8 @@ class JxcStockRule(models.Model):
                     else rule.min_quantity
                 )
                 high = max(rule.max_quantity, low) if rule.max_quantity else 0.0
-            rounding = rule.product_id.uom_id.rounding
-            if float_compare(low, rule.effective_min, precision_rounding=rounding) or float_compare(
-                high, rule.effective_max, precision_rounding=rounding
+            if float_compare(low, rule.effective_min, precision_digits=digits) or float_compare(
+                high, rule.effective_max, precision_digits=digits
             ):
                 rule.sudo().write({"effective_min": low, "effective_max": high})
 

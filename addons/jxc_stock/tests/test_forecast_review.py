@@ -75,6 +75,32 @@ class TestForecastReview(ForecastCommon):
         )
         self.assertRecordValues(rule, [{"effective_min": 10.0, "effective_max": 20.0}])
 
+    def test_levels_in_force_are_the_forecast_levels(self):
+        """The stored levels are the forecast's to their digits, whatever the unit's rounding:
+        in boxes (rounded to 1), a reorder point of 11.7 beside a fixed min of 12 kept 12, and
+        a database upgraded to this version (its migration) read 11.7 for the same rule."""
+        box = self.env["uom.uom"].create(
+            {
+                "name": "Test Box of 6",
+                "category_id": self.uom_unit.category_id.id,
+                "uom_type": "bigger",
+                "factor_inv": 6,
+                "rounding": 1.0,
+            }
+        )
+        self.product.write({"uom_id": box.id, "uom_po_id": box.id})
+        rule = self._rule(replenish_method="forecast", lead_days=7, review_weeks=3)
+        rule.write({"min_quantity": 12, "max_quantity": 47})
+        self._compute({(self.product, self.wh1): [11.7] * 40})
+        low, high, _text = self.env["jxc.stock.replenish"]._get_levels(
+            rule, self._forecast(self.product)
+        )
+        self.assertNotAlmostEqual(low, 12.0, places=1)
+        self.assertNotAlmostEqual(high, 47.0, places=1)
+        self.assertRecordValues(
+            rule, [{"effective_min": round(low, 2), "effective_max": round(high, 2)}]
+        )
+
     def test_odd_time_zones_keep_monday_weeks(self):
         """A context from JSON-RPC may carry any tz: a list made every report's today and
         the forecasts' weeks fail (TypeError: unhashable type); unknown names count in
