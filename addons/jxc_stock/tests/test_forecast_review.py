@@ -101,6 +101,39 @@ class TestForecastReview(ForecastCommon):
             rule, [{"effective_min": round(low, 2), "effective_max": round(high, 2)}]
         )
 
+    def test_other_companys_rules_are_not_refreshed(self):
+        """Computing suggestions or forecasts refreshes the levels of the caller's companies'
+        rules only; asking for a company one does not work in is refused."""
+        other = self.env["res.company"].create({"name": "Review Other Co"})
+        other_wh = (
+            self.env["jxc.stock.warehouse"]
+            .with_company(other)
+            .create({"name": "Review Other WH", "code": "ROWH", "company_id": other.id})
+        )
+        theirs = (
+            self.env["jxc.stock.rule"]
+            .with_company(other)
+            .create(
+                {
+                    "product_id": self.product.id,
+                    "warehouse_id": other_wh.id,
+                    "min_quantity": 5,
+                    "max_quantity": 9,
+                }
+            )
+        )
+        theirs.sudo().write({"effective_min": 1.0, "effective_max": 2.0})  # stale on purpose
+        self._rule()
+        manager = self.stock_manager
+        self.env["jxc.stock.replenish"].with_user(manager).action_compute()
+        self.env["jxc.stock.forecast"].with_user(manager).action_compute()
+        self.assertRecordValues(theirs, [{"effective_min": 1.0, "effective_max": 2.0}])
+        for model in ("jxc.stock.replenish", "jxc.stock.forecast"):
+            env = self.env(user=manager, context={"allowed_company_ids": [other.id]})
+            with self.cr.savepoint(), self.assertRaises(AccessError):
+                env[model].action_compute()
+        self.assertRecordValues(theirs, [{"effective_min": 1.0, "effective_max": 2.0}])
+
     def test_odd_time_zones_keep_monday_weeks(self):
         """A context from JSON-RPC may carry any tz: a list made every report's today and
         the forecasts' weeks fail (TypeError: unhashable type); unknown names count in
