@@ -336,7 +336,8 @@ def form_action(model, res_id, **extra):
 def tz_name(env):
     """The time zone days are counted in: the context's or the user's, else China's."""
     name = env.context.get("tz") or env.user.tz
-    return name if name in pytz.all_timezones_set else DEFAULT_TZ
+    # A JSON-RPC context may hold anything (a list is not even hashable).
+    return name if isinstance(name, str) and name in pytz.all_timezones_set else DEFAULT_TZ
 
 
 def today(env):

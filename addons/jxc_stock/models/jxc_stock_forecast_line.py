@@ -32,6 +32,21 @@ class JxcStockForecastLine(models.Model):
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
 
     @api.model
+    def _sql_float_round(self, column, digits):
+        """``column`` (float8) rounded to ``digits`` decimals as the ORM stores a float
+        (``float_round``: half away from zero, after nudging the value by 2⁻⁵⁰ of itself,
+        so that 2.675 and 1669.6949999999954 round up). PostgreSQL's ``round(x::numeric)``
+        rounds what 15 digits make of the float, and differs near the halves."""
+        scale = 10.0**digits
+        value = SQL("(%s * %s::float8 * %s::float8)", column, scale, 1 + 2**-50)
+        return SQL(
+            "((CASE WHEN abs(%(v)s - trunc(%(v)s)) >= 0.5 THEN trunc(%(v)s) + sign(%(v)s) "
+            "ELSE trunc(%(v)s) END) / %(scale)s::float8)",
+            v=value,
+            scale=scale,
+        )
+
+    @api.model
     def _create_points(self, vals_list):
         """Insert points (dicts of stored fields, ``forecast_id`` and ``company_id``
         included) in a few ``INSERT … SELECT unnest(…)`` statements, without the ORM's
@@ -50,7 +65,7 @@ class JxcStockForecastLine(models.Model):
             column = SQL.identifier("u", field.name)
             digits = field.type == "float" and field.get_digits(self.env)
             if digits:
-                column = SQL("round(%s::numeric, %s)", column, digits[1])
+                column = self._sql_float_round(column, digits[1])
             columns.append(column)
         for start in range(0, len(vals_list), CHUNK):
             chunk = vals_list[start : start + CHUNK]

@@ -1,7 +1,7 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from ..utils import format_quantity
@@ -18,6 +18,9 @@ LEVEL_FIELDS = {
     "service_level",
     "review_weeks",
 }
+
+# The levels in force: derived, written only by _refresh_effective_min (as superuser).
+EFFECTIVE_FIELDS = {"effective_min", "effective_max"}
 
 MAX_LEAD_DAYS = 3650  # ten years
 MAX_REVIEW_WEEKS = 520
@@ -151,6 +154,17 @@ class JxcStockRule(models.Model):
         return rules
 
     def write(self, vals):
+        # Read-only in the form, but JSON-RPC writes read-only fields: a stock manager's
+        # write({'effective_max': …}) would move the stock alerts until the next refresh
+        # (never, for a min / max rule).
+        if not self.env.su and set(vals) & EFFECTIVE_FIELDS:
+            raise UserError(
+                _(
+                    "%s: the min and max in force are computed from the rule and its "
+                    "forecast; they cannot be changed by hand.",
+                    ", ".join(self.mapped("product_id.display_name")[:5]),
+                )
+            )
         res = super().write(vals)
         if set(vals) & LEVEL_FIELDS:
             self._refresh_effective_min()
@@ -177,6 +191,10 @@ class JxcStockRule(models.Model):
         usage = self.filtered("min_from_usage")._get_daily_usage()
         forecasts = self._get_forecasts()
         Replenish = self.env["jxc.stock.replenish"]
+        # Compared at the digits they are stored with, not the unit's rounding: with a unit
+        # rounded to 1, a reorder point of 11.64 kept a stored 12 (a database upgraded to
+        # this version read 11.64 for the same rule).
+        digits = self._fields["effective_min"].get_digits(self.env)[1]
         for rule in self:
             forecast = forecasts.get((rule.product_id.id, rule.warehouse_id.id))
             if rule.replenish_method == "forecast" and forecast:
@@ -188,9 +206,8 @@ class JxcStockRule(models.Model):
                     else rule.min_quantity
                 )
                 high = max(rule.max_quantity, low) if rule.max_quantity else 0.0
-            rounding = rule.product_id.uom_id.rounding
-            if float_compare(low, rule.effective_min, precision_rounding=rounding) or float_compare(
-                high, rule.effective_max, precision_rounding=rounding
+            if float_compare(low, rule.effective_min, precision_digits=digits) or float_compare(
+                high, rule.effective_max, precision_digits=digits
             ):
                 rule.sudo().write({"effective_min": low, "effective_max": high})
 

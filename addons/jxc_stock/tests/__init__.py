@@ -14,6 +14,7 @@ from . import (
     test_count_tour,
     test_exports,
     test_forecast,
+    test_forecast_review,
     test_forecast_tour,
     test_golive_stock,
     test_import_templates,

@@ -12,7 +12,7 @@ class TestForecastTour(ForecastCommon, JxcHttpCase):
     chart, then the suggestions computed, the transfer from the main warehouse selected and
     turned into a draft transfer (static/tests/tours/jxc_forecast_tour.js)."""
 
-    def test_forecast_chart_then_transfer(self):
+    def _oat_milk_forecasts(self):
         self.product.name = "Tour Oat Milk"
         # 60 weeks of sales: the main warehouse about 40 a week, the shop a rising 10 → 39.
         self._compute(
@@ -21,6 +21,15 @@ class TestForecastTour(ForecastCommon, JxcHttpCase):
                 (self.product, self.wh2): [10.0 + 0.5 * t for t in range(60)],
             }
         )
+
+    def test_stock_user_reads_the_chart(self):
+        """The chart's graph view (static/src/forecast) runs for a stock user too, who reads
+        forecasts but does not recompute them (a JavaScript error fails the tour)."""
+        self._oat_milk_forecasts()
+        self.start_tour("/odoo", "jxc_forecast_chart", login=self.stock_user.login)
+
+    def test_forecast_chart_then_transfer(self):
+        self._oat_milk_forecasts()
         rules = self.env["jxc.stock.rule"].create(
             [
                 {

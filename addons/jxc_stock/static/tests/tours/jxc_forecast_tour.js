@@ -24,10 +24,9 @@ function row(product, warehouse) {
     );
 }
 
-// A stock manager reads the forecast of a shop that runs low, then replenishes it from the
-// main warehouse: 销售预测 → its chart → 补货建议 → compute → the transfer → a draft transfer.
-registry.category("web_tour.tours").add("jxc_forecast_replenish", {
-    steps: () => [
+/** 销售预测 → the shop's forecast of Tour Oat Milk → its chart (the graph view). */
+function openShopChart() {
+    return [
         {
             content: "Open the apps menu",
             trigger: ".o_navbar_apps_menu button",
@@ -56,6 +55,19 @@ registry.category("web_tour.tours").add("jxc_forecast_replenish", {
             content: "Its title names the forecast",
             trigger: ".o_breadcrumb:contains(Tour Oat Milk)",
         },
+    ];
+}
+
+// A stock user (who does not recompute forecasts) reads the shop's forecast and its chart.
+registry.category("web_tour.tours").add("jxc_forecast_chart", {
+    steps: () => openShopChart(),
+});
+
+// A stock manager reads the forecast of a shop that runs low, then replenishes it from the
+// main warehouse: 销售预测 → its chart → 补货建议 → compute → the transfer → a draft transfer.
+registry.category("web_tour.tours").add("jxc_forecast_replenish", {
+    steps: () => [
+        ...openShopChart(),
         ...openMenu("jxc_stock_replenish_menu"),
         {
             content: "Compute the suggestions",
