@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .jxc_purchase_order import PRICE_GROUPS
 
@@ -191,19 +192,21 @@ class JxcPurchaseOrderLine(models.Model):
         return self._qty_from_base(self._base_posted("purchase_in"))
 
     @api.model
-    def _get_incoming_by_key(self, products, warehouses=None):
-        """{(product id, warehouse id): base-unit quantity confirmed and not yet received}."""
-        domain = [
-            ("state", "=", "confirmed"),
-            ("product_id", "in", products.ids),
-            ("qty_to_receive", ">", 0),
-        ]
+    def _get_incoming_by_key(self, products, warehouses=None, drafts=False):
+        """{(product id, warehouse id): base-unit quantity confirmed and not yet received};
+        with ``drafts``, the whole quantity of draft orders and of those awaiting approval
+        too."""
+        domain = [("state", "=", "confirmed"), ("qty_to_receive", ">", 0)]
+        if drafts:
+            domain = expression.OR([domain, [("state", "in", ("draft", "to_approve"))]])
+        domain = expression.AND([domain, [("product_id", "in", products.ids)]])
         if warehouses:
-            domain.append(("order_id.warehouse_id", "in", warehouses.ids))
+            domain = expression.AND([domain, [("order_id.warehouse_id", "in", warehouses.ids)]])
         incoming = defaultdict(float)
         for line in self.sudo().search(domain):
+            quantity = line.qty_to_receive if line.state == "confirmed" else line.quantity
             incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity(
-                line.qty_to_receive
+                quantity
             )
         return incoming
 

@@ -26,18 +26,12 @@ class JxcStockReplenish(models.Model):
         """Confirmed purchases not yet received, and draft ones (those the one step made:
         recomputing does not suggest them again)."""
         incoming = super()._get_incoming_quantities(rules)
-        Line = self.env["jxc.purchase.order.line"]
-        for key, qty in Line._get_incoming_by_key(rules.product_id, rules.warehouse_id).items():
+        for key, qty in (
+            self.env["jxc.purchase.order.line"]
+            ._get_incoming_by_key(rules.product_id, rules.warehouse_id, drafts=True)
+            .items()
+        ):
             incoming[key] += qty
-        drafts = Line.sudo().search(
-            [
-                ("state", "in", ("draft", "to_approve")),
-                ("product_id", "in", rules.product_id.ids),
-                ("order_id.warehouse_id", "in", rules.warehouse_id.ids),
-            ]
-        )
-        for line in drafts:
-            incoming[(line.product_id.id, line.order_id.warehouse_id.id)] += line._base_quantity()
         return incoming
 
     @api.model
