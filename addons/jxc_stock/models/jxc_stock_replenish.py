@@ -94,7 +94,8 @@ class JxcStockReplenish(models.Model):
             ]
         )
         self.env.flush_all()
-        rules._refresh_effective_min()
+        forecasts = rules._get_forecasts()
+        rules._refresh_effective_min(forecasts)
         pairs = list({(r.product_id.id, r.warehouse_id.id) for r in rules})
         # Expired lots are never promised, so they do not count as stock here either.
         self.env.cr.execute(
@@ -126,7 +127,6 @@ class JxcStockReplenish(models.Model):
         for key, qty in drafted_out.items():
             on_hand, reserved = stock.get(key, (0.0, 0.0))
             stock[key] = (on_hand, reserved + qty)
-        forecasts = rules._get_forecasts()
         states = []
         surplus = {}
         for rule in rules:

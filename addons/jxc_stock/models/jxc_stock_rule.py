@@ -180,16 +180,18 @@ class JxcStockRule(models.Model):
             *super().get_import_templates(),
         ]
 
-    def _refresh_effective_min(self):
+    def _refresh_effective_min(self, forecasts=None):
         """Store the levels in force (``effective_min`` / ``effective_max``): the fixed min
         or usage × lead time and the max; for a forecast rule with a forecast, its reorder
         point and order-up-to level (``jxc.stock.replenish._get_levels``). Usage-based mins
         and forecasts change over time (see the crons and ``_compute_forecasts``).
 
         Written as superuser: derived values, refreshed too when stock or purchase users
-        (who read the rules only) compute suggestions."""
+        (who read the rules only) compute suggestions. ``forecasts``: their
+        :meth:`_get_forecasts`, when the caller has read them already."""
         usage = self.filtered("min_from_usage")._get_daily_usage()
-        forecasts = self._get_forecasts()
+        if forecasts is None:
+            forecasts = self._get_forecasts()
         Replenish = self.env["jxc.stock.replenish"]
         # Compared at the digits they are stored with, not the unit's rounding: with a unit
         # rounded to 1, a reorder point of 11.64 kept a stored 12 (a database upgraded to
