@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from odoo import api, fields, models
 
-from ..utils import past_posting_context
+from ..utils import past_posting_context, today
 
 HISTORY_WEEKS = 70
 BLOCK_WEEKS = 4  # weeks between two receipts (and transfers to the shop)
@@ -102,8 +102,9 @@ class JxcStockPicking(models.Model):
         supplier = env.ref("jxc_stock.partner_supplier_runfeng")
         admin = env.ref("base.user_admin")
         warehouses = {"main": main, "shop": shop}
-        today = fields.Date.context_today(self)
-        this_week = today - timedelta(days=today.weekday())
+        # The forecasts' weeks (jxc.stock.forecast._week_start of utils.today: China's time
+        # unless the user has another), so that the history ends on their last week.
+        this_week = env["jxc.stock.forecast"]._week_start(today(env))
         mondays = [this_week - timedelta(weeks=weeks - i) for i in range(weeks)]
         sales = demo_weekly_sales(mondays)
         products = {xml_id: env.ref(xml_id) for xml_id in PRODUCTS}
