@@ -9,31 +9,22 @@ from psycopg2 import errorcodes
 import odoo
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
+
+from odoo.addons.jxc_stock.tests.common import JxcCommittedCase, delete_stock_test_data
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentInvoicePosting(BaseCase):
+class TestConcurrentInvoicePosting(JxcCommittedCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = odoo.modules.registry.Registry(get_db_name())
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        with cls._committed_env({"tracking_disable": True}) as env:
             env.company.jxc_finance_lock_date = False
             warehouse = env["jxc.stock.warehouse"].create({"name": "Invoice race", "code": "INVR"})
             product = env["product.product"].create({"name": "Invoice race", "type": "consu"})
             customer = env["res.partner"].create({"name": "Invoice race customer"})
-            stock = env["jxc.stock.picking"].create(
-                {
-                    "picking_type": "in",
-                    "warehouse_id": warehouse.id,
-                    "line_ids": [
-                        Command.create({"product_id": product.id, "quantity": 5, "unit_cost": 1})
-                    ],
-                }
-            )
-            stock.action_done()
+            cls._receive_committed(env, warehouse.id, product.ids, 5)
             order = env["jxc.sale.order"].create(
                 {
                     "partner_id": customer.id,
@@ -71,25 +62,13 @@ class TestConcurrentInvoicePosting(BaseCase):
     @classmethod
     def tearDownClass(cls):
         ids = cls.ids
-        with cls.registry.cursor() as cr:
+        with cls._committed_env() as env:
             # Test data only: posted history is append-only for the application, so clean
             # it in SQL.
+            cr = env.cr
             cr.execute("DELETE FROM jxc_finance_invoice WHERE id = ANY(%s)", [ids["invoices"]])
             cr.execute("DELETE FROM jxc_finance_entry WHERE sale_id = %s", [ids["order"]])
-            for table in (
-                "jxc_stock_reservation",
-                "jxc_stock_move",
-                "jxc_stock_period_balance",
-                "jxc_stock_quant",
-            ):
-                cr.execute(
-                    f"DELETE FROM {table} WHERE warehouse_id = %s",
-                    [ids["warehouse"]],
-                )
-            cr.execute("DELETE FROM jxc_stock_valuation WHERE product_id = %s", [ids["product"]])
-            cr.execute("DELETE FROM jxc_stock_picking WHERE warehouse_id = %s", [ids["warehouse"]])
-            cr.execute("DELETE FROM jxc_sale_order WHERE id = %s", [ids["order"]])
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            delete_stock_test_data(cr, ids["warehouse"], [ids["product"]], after=["jxc_sale_order"])
             env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(ids["warehouse"]).unlink()
             env["res.partner"].browse(ids["customer"]).unlink()

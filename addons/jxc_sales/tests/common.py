@@ -1,11 +1,13 @@
 # Copyright 2026 JXC contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import odoo
 from odoo.fields import Command
 from odoo.tests import new_test_user
-from odoo.tests.common import BaseCase, get_db_name
 
-from odoo.addons.jxc_stock.tests.common import JxcStockCommon
+from odoo.addons.jxc_stock.tests.common import (
+    JxcCommittedCase,
+    JxcStockCommon,
+    delete_stock_test_data,
+)
 
 
 class JxcSalesCommon(JxcStockCommon):
@@ -91,25 +93,15 @@ def delete_sale_test_data(cr, warehouse_id, product_ids):
             [warehouse_id],
         )
     cr.execute("SELECT to_regclass('jxc_report_sale_period') IS NOT NULL")
-    tables = ["jxc_report_sale_period"] if cr.fetchone()[0] else []
-    tables += [
-        "jxc_stock_period_balance",
-        "jxc_stock_reservation",
-        "jxc_stock_move",
-        "jxc_stock_quant",
-        "jxc_stock_picking",
-        "jxc_sale_order",
-    ]
-    for table in tables:
-        cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [warehouse_id])
-    cr.execute("DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [product_ids])
+    before = ["jxc_report_sale_period"] if cr.fetchone()[0] else []
+    delete_stock_test_data(cr, warehouse_id, product_ids, before=before, after=["jxc_sale_order"])
 
 
 # Stock of each product in SaleConcurrencyCase's warehouse: 30 orders of 2 fit.
 STOCK = 60
 
 
-class SaleConcurrencyCase(BaseCase):
+class SaleConcurrencyCase(JxcCommittedCase):
     """A warehouse with STOCK units of two products, committed (the workers are other
     processes), and removed afterwards. Other addons' concurrency tests build on it."""
 
@@ -118,10 +110,7 @@ class SaleConcurrencyCase(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
             env.company.jxc_allow_negative_stock = False
             env.company.jxc_sale_shortage_policy = "block"
             cls.warehouse_id = (
@@ -137,23 +126,12 @@ class SaleConcurrencyCase(BaseCase):
                 ]
             )
             cls.product_ids = products.ids
-            picking = env["jxc.stock.picking"].create(
-                {
-                    "picking_type": "in",
-                    "warehouse_id": cls.warehouse_id,
-                    "line_ids": [
-                        Command.create({"product_id": p, "quantity": STOCK, "unit_cost": 1.0})
-                        for p in cls.product_ids
-                    ],
-                }
-            )
-            picking.action_done()
+            cls._receive_committed(env, cls.warehouse_id, cls.product_ids, STOCK)
 
     @classmethod
     def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
-            delete_sale_test_data(cr, cls.warehouse_id, cls.product_ids)
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
+            delete_sale_test_data(env.cr, cls.warehouse_id, cls.product_ids)
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
             # Other addons (finance) may have posted records for it: archive, do not delete.

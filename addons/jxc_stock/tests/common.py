@@ -5,9 +5,11 @@ import unittest
 
 from lxml import etree
 
+import odoo
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tests.common import BaseCase, get_db_name
 
 
 class JxcStockCommon(TransactionCase):
@@ -235,6 +237,59 @@ class JxcStockCommon(TransactionCase):
             self.assertIn(fname, record.fields_get([fname]))
             if record._fields[fname].store:
                 self.assertIn(record, record.search([(fname, "=", value)]), fname)
+
+
+class JxcCommittedCase(BaseCase):
+    """Tests whose data other processes or cursors read (concurrency tests run workers in
+    separate processes): the class commits it through the test database's registry in
+    ``setUpClass`` and removes it in ``tearDownClass``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.db = get_db_name()
+        cls.registry = odoo.modules.registry.Registry(cls.db)
+
+    @classmethod
+    @contextlib.contextmanager
+    def _committed_env(cls, context=None):
+        """A superuser environment on a cursor of its own, committed at the end."""
+        with cls.registry.cursor() as cr:
+            yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, context or {})
+
+    @staticmethod
+    def _receive_committed(env, warehouse_id, product_ids, quantity):
+        """A posted 其他入库 of ``quantity`` of each product into the warehouse, at cost 1."""
+        picking = env["jxc.stock.picking"].create(
+            {
+                "picking_type": "in",
+                "warehouse_id": warehouse_id,
+                "line_ids": [
+                    Command.create({"product_id": p, "quantity": quantity, "unit_cost": 1.0})
+                    for p in product_ids
+                ],
+            }
+        )
+        picking.action_done()
+        return picking
+
+
+def delete_stock_test_data(cr, warehouse_id, product_ids, before=(), after=()):
+    """Clean up after a test that committed stock in its own warehouse: the ledger and its
+    sums are append-only for the application, so delete in SQL the warehouse's rows of
+    ``before`` (downstream sums), of the period balances, reservations, ledger, quants and
+    documents, then of ``after`` (documents the stock documents name), and the products'
+    valuations. The caller then unlinks the products, the warehouse and partners."""
+    stock_tables = (
+        "jxc_stock_period_balance",
+        "jxc_stock_reservation",
+        "jxc_stock_move",
+        "jxc_stock_quant",
+        "jxc_stock_picking",
+    )
+    for table in (*before, *stock_tables, *after):
+        cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [warehouse_id])
+    cr.execute("DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [product_ids])
 
 
 class JxcHttpCase(HttpCase):

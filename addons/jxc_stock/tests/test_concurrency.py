@@ -6,10 +6,10 @@ transactions against PostgreSQL, reserve the same products at once."""
 import logging
 
 import odoo
-from odoo.fields import Command
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import config
 
+from .common import JxcCommittedCase, delete_stock_test_data
 from .concurrency_worker import run_workers
 
 WORKERS = 8
@@ -25,14 +25,11 @@ def reserve_batch(env, batch):
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentReservations(BaseCase):
+class TestConcurrentReservations(JxcCommittedCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
             env.company.jxc_allow_negative_stock = False
             cls.warehouse_id = (
                 env["jxc.stock.warehouse"].create({"name": "Concurrency", "code": "CONC"}).id
@@ -44,35 +41,12 @@ class TestConcurrentReservations(BaseCase):
             # The demand every batch reserves for (reservations of missing demands are a
             # mismatch of the integrity check).
             cls.demand_id = env["res.partner"].create({"name": "Concurrency demand"}).id
-            picking = env["jxc.stock.picking"].create(
-                {
-                    "picking_type": "in",
-                    "warehouse_id": cls.warehouse_id,
-                    "line_ids": [
-                        Command.create({"product_id": p, "quantity": STOCK, "unit_cost": 1.0})
-                        for p in cls.product_ids
-                    ],
-                }
-            )
-            picking.action_done()
-            cls.picking_id = picking.id
+            cls._receive_committed(env, cls.warehouse_id, cls.product_ids, STOCK)
 
     @classmethod
     def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
-            # Test data only: the ledger is append-only for the application, so clean in SQL.
-            for table, column in (
-                ("jxc_stock_reservation", "warehouse_id"),
-                ("jxc_stock_move", "warehouse_id"),
-                ("jxc_stock_period_balance", "warehouse_id"),
-                ("jxc_stock_quant", "warehouse_id"),
-            ):
-                cr.execute(f"DELETE FROM {table} WHERE {column} = %s", [cls.warehouse_id])
-            cr.execute(
-                "DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [cls.product_ids]
-            )
-            cr.execute("DELETE FROM jxc_stock_picking WHERE id = %s", [cls.picking_id])
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
+            delete_stock_test_data(env.cr, cls.warehouse_id, cls.product_ids)
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
             env["res.partner"].browse(cls.demand_id).unlink()

@@ -9,10 +9,11 @@ import uuid
 
 import odoo
 from odoo.fields import Command
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import config
 
 from ..utils import internal_context
+from .common import JxcCommittedCase
 from .concurrency_worker import run_workers
 
 WORKERS = 4
@@ -26,18 +27,15 @@ def post_opening(env, picking_id):
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentOpeningStock(BaseCase):
+class TestConcurrentOpeningStock(JxcCommittedCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            company = env["res.company"].create(
+        with cls._committed_env() as su_env:
+            company = su_env["res.company"].create(
                 {"name": f"Concurrent go-live {uuid.uuid4().hex[:8]}"}
             )
-            env = env(context={"allowed_company_ids": company.ids})
+            env = su_env(context={"allowed_company_ids": company.ids})
             cls.company_id = company.id
             warehouse = env["jxc.stock.warehouse"].create(
                 {"name": "Concurrent opening", "code": "CGL", "company_id": company.id}

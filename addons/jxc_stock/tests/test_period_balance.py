@@ -10,10 +10,10 @@ from datetime import date, datetime
 import odoo
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tests.common import BaseCase, freeze_time, get_db_name, new_test_user, tagged
+from odoo.tests.common import freeze_time, new_test_user, tagged
 from odoo.tools import config, mute_logger
 
-from .common import JxcStockCommon
+from .common import JxcCommittedCase, JxcStockCommon, delete_stock_test_data
 from .concurrency_worker import run_workers
 
 _logger = logging.getLogger(__name__)
@@ -225,7 +225,7 @@ BATCHES_PER_WORKER = 8
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentPeriodBalances(BaseCase):
+class TestConcurrentPeriodBalances(JxcCommittedCase):
     """Two kinds of worker post receipts and issues of the same two products, in opposite
     product orders, dated in two months, from separate processes: the balances still equal
     the ledger grouped by month, and no posting deadlocks."""
@@ -233,10 +233,7 @@ class TestConcurrentPeriodBalances(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = get_db_name()
-        cls.registry = odoo.modules.registry.Registry(cls.db)
-        with cls.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
             cls.warehouse_id = (
                 env["jxc.stock.warehouse"].create({"name": "Period Concurrency", "code": "PCON"}).id
             )
@@ -248,14 +245,8 @@ class TestConcurrentPeriodBalances(BaseCase):
 
     @classmethod
     def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
-            # Test data only: the ledger is append-only for the application, so clean in SQL.
-            for table in ("jxc_stock_move", "jxc_stock_period_balance", "jxc_stock_quant"):
-                cr.execute(f"DELETE FROM {table} WHERE warehouse_id = %s", [cls.warehouse_id])
-            cr.execute(
-                "DELETE FROM jxc_stock_valuation WHERE product_id = ANY(%s)", [cls.product_ids]
-            )
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        with cls._committed_env() as env:
+            delete_stock_test_data(env.cr, cls.warehouse_id, cls.product_ids)
             env["product.product"].browse(cls.product_ids).product_tmpl_id.unlink()
             env["jxc.stock.warehouse"].browse(cls.warehouse_id).unlink()
         super().tearDownClass()
