@@ -37,6 +37,9 @@ class JxcReportStockSummary(models.TransientModel):
     _log_access = True  # a TransientModel's: its wizard's, selected by the query
     _order = "product_id, warehouse_id"
     _rec_name = "product_id"
+    # Up to this many months of period balances read, the columns sum them directly;
+    # over it, they are summed by zone and move type first (see :meth:`_from`).
+    _jxc_direct_months = 6
 
     wizard_id = fields.Many2one(
         "jxc.report.stock.summary.wizard", required=True, ondelete="cascade", index=True
@@ -89,9 +92,8 @@ class JxcReportStockSummary(models.TransientModel):
     @api.model
     def _jxc_sql_settings(self):
         """Grouped sorted, not hashed: a hash table keeps the ~35 numeric sums of every
-        (product, warehouse) and of every (…, move type, zone) at once, and building them
-        costs more than sorting the rows (a month at 10,000,000 ledger rows: 1.3 s hashed,
-        0.7 s sorted)."""
+        (product, warehouse) at once, and building it costs more than sorting the rows (a
+        month at 10,000,000 ledger rows: 0.37 s hashed, 0.28 s sorted)."""
         return {**super()._jxc_sql_settings(), "enable_hashagg": "off"}
 
     @api.model
@@ -153,16 +155,35 @@ class JxcReportStockSummary(models.TransientModel):
         return ",\n".join(parts)
 
     @api.model
+    def _rows_params(self, wizard):
+        params = super()._rows_params(wizard)
+        return dict(params, presum=params["balance_months"] > self._jxc_direct_months)
+
+    @api.model
     def _from(self):
         """The ledger rows :meth:`_where` selects (whole months from the period balances,
-        see ``jxc.report.row.mixin._ledger_sql``), summed by (product, warehouse), zone
-        (:meth:`_zone`) and move type first: the columns' many filtered sums then read a
-        few rows per (product, warehouse) rather than every month of it."""
+        see ``jxc.report.row.mixin._ledger_sql``), each with its zone (:meth:`_zone`), for
+        the columns' filtered sums.
+
+        Up to :attr:`_jxc_direct_months` months of balances, the columns read these rows
+        directly: the balances are such sums already, and summing them again costs more
+        than it saves. Over more months (``%(presum)s``), the rows are first summed by
+        (product, warehouse), zone and move type, so that the columns' many filtered sums
+        read a few rows per (product, warehouse) rather than every month of it. (At
+        10,000,000 ledger rows: a month 0.72 s → 0.52 s directly, a year 1.95 s summed
+        first, 2.4 s directly.) One of the two branches runs: the other's condition is
+        false before the query is planned."""
+        columns = "m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type"
+        ledger = self._ledger_sql(self._where())
         return f"""(
-            SELECT m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type,
-                   {self._zone()} AS zone, SUM(m.quantity) AS quantity,
-                   SUM(m.value) AS value, SUM(m.move_count) AS move_count
-              FROM {self._ledger_sql(self._where())} m
+            SELECT {columns}, {self._zone()} AS zone, m.quantity, m.value, m.move_count
+              FROM {ledger} m
+             WHERE NOT %(presum)s
+            UNION ALL
+            SELECT {columns}, {self._zone()} AS zone, SUM(m.quantity), SUM(m.value),
+                   SUM(m.move_count)
+              FROM {ledger} m
+             WHERE %(presum)s
              GROUP BY 1, 2, 3, 4, 5, 6
         ) m"""
 

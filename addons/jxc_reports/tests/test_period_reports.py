@@ -75,16 +75,22 @@ class TestPeriodReports(JxcStockCommon):
         }
 
     def assertSameAsLedger(self, model, vals):
+        Rows = type(self.env[self.env[model]._jxc_rows_model])
+        # The summary reads the rows directly or summed by zone and move type first,
+        # depending on how many months of balances it reads: both give the same figures.
+        direct_months = (0, 99) if hasattr(Rows, "_jxc_direct_months") else (None,)
         for tz in ("UTC", "Asia/Shanghai"):
             self.env.user.tz = tz
             for direction in ("forward", "backward"):
-                got = self._rows(model, vals, direction, read_ledger_only=False)
-                self.assertTrue(got, (vals, tz, direction))
-                self.assertEqual(
-                    got,
-                    self._rows(model, vals, direction, read_ledger_only=True),
-                    (vals, tz, direction),
-                )
+                expected = self._rows(model, vals, direction, read_ledger_only=True)
+                for months in direct_months:
+                    if months is None:
+                        got = self._rows(model, vals, direction, read_ledger_only=False)
+                    else:
+                        with patch.object(Rows, "_jxc_direct_months", months):
+                            got = self._rows(model, vals, direction, read_ledger_only=False)
+                    self.assertTrue(got, (vals, tz, direction, months))
+                    self.assertEqual(got, expected, (vals, tz, direction, months))
 
     def test_summary_equals_the_ledger_alone(self):
         for start, end in (
@@ -114,6 +120,24 @@ class TestPeriodReports(JxcStockCommon):
             self._rows(model, vals, "forward", read_ledger_only=False),
             self._rows(model, vals, "forward", read_ledger_only=True),
         )
+
+    def test_summary_sums_by_move_type_first_over_many_months(self):
+        """Rows are summed by zone and move type first only when many months of balances
+        are read: from the ledger's first month (January) or the period's, to now."""
+        self.env.user.tz = "UTC"
+        Wizard = self.env["jxc.report.stock.summary.wizard"]
+        Summary = self.env["jxc.report.stock.summary"]
+        vals = {"date_from": date(2026, 2, 1), "date_to": date(2026, 2, 28)}
+        with patch("odoo.fields.Datetime.now", return_value=datetime(2026, 12, 7, 9)):
+            forward = Summary._rows_params(
+                Wizard.with_context(jxc_report_direction="forward").create(vals)
+            )
+            backward = Summary._rows_params(
+                Wizard.with_context(jxc_report_direction="backward").create(vals)
+            )
+        # Forward: January and February; backward: February to December.
+        self.assertEqual((forward["balance_months"], forward["presum"]), (2, False))
+        self.assertEqual((backward["balance_months"], backward["presum"]), (11, True))
 
     def test_summary_figures_of_a_period_cut_mid_month(self):
         self.env.user.tz = "UTC"

@@ -74,11 +74,11 @@ class JxcReportFilterMixin(models.AbstractModel):
         before ``end``; backward (from the stock on hand), everything from ``start`` on —
         whichever is less history. The context key ``jxc_report_direction`` forces one."""
         direction = self.env.context.get("jxc_report_direction")
+        self.env.cr.execute("SELECT MIN(date) FROM jxc_stock_move")
+        ledger_first = self.env.cr.fetchone()[0] or start
+        now = fields.Datetime.now()
         if not direction:
-            self.env.cr.execute("SELECT MIN(date) FROM jxc_stock_move")
-            first = self.env.cr.fetchone()[0] or start
-            now = fields.Datetime.now()
-            direction = "backward" if now - start < end - first else "forward"
+            direction = "backward" if now - start < end - ledger_first else "forward"
         backward = direction == "backward"
         scan_from = start if backward else datetime(1900, 1, 1)
         scan_to = datetime(9999, 1, 1) if backward else end
@@ -98,7 +98,29 @@ class JxcReportFilterMixin(models.AbstractModel):
             read_from = max(first, scan_from)
             params[f"read{n}_from"] = read_from
             params[f"read{n}_to"] = max(read_from, min(last, scan_to))
-        return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
+        return dict(
+            params,
+            backward=backward,
+            scan_from=scan_from,
+            scan_to=scan_to,
+            balance_months=self._balance_months(
+                max(scan_from, ledger_first), min(scan_to, now), params["skip_months"]
+            ),
+        )
+
+    @api.model
+    def _balance_months(self, first, last, skip_months):
+        """How many months of period balances a scan from ``first`` to ``last`` (excluded;
+        the ledger's first row and now at most) reads: the months from ``first``'s to
+        ``last``'s, less ``skip_months``."""
+        last -= timedelta(microseconds=1)
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        skipped = {
+            (month.year, month.month)
+            for month in skip_months
+            if (first.year, first.month) <= (month.year, month.month) <= (last.year, last.month)
+        }
+        return max(months - len(skipped), 0)
 
     @api.model
     def _month_params(self, start, end):
