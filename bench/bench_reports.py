@@ -10,8 +10,8 @@ alternately (both see the same machine load), warm, median of 3 runs, each rolle
 savepoint:
 
 - 进销存汇总 for the last full month and for the 3, 12 and 24 months to it (all warehouses,
-  categories); whole months come from the period balances (jxc.stock.period.balance), the
-  hand SQL reads the raw ledger;
+  categories); whole years and months come from the period balances
+  (jxc.stock.period.balance), the hand SQL reads the raw ledger;
 - the sales analysis (jxc.report.sale) by month over those 12 months;
 - the valuation at a date (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day
   when that wizard is not installed: the output says which);

@@ -1273,7 +1273,7 @@ class Generator:
                 """,
                 0,
             ),
-            "period balances differing from the ledger by month": (
+            "period balances differing from the ledger by month or year": (
                 "SELECT count(*) FROM ("
                 + self.env["jxc.stock.period.balance"]._mismatches_sql()
                 + ") b",

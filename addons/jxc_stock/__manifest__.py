@@ -3,7 +3,7 @@
 {
     "name": "JXC Inventory",
     "summary": "进销存 inventory core: warehouses, lots, stock ledger, quants, reservations, moving-average cost, stock documents, counts, alerts, replenishment",
-    "version": "18.0.1.8.0",
+    "version": "18.0.1.9.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",

@@ -5,6 +5,7 @@ only for the months their ends cut: the figures are those of the ledger alone, f
 that start and end mid-month, on a month's first instant, within one month, in UTC and in
 China's time zone (whose midnight is 16:00 UTC the day before), forward and backward."""
 
+import itertools
 from datetime import date, datetime
 from unittest.mock import patch
 
@@ -45,6 +46,7 @@ class TestPeriodReports(JxcStockCommon):
                 ]
             )
 
+        post("2025-12-20 10:00", cls.product2, cls.wh1, 6, "in", 1.0)
         post("2026-01-10 09:00", cls.product, cls.wh1, 100, "in", 2.0)
         post("2026-01-31 17:00", cls.product, cls.wh1, -5, "out")  # Feb 1st in China
         post("2026-01-31 23:00", cls.product, cls.wh1, -20, "internal_out")
@@ -58,6 +60,8 @@ class TestPeriodReports(JxcStockCommon):
         post("2026-03-20 15:00", cls.product, cls.wh1, 7, "in", 4.0)
         post("2026-03-25 10:00", cls.product2, cls.wh2, 3, "in", 1.5)
         post("2026-04-02 01:00", cls.product, cls.wh2, -1, "out")
+        # Dated after now (posted from code): read all the same, never twice.
+        post("2027-02-10 10:00", cls.product2, cls.wh2, -1, "out")
         cls.warehouses = cls.wh1 | cls.wh2
 
     def _rows(self, model, vals, direction, read_ledger_only):
@@ -79,18 +83,23 @@ class TestPeriodReports(JxcStockCommon):
         # The summary reads the rows directly or summed by zone and move type first,
         # depending on how many months of balances it reads: both give the same figures.
         direct_months = (0, 99) if hasattr(Rows, "_jxc_direct_months") else (None,)
+        # Years from their balances by year whenever they read fewer rows (2), always
+        # (-100: every year of the history, whatever its months) or never (100).
+        Wizard = type(self.env[model])
         for tz in ("UTC", "Asia/Shanghai"):
             self.env.user.tz = tz
             for direction in ("forward", "backward"):
                 expected = self._rows(model, vals, direction, read_ledger_only=True)
-                for months in direct_months:
-                    if months is None:
-                        got = self._rows(model, vals, direction, read_ledger_only=False)
-                    else:
-                        with patch.object(Rows, "_jxc_direct_months", months):
+                for months, year_cost in itertools.product(direct_months, (2, -100, 100)):
+                    with patch.object(Wizard, "_jxc_year_cost", year_cost):
+                        if months is None:
                             got = self._rows(model, vals, direction, read_ledger_only=False)
-                    self.assertTrue(got, (vals, tz, direction, months))
-                    self.assertEqual(got, expected, (vals, tz, direction, months))
+                        else:
+                            with patch.object(Rows, "_jxc_direct_months", months):
+                                got = self._rows(model, vals, direction, read_ledger_only=False)
+                    key = (vals, tz, direction, months, year_cost)
+                    self.assertTrue(got, key)
+                    self.assertEqual(got, expected, key)
 
     def test_summary_equals_the_ledger_alone(self):
         for start, end in (
@@ -100,6 +109,10 @@ class TestPeriodReports(JxcStockCommon):
             (date(2026, 2, 11), date(2026, 2, 14)),  # within a month
             (date(2026, 1, 31), date(2026, 3, 1)),  # from and to a month's edge
             (date(2026, 2, 1), date(2026, 4, 30)),
+            (date(2025, 12, 1), date(2026, 2, 28)),  # across a new year
+            (date(2025, 12, 25), date(2026, 3, 10)),
+            (date(2026, 3, 15), date(2027, 3, 31)),  # to after the row dated after now
+            (date(2027, 2, 1), date(2027, 2, 28)),  # after now
         ):
             self.assertSameAsLedger(
                 "jxc.report.stock.summary.wizard", {"date_from": start, "date_to": end}
@@ -123,7 +136,7 @@ class TestPeriodReports(JxcStockCommon):
 
     def test_summary_sums_by_move_type_first_over_many_months(self):
         """Rows are summed by zone and move type first only when many months of balances
-        are read: from the ledger's first month (January) or the period's, to now."""
+        are read: from the ledger's first month or the period's, to now."""
         self.env.user.tz = "UTC"
         Wizard = self.env["jxc.report.stock.summary.wizard"]
         Summary = self.env["jxc.report.stock.summary"]
@@ -135,9 +148,28 @@ class TestPeriodReports(JxcStockCommon):
             backward = Summary._rows_params(
                 Wizard.with_context(jxc_report_direction="backward").create(vals)
             )
-        # Forward: January and February; backward: February to December.
-        self.assertEqual((forward["balance_months"], forward["presum"]), (2, False))
+        # Forward: from the ledger's first month (December 2025) to February, month by month.
+        self.assertEqual((forward["balance_months"], forward["presum"]), (3, False))
+        self.assertEqual(forward["years"], [])
+        # Backward: February to December; 2026's row stands for March to December (after
+        # the period), January and February are taken back from it and February is read on
+        # its own: 1 month + a year (2) + 2 taken back, rather than 11 months.
+        self.assertEqual((backward["balance_months"], backward["presum"]), (5, False))
+        self.assertEqual(
+            (backward["years"], backward["year_dates"]),
+            ([datetime(2026, 1, 1)], [datetime(2026, 3, 1)]),
+        )
+        self.assertEqual(backward["back_months"], [datetime(2026, 1, 1), datetime(2026, 2, 1)])
+        with (
+            patch("odoo.fields.Datetime.now", return_value=datetime(2026, 12, 7, 9)),
+            patch.object(type(Wizard), "_jxc_year_cost", 12),
+        ):
+            backward = Summary._rows_params(
+                Wizard.with_context(jxc_report_direction="backward").create(vals)
+            )
+        # Were a year's row as dear as twelve months', the months are read one by one.
         self.assertEqual((backward["balance_months"], backward["presum"]), (11, True))
+        self.assertEqual(backward["years"], [])
 
     def test_summary_figures_of_a_period_cut_mid_month(self):
         self.env.user.tz = "UTC"
@@ -171,12 +203,14 @@ class TestPeriodReports(JxcStockCommon):
 
     def test_valuation_equals_the_ledger_alone(self):
         for day in (
+            date(2025, 12, 31),
             date(2026, 1, 10),
             date(2026, 1, 31),
             date(2026, 2, 28),
             date(2026, 3, 1),
             date(2026, 3, 19),
             date(2026, 4, 30),
+            date(2027, 2, 10),
         ):
             self.assertSameAsLedger("jxc.report.stock.valuation.wizard", {"date": day})
 
@@ -184,7 +218,8 @@ class TestPeriodReports(JxcStockCommon):
         self.env.flush_all()
         Balance = self.env["jxc.stock.period.balance"]
         rows = Balance.search([("product_id", "=", self.product.id)])
-        self.assertEqual(len(rows), 9)
+        # 9 months and 5 years (one year, 2026, of five warehouse × move type pairs).
+        self.assertEqual((len(rows.filtered(lambda r: r.period == "month")), len(rows)), (9, 14))
         for group in ("group_jxc_reports_user", "group_jxc_reports_manager"):
             user = new_test_user(
                 self.env, login=f"period_{group}", groups=f"base.group_user,jxc_reports.{group}"

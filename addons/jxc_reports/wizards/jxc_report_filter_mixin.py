@@ -98,29 +98,100 @@ class JxcReportFilterMixin(models.AbstractModel):
             read_from = max(first, scan_from)
             params[f"read{n}_from"] = read_from
             params[f"read{n}_to"] = max(read_from, min(last, scan_to))
-        return dict(
-            params,
-            backward=backward,
-            scan_from=scan_from,
-            scan_to=scan_to,
-            balance_months=self._balance_months(
-                max(scan_from, ledger_first), min(scan_to, now), params["skip_months"]
-            ),
-        )
+        params.update(self._year_params(start, end, params, scan_from, scan_to, ledger_first, now))
+        return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
+
+    # A year's balances cost about this many months' to read (a year has more keys than a
+    # month, far fewer than twelve).
+    _jxc_year_cost = 2
 
     @api.model
-    def _balance_months(self, first, last, skip_months):
-        """How many months of period balances a scan from ``first`` to ``last`` (excluded;
-        the ledger's first row and now at most) reads: the months from ``first``'s to
-        ``last``'s, less ``skip_months``."""
-        last -= timedelta(microseconds=1)
-        months = (last.year - first.year) * 12 + last.month - first.month + 1
-        skipped = {
-            (month.year, month.month)
-            for month in skip_months
-            if (first.year, first.month) <= (month.year, month.month) <= (last.year, last.month)
-        }
-        return max(months - len(skipped), 0)
+    def _year_params(self, start, end, params, scan_from, scan_to, ledger_first, now):
+        """Which years a report from ``start`` to ``end`` reads from the balances by year
+        rather than month by month (see ``jxc.report.row.mixin._ledger_sql``).
+
+        Within a year, the months the scan reads are dated on one side or the other of the
+        report's ends (a cut month at its balances' date, see :meth:`_month_params`). The
+        year's row, dated on one side, stands for the months read on that side; the
+        year's other months are taken back at that date — read at their own dates too
+        when the scan reads them. A year is read so when that reads fewer rows (a month
+        of the ledger's history counts 1, a year :attr:`_jxc_year_cost`).
+
+        Returns ``years`` and ``year_dates`` (each year's January 1st and the date its row
+        is given), ``back_months`` and ``back_dates`` (the months taken back and at which
+        date), ``skip_months`` (plus the months the years stand for), ``read_months`` and
+        ``tail_from`` (the months read month by month: listed up to now, a range from
+        ``tail_from`` on) and ``balance_months``: about how many months of balances the
+        scan reads."""
+        skipped = set(params["skip_months"])
+        dated = {params[f"c{n}_month"]: params[f"c{n}_date"] for n in (2, 1)}
+        first_month = scan_from.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+        def side(instant):
+            return 0 if instant < start else 1 if instant < end else 2
+
+        def months_of(year):
+            return [datetime(year, month, 1) for month in range(1, 13)]
+
+        def has_data(month):
+            return (
+                (ledger_first.year, ledger_first.month)
+                <= (month.year, month.month)
+                <= (
+                    now.year,
+                    now.month,
+                )
+            )
+
+        def read(month):
+            return first_month <= month < scan_to and month not in skipped
+
+        result = {"years": [], "year_dates": [], "back_months": [], "back_dates": []}
+        covered_all = []
+        history = (max(scan_from, ledger_first), min(scan_to, now))
+        cost = sum(1 for month in self._months(*history) if read(month))
+        for year in range(history[0].year, history[1].year + 1):
+            months = months_of(year)
+            best = None
+            for chosen in {side(dated.get(m, m)) for m in months if read(m) and has_data(m)}:
+                covered = [m for m in months if read(m) and side(dated.get(m, m)) == chosen]
+                back = [m for m in months if m not in covered]
+                saved = sum(map(has_data, covered)) - self._jxc_year_cost
+                saved -= sum(map(has_data, back))
+                if saved > 0 and (best is None or saved > best[0]):
+                    best = (saved, covered, back)
+            if best is None:
+                continue
+            saved, covered, back = best
+            at = dated.get(covered[0], covered[0])
+            result["years"].append(datetime(year, 1, 1))
+            result["year_dates"].append(at)
+            result["back_months"] += back
+            result["back_dates"] += [at] * len(back)
+            covered_all += covered
+            cost -= saved
+        result["skip_months"] = params["skip_months"] + covered_all
+        result["balance_months"] = max(cost, 0)
+        # The months read month by month, listed up to now (a list of months is estimated
+        # and read through the index far better than a range less the months left out:
+        # 0.04 s rather than 0.8 s for two months among thirteen at 10M ledger rows), and
+        # any after it as a range.
+        months = list(self._months(*history))
+        result["read_months"] = [m for m in months if read(m) and m not in covered_all]
+        result["tail_from"] = (
+            (months[-1] + timedelta(days=32)).replace(day=1)
+            if months
+            else history[0].replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        )
+        return result
+
+    @api.model
+    def _months(self, first, last):
+        """The first instants of the months from ``first``'s to the one before ``last``."""
+        month = first.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        while month < last:
+            yield month
+            month = (month + timedelta(days=32)).replace(day=1)
 
     @api.model
     def _month_params(self, start, end):

@@ -179,8 +179,9 @@ class JxcStockIntegrity(models.Model):
 
     @api.model
     def _check_period_balances(self):
-        """Period balances (月结余额) equal the ledger grouped by month: one line per differing
-        (month, product, warehouse, move type), naming the month and move type."""
+        """Period balances (月结余额) equal the ledger grouped by month and by year: one line
+        per differing (month or year, product, warehouse, move type), naming the month (or
+        year) and move type."""
         Balance = self.env["jxc.stock.period.balance"]
         self.env.cr.execute(Balance._mismatches_sql())
         labels = dict(Balance._fields["move_type"]._description_selection(self.env))
@@ -191,7 +192,7 @@ class JxcStockIntegrity(models.Model):
                 "warehouse_id": warehouse_id,
                 "reference": _(
                     "%(month)s, %(move_type)s: %(ledger)s ledger rows, %(summed)s summed",
-                    month=month.strftime("%Y-%m"),
+                    month=month.strftime("%Y" if period == "year" else "%Y-%m"),
                     move_type=labels.get(move_type, move_type),
                     ledger=l_count,
                     summed=b_count,
@@ -202,6 +203,7 @@ class JxcStockIntegrity(models.Model):
                 "actual_value": b_val,
             }
             for (
+                period,
                 month,
                 _company_id,
                 product_id,

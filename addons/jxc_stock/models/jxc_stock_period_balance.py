@@ -7,7 +7,9 @@ from odoo.exceptions import UserError
 class JxcStockPeriodBalance(models.Model):
     """月结余额: the stock ledger summed by month (UTC), company, product, warehouse and move
     type — quantity, value and number of rows — so that reports over long periods read
-    whole months here and the ledger only for the months cut by their ends.
+    whole months here and the ledger only for the months cut by their ends; and the same by
+    year (``period`` = ``year``, dated January 1st), so that a long period reads a year's
+    rows rather than each of its months.
 
     Kept by the posting code in the same transaction as the ledger rows it sums (one
     ``INSERT … ON CONFLICT DO UPDATE`` per posting, under the quant locks of the posted
@@ -17,11 +19,21 @@ class JxcStockPeriodBalance(models.Model):
 
     _name = "jxc.stock.period.balance"
     _description = "Stock Period Balance"
-    _order = "date desc, product_id, warehouse_id, move_type"
+    _order = "date desc, period, product_id, warehouse_id, move_type"
     _rec_name = "product_id"
 
+    period = fields.Selection(
+        [("month", "Month"), ("year", "Year")],
+        required=True,
+        readonly=True,
+        default="month",
+        help="Whether the row sums a month or a whole year.",
+    )
     date = fields.Date(
-        string="Month", required=True, readonly=True, help="First day of the month (UTC)."
+        string="Month",
+        required=True,
+        readonly=True,
+        help="First day of the month (UTC); of the year for a year's row.",
     )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     product_id = fields.Many2one("product.product", required=True, readonly=True, index=True)
@@ -41,8 +53,8 @@ class JxcStockPeriodBalance(models.Model):
     _sql_constraints = [
         (
             "key_uniq",
-            "unique(company_id, date, product_id, warehouse_id, move_type)",
-            "One balance per month, product, warehouse and move type.",
+            "unique(company_id, period, date, product_id, warehouse_id, move_type)",
+            "One balance per month (or year), product, warehouse and move type.",
         ),
     ]
 
@@ -72,21 +84,22 @@ class JxcStockPeriodBalance(models.Model):
     def _upsert_sql(self, source):
         """``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE`` of the ledger rows that
         ``source`` (an SQL condition on ``jxc_stock_move m``) selects, added to the balances
-        in key order (see :meth:`_add_moves`)."""
+        of their month and of their year, in key order (see :meth:`_add_moves`)."""
         return f"""
             INSERT INTO jxc_stock_period_balance AS b
-                   (date, company_id, product_id, warehouse_id, move_type, categ_id,
+                   (period, date, company_id, product_id, warehouse_id, move_type, categ_id,
                     quantity, value, move_count, create_uid, create_date, write_uid,
                     write_date)
-            SELECT date_trunc('month', m.date)::date, m.company_id, m.product_id,
+            SELECT p.period, date_trunc(p.period, m.date)::date, m.company_id, m.product_id,
                    m.warehouse_id, m.move_type, MIN(m.categ_id), SUM(m.quantity),
                    SUM(m.value), COUNT(*), %(uid)s, now() at time zone 'UTC', %(uid)s,
                    now() at time zone 'UTC'
               FROM jxc_stock_move m
+             CROSS JOIN (VALUES ('month'), ('year')) AS p(period)
              WHERE {source}
-             GROUP BY 1, 2, 3, 4, 5
-             ORDER BY 2, 1, 3, 4, 5
-            ON CONFLICT (company_id, date, product_id, warehouse_id, move_type) DO UPDATE
+             GROUP BY 1, 2, 3, 4, 5, 6
+             ORDER BY 3, 1, 2, 4, 5, 6
+            ON CONFLICT (company_id, period, date, product_id, warehouse_id, move_type) DO UPDATE
                SET quantity = b.quantity + EXCLUDED.quantity,
                    value = b.value + EXCLUDED.value,
                    move_count = b.move_count + EXCLUDED.move_count,
@@ -131,17 +144,24 @@ class JxcStockPeriodBalance(models.Model):
 
     @api.model
     def _mismatches_sql(self):
-        """SQL of the balances that differ from the ledger grouped by month: (month, company,
-        product, warehouse, move type, ledger quantity, balance quantity, ledger value,
-        balance value, ledger rows, balance rows)."""
+        """SQL of the balances that differ from the ledger grouped by month and by year:
+        (period, month or year, company, product, warehouse, move type, ledger quantity,
+        balance quantity, ledger value, balance value, ledger rows, balance rows)."""
         return """
-            WITH ledger AS (
+            WITH months AS (
                 SELECT date_trunc('month', date)::date AS date, company_id, product_id,
                        warehouse_id, move_type, SUM(quantity) AS quantity, SUM(value) AS value,
                        COUNT(*) AS move_count
                   FROM jxc_stock_move GROUP BY 1, 2, 3, 4, 5
+            ), ledger AS (
+                SELECT 'month' AS period, * FROM months
+                UNION ALL
+                SELECT 'year', date_trunc('year', date)::date, company_id, product_id,
+                       warehouse_id, move_type, SUM(quantity), SUM(value), SUM(move_count)
+                  FROM months GROUP BY 2, 3, 4, 5, 6
             )
-            SELECT COALESCE(b.date, l.date), COALESCE(b.company_id, l.company_id),
+            SELECT COALESCE(b.period, l.period), COALESCE(b.date, l.date),
+                   COALESCE(b.company_id, l.company_id),
                    COALESCE(b.product_id, l.product_id),
                    COALESCE(b.warehouse_id, l.warehouse_id),
                    COALESCE(b.move_type, l.move_type),
@@ -150,9 +170,9 @@ class JxcStockPeriodBalance(models.Model):
                    COALESCE(l.move_count, 0), COALESCE(b.move_count, 0)
               FROM jxc_stock_period_balance b
               FULL JOIN ledger l
-                USING (date, company_id, product_id, warehouse_id, move_type)
+                USING (period, date, company_id, product_id, warehouse_id, move_type)
              WHERE COALESCE(l.quantity, 0) <> COALESCE(b.quantity, 0)
                 OR COALESCE(l.value, 0) <> COALESCE(b.value, 0)
                 OR COALESCE(l.move_count, 0) <> COALESCE(b.move_count, 0)
-             ORDER BY 1, 2, 3, 4, 5
+             ORDER BY 1, 2, 3, 4, 5, 6
         """

@@ -49,10 +49,14 @@ class JxcReportRowMixin(models.AbstractModel):
         month an end cuts comes from its balances, dated on one side of the cut, and a
         correction from the ledger: the rows on the other side at their own dates, and the
         same rows taken back at the balances' date (``c1_*``, ``c2_*``); a month both ends
-        cut comes from the ledger alone. Months whose balances are not scanned are listed
-        in ``skip_months``. The conditions are plain ranges on stored dates, so that
-        PostgreSQL estimates the rows well. See ``jxc.report.filter.mixin._month_params``
-        and ``_scan_params``."""
+        cut comes from the ledger alone. The months read are listed in ``read_months``, up
+        to now, and range from ``tail_from`` on; months whose balances are not scanned are
+        listed in ``skip_months``. A year may come from its balances by year (``years``, each
+        given the date in ``year_dates``), its months on the other side of an end, or not
+        scanned, taken back at that date (``back_months``, ``back_dates``); the months it
+        stands for are then in ``skip_months``. The conditions are plain ranges on stored
+        dates, so that PostgreSQL estimates the rows well. See
+        ``jxc.report.filter.mixin._month_params``, ``_year_params`` and ``_scan_params``."""
         columns = "m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type"
         in_c1 = "(m.date >= %(c1_from)s AND m.date < %(c1_to)s)"
         in_c2 = "(m.date >= %(c2_from)s AND m.date < %(c2_to)s)"
@@ -77,9 +81,22 @@ class JxcReportRowMixin(models.AbstractModel):
                                ELSE m.date::timestamp END,
                    m.quantity, m.value, m.move_count
               FROM jxc_stock_period_balance m
-             WHERE {where}
-               AND m.date >= date_trunc('month', %(scan_from)s::timestamp)
-               AND m.date < %(scan_to)s AND m.date <> ALL(%(skip_months)s::date[])
+             WHERE {where} AND m.period = 'month'
+               AND (m.date = ANY(%(read_months)s::date[])
+                    OR (m.date >= %(tail_from)s AND m.date < %(scan_to)s
+                        AND m.date <> ALL(%(skip_months)s::date[])))
+            UNION ALL
+            SELECT {columns},
+                   (%(year_dates)s::timestamp[])[array_position(%(years)s::date[], m.date)],
+                   m.quantity, m.value, m.move_count
+              FROM jxc_stock_period_balance m
+             WHERE {where} AND m.period = 'year' AND m.date = ANY(%(years)s::date[])
+            UNION ALL
+            SELECT {columns},
+                   (%(back_dates)s::timestamp[])[array_position(%(back_months)s::date[], m.date)],
+                   -m.quantity, -m.value, -m.move_count
+              FROM jxc_stock_period_balance m
+             WHERE {where} AND m.period = 'month' AND m.date = ANY(%(back_months)s::date[])
         )"""
 
     @api.model

@@ -47,10 +47,11 @@ class TestIntegrityCheck(JxcStockCommon):
             [receipt.id],
         )
         # The doubled row also disagrees with the quant, the average cost and the month's
-        # period balance (rows inserted outside posting are not summed).
+        # and the year's period balances (rows inserted outside posting are not summed).
         self.assertEqual(
             self._types(),
             [
+                "period_balance",
                 "period_balance",
                 "posted_twice",
                 "quantity",

@@ -21,41 +21,44 @@ _logger = logging.getLogger(__name__)
 JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
 
 
-def balances(cr, product_ids):
+def balances(cr, product_ids, period="month"):
     """{(month, product, warehouse, move type): (quantity, value, rows)} of the period
-    balances of ``product_ids``."""
+    balances of ``product_ids`` (by year: ``period`` = ``"year"``, keyed by January 1st)."""
     cr.execute(
         """
         SELECT date, product_id, warehouse_id, move_type, quantity, value, move_count
-          FROM jxc_stock_period_balance WHERE product_id = ANY(%s)
+          FROM jxc_stock_period_balance WHERE product_id = ANY(%s) AND period = %s
         """,
-        [list(product_ids)],
+        [list(product_ids), period],
     )
     return {(d, p, w, t): (float(q), float(v), n) for d, p, w, t, q, v, n in cr.fetchall()}
 
 
-def ledger_by_month(cr, product_ids):
+def ledger_by_month(cr, product_ids, period="month"):
     """The same, summed from the ledger."""
     cr.execute(
         """
-        SELECT date_trunc('month', date)::date, product_id, warehouse_id, move_type,
+        SELECT date_trunc(%s, date)::date, product_id, warehouse_id, move_type,
                SUM(quantity), SUM(value), COUNT(*)
           FROM jxc_stock_move WHERE product_id = ANY(%s) GROUP BY 1, 2, 3, 4
         """,
-        [list(product_ids)],
+        [period, list(product_ids)],
     )
     return {(d, p, w, t): (float(q), float(v), n) for d, p, w, t, q, v, n in cr.fetchall()}
 
 
 class TestPeriodBalance(JxcStockCommon):
-    def _balances(self):
+    def _balances(self, period="month"):
         self.env.flush_all()
-        return balances(self.env.cr, self.product.ids)
+        return balances(self.env.cr, self.product.ids, period)
 
     def assertBalancesMatchLedger(self):
-        got = self._balances()
-        self.assertEqual(got, ledger_by_month(self.env.cr, self.product.ids))
-        return got
+        """The balances by month and by year equal the ledger's sums; those by month."""
+        for period in ("month", "year"):
+            self.assertEqual(
+                self._balances(period), ledger_by_month(self.env.cr, self.product.ids, period)
+            )
+        return self._balances()
 
     def test_postings_across_a_month_boundary(self):
         p, wh1, wh2 = self.product.id, self.wh1.id, self.wh2.id
@@ -113,7 +116,7 @@ class TestPeriodBalance(JxcStockCommon):
         self.env.cr.execute(
             """
             UPDATE jxc_stock_period_balance SET quantity = quantity + 1, value = value + 2
-             WHERE product_id = %s AND move_type = 'out'
+             WHERE product_id = %s AND move_type = 'out' AND period = 'month'
             """,
             [self.product.id],
         )
@@ -128,14 +131,18 @@ class TestPeriodBalance(JxcStockCommon):
         self.assertEqual(
             (mismatches[0]["expected_value"], mismatches[0]["actual_value"]), (-8.0, -6.0)
         )
-        # A missing balance is found too; the repair sums the ledger again.
+        # A missing balance is found too, by month and by year (named by its year); the
+        # repair sums the ledger again.
         self.env.cr.execute(
             "DELETE FROM jxc_stock_period_balance WHERE product_id = %s AND move_type = 'in'",
             [self.product.id],
         )
+        mismatches = self.env["jxc.stock.integrity"]._find_mismatches()
+        posted = self.env["jxc.stock.move"].search([("product_id", "=", self.product.id)])
+        month, year = posted[0].date.strftime("%Y-%m"), posted[0].date.strftime("%Y")
         self.assertEqual(
-            sorted(m["expected"] for m in self.env["jxc.stock.integrity"]._find_mismatches()),
-            [-4.0, 10.0],
+            sorted((m["expected"], m["reference"].split(",")[0]) for m in mismatches),
+            [(-4.0, month), (10.0, year), (10.0, month)],
         )
         self.env["jxc.stock.period.balance"]._rebuild()
         self.assertLedgerConsistent()
@@ -145,7 +152,7 @@ class TestPeriodBalance(JxcStockCommon):
         self.env.flush_all()
         before = self._balances()
         Balance = self.env["jxc.stock.period.balance"]
-        row = Balance.search([("product_id", "=", self.product.id)])
+        row = Balance.search([("product_id", "=", self.product.id), ("period", "=", "month")])
         self.assertEqual(len(row), 1)
         vals = {
             "date": JAN,
@@ -194,12 +201,13 @@ class TestPeriodBalance(JxcStockCommon):
         self._receive(self.product, 10, 2.0)
         self.env.flush_all()
         Balance = self.env["jxc.stock.period.balance"]
+        month = [("product_id", "=", self.product.id), ("period", "=", "month")]
         self.assertEqual(
-            sorted(Balance.search([("product_id", "=", self.product.id)]).mapped("quantity")),
+            sorted(Balance.search(month).mapped("quantity")),
             [7.0, 10.0],
         )
         for user in (self.stock_user, self.stock_manager):
-            rows = Balance.with_user(user).search([("product_id", "=", self.product.id)])
+            rows = Balance.with_user(user).search(month)
             self.assertEqual(rows.mapped("company_id"), self.company)
             self.assertEqual(rows.mapped("quantity"), [10.0])
         # A user of both companies sees both.
@@ -210,7 +218,7 @@ class TestPeriodBalance(JxcStockCommon):
             company_ids=[Command.set((self.company | other).ids)],
         )
         rows = Balance.with_user(both).with_context(allowed_company_ids=(self.company | other).ids)
-        self.assertEqual(len(rows.search([("product_id", "=", self.product.id)])), 2)
+        self.assertEqual(len(rows.search(month)), 2)
 
 
 def post_batch(env, batch):
@@ -281,6 +289,10 @@ class TestConcurrentPeriodBalances(JxcCommittedCase):
         with self.registry.cursor() as cr:
             got = balances(cr, self.product_ids)
             self.assertEqual(got, ledger_by_month(cr, self.product_ids))
+            self.assertEqual(
+                balances(cr, self.product_ids, "year"),
+                ledger_by_month(cr, self.product_ids, "year"),
+            )
             # Each month holds half of every worker's batches; each posts 5 in, 2 out.
             batches = WORKERS * BATCHES_PER_WORKER // 2
             for product_id in self.product_ids:
