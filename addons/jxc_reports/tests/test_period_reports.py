@@ -141,7 +141,9 @@ class TestPeriodReports(JxcStockCommon):
         Wizard = self.env["jxc.report.stock.summary.wizard"]
         Summary = self.env["jxc.report.stock.summary"]
         vals = {"date_from": date(2026, 2, 1), "date_to": date(2026, 2, 28)}
-        with patch("odoo.fields.Datetime.now", return_value=datetime(2026, 12, 7, 9)):
+        # Now, and the ledger's first row (that of this test, not demo data).
+        first = patch.object(type(Wizard), "_ledger_first", lambda self: datetime(2025, 12, 20, 10))
+        with patch("odoo.fields.Datetime.now", return_value=datetime(2026, 12, 7, 9)), first:
             forward = Summary._rows_params(
                 Wizard.with_context(jxc_report_direction="forward").create(vals)
             )
@@ -163,6 +165,7 @@ class TestPeriodReports(JxcStockCommon):
         with (
             patch("odoo.fields.Datetime.now", return_value=datetime(2026, 12, 7, 9)),
             patch.object(type(Wizard), "_jxc_year_cost", 12),
+            first,
         ):
             backward = Summary._rows_params(
                 Wizard.with_context(jxc_report_direction="backward").create(vals)

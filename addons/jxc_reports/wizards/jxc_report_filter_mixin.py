@@ -74,8 +74,7 @@ class JxcReportFilterMixin(models.AbstractModel):
         before ``end``; backward (from the stock on hand), everything from ``start`` on —
         whichever is less history. The context key ``jxc_report_direction`` forces one."""
         direction = self.env.context.get("jxc_report_direction")
-        self.env.cr.execute("SELECT MIN(date) FROM jxc_stock_move")
-        ledger_first = self.env.cr.fetchone()[0] or start
+        ledger_first = self._ledger_first() or start
         now = fields.Datetime.now()
         if not direction:
             direction = "backward" if now - start < end - ledger_first else "forward"
@@ -100,6 +99,12 @@ class JxcReportFilterMixin(models.AbstractModel):
             params[f"read{n}_to"] = max(read_from, min(last, scan_to))
         params.update(self._year_params(start, end, params, scan_from, scan_to, ledger_first, now))
         return dict(params, backward=backward, scan_from=scan_from, scan_to=scan_to)
+
+    @api.model
+    def _ledger_first(self):
+        """The date of the ledger's first row (of any company), None without any."""
+        self.env.cr.execute("SELECT MIN(date) FROM jxc_stock_move")
+        return self.env.cr.fetchone()[0]
 
     # A year's balances cost about this many months' to read (a year has more keys than a
     # month, far fewer than twelve).
