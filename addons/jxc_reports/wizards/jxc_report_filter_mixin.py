@@ -10,6 +10,16 @@ from odoo.exceptions import AccessError
 from odoo.addons.jxc_stock.utils import tz_name
 
 
+def month_start(instant):
+    """The first instant of ``instant``'s month."""
+    return instant.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def next_month(instant):
+    """The first instant of the month after ``instant``'s."""
+    return month_start(month_start(instant) + timedelta(days=31))
+
+
 class JxcReportFilterMixin(models.AbstractModel):
     """Company, warehouses and categories that a stock report wizard filters on, and the
     parameters its SQL uses (``no_warehouse``, ``warehouse_ids``, ``no_category``,
@@ -130,23 +140,14 @@ class JxcReportFilterMixin(models.AbstractModel):
         scan reads."""
         skipped = set(params["skip_months"])
         dated = {params[f"c{n}_month"]: params[f"c{n}_date"] for n in (2, 1)}
-        first_month = scan_from.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        first_month = month_start(scan_from)
+        data_months = (month_start(ledger_first), month_start(now))
 
         def side(instant):
             return 0 if instant < start else 1 if instant < end else 2
 
-        def months_of(year):
-            return [datetime(year, month, 1) for month in range(1, 13)]
-
         def has_data(month):
-            return (
-                (ledger_first.year, ledger_first.month)
-                <= (month.year, month.month)
-                <= (
-                    now.year,
-                    now.month,
-                )
-            )
+            return data_months[0] <= month <= data_months[1]
 
         def read(month):
             return first_month <= month < scan_to and month not in skipped
@@ -154,9 +155,10 @@ class JxcReportFilterMixin(models.AbstractModel):
         result = {"years": [], "year_dates": [], "back_months": [], "back_dates": []}
         covered_all = []
         history = (max(scan_from, ledger_first), min(scan_to, now))
-        cost = sum(1 for month in self._months(*history) if read(month))
+        history_months = list(self._months(*history))
+        cost = sum(map(read, history_months))
         for year in range(history[0].year, history[1].year + 1):
-            months = months_of(year)
+            months = [datetime(year, month, 1) for month in range(1, 13)]
             best = None
             for chosen in {side(dated.get(m, m)) for m in months if read(m) and has_data(m)}:
                 covered = [m for m in months if read(m) and side(dated.get(m, m)) == chosen]
@@ -181,22 +183,19 @@ class JxcReportFilterMixin(models.AbstractModel):
         # and read through the index far better than a range less the months left out:
         # 0.04 s rather than 0.8 s for two months among thirteen at 10M ledger rows), and
         # any after it as a range.
-        months = list(self._months(*history))
-        result["read_months"] = [m for m in months if read(m) and m not in covered_all]
+        result["read_months"] = [m for m in history_months if read(m) and m not in covered_all]
         result["tail_from"] = (
-            (months[-1] + timedelta(days=32)).replace(day=1)
-            if months
-            else history[0].replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+            next_month(history_months[-1]) if history_months else month_start(history[0])
         )
         return result
 
     @api.model
     def _months(self, first, last):
         """The first instants of the months from ``first``'s to the one before ``last``."""
-        month = first.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        month = month_start(first)
         while month < last:
             yield month
-            month = (month + timedelta(days=32)).replace(day=1)
+            month = next_month(month)
 
     @api.model
     def _month_params(self, start, end):
@@ -216,14 +215,8 @@ class JxcReportFilterMixin(models.AbstractModel):
         1900."""
         none = datetime(1900, 1, 1)
 
-        def month(instant):
-            return instant.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-
-        def next_month(first):
-            return month(first + timedelta(days=31))
-
         def correction(instant):
-            first = month(instant)
+            first = month_start(instant)
             if first == instant:
                 return None
             last = next_month(first)
