@@ -220,9 +220,7 @@ def restart_during_confirmations(url, admin, warehouse):
     ]
     results, lock = {}, threading.Lock()
 
-    def confirm(batch):
-        rpc = load.Rpc(url)
-        rpc.login(FAULT_DB, "admin", "admin")
+    def confirm(rpc, batch):
         for order in batch:
             try:
                 rpc.call("jxc.sale.order", "action_confirm", [[order]])
@@ -235,7 +233,12 @@ def restart_during_confirmations(url, admin, warehouse):
                 results[order] = outcome
             time.sleep(0.05)
 
-    clients = [threading.Thread(target=confirm, args=(orders[i::8],)) for i in range(8)]
+    # Every client logs in before any starts: a login while PostgreSQL restarts is not a
+    # confirmation (and would end its thread with an error rather than an outcome).
+    sessions = [load.Rpc(url) for _i in range(8)]
+    for rpc in sessions:
+        rpc.login(FAULT_DB, "admin", "admin")
+    clients = [threading.Thread(target=confirm, args=(sessions[i], orders[i::8])) for i in range(8)]
     for client in clients:
         client.start()
     while len(results) < 4:
