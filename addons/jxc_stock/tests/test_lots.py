@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import Form
 from odoo.tools import mute_logger
@@ -16,7 +17,10 @@ class TestLotsAndSerials(JxcStockCommon):
         picking = self._receive(self.product_lot, 6, 3.0, lot_name="M-001")
         lot = picking.line_ids.lot_id
         self.assertEqual(lot.name, "M-001")
-        self.assertEqual(lot.expiration_date, date.today() + timedelta(days=30))
+        # 30 days from the receipt's day in the user's time zone (not the machine's date:
+        # they differ near midnight).
+        today = fields.Date.context_today(picking)
+        self.assertEqual(lot.expiration_date, today + timedelta(days=30))
         self.assertEqual(self._quant(self.product_lot, lot=lot).quantity, 6)
         # The same lot name again adds to the same lot.
         picking2 = self._receive(self.product_lot, 4, 3.0, lot_name="M-001")
