@@ -34,6 +34,10 @@ class JxcFinanceCommon(JxcSalesCommon):
             login="jxc_finance_manager",
             groups="base.group_user,jxc_finance.group_jxc_finance_manager",
         )
+        # Documents default to their user's day (``context_today``: the user's time zone,
+        # UTC without one), the figures below to the machine's UTC date: one zone for all,
+        # as the demo administrator's (Europe/Brussels) starts the next day at 23:00 UTC.
+        cls.env.user.tz = "UTC"
         cls.today = fields.Date.today()
 
     @classmethod
