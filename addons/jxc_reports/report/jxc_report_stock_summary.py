@@ -39,7 +39,7 @@ class JxcReportStockSummary(models.TransientModel):
     _rec_name = "product_id"
     # Up to this many months of period balances read, the columns sum them directly;
     # over it, they are summed by zone and move type first (see :meth:`_from`).
-    _jxc_direct_months = 6
+    _jxc_direct_months = 10
 
     wizard_id = fields.Many2one(
         "jxc.report.stock.summary.wizard", required=True, ondelete="cascade", index=True
@@ -98,7 +98,8 @@ class JxcReportStockSummary(models.TransientModel):
 
     @api.model
     def _get_columns(self):
-        """{column prefix: ledger move types}: what each movement column sums."""
+        """{column prefix: ledger move types}: what each movement column sums. A move type
+        is summed in one column: the first that lists it."""
         return dict(COLUMNS)
 
     @api.model
@@ -108,16 +109,36 @@ class JxcReportStockSummary(models.TransientModel):
         return ("opening",)
 
     @api.model
+    def _column_numbers(self):
+        """{column prefix: number}: the zone (:meth:`_zone`) of the period's rows that each
+        movement column (:meth:`_get_columns`) sums, from 2 on."""
+        return {column: number for number, column in enumerate(self._get_columns(), start=2)}
+
+    @api.model
     def _zone(self):
-        """SQL: where a ledger row (alias ``m``) falls — ``'b'`` before the period, ``'p'``
-        in it, ``'a'`` after it. Opening moves (:meth:`_get_opening_move_types`) of the
-        period count as before it."""
+        """SQL: where a ledger row (alias ``m``) falls, as a number — ``0`` before the
+        period, ``-1`` after it, and in it the number of the column that sums its move type
+        (:meth:`_column_numbers`), ``1`` for a move type that no column sums. Opening moves
+        (:meth:`_get_opening_move_types`) of the period count as before it. One number
+        compared per filtered sum, where comparing the zone and the move types for each of
+        the ~30 sums cost a third of the query (two years at 10,000,000 ledger rows: 1.52 s
+        → 1.15 s)."""
         opening = ", ".join(f"'{t}'" for t in self._get_opening_move_types())
+        move_types = self._get_columns()
+        in_column = "\n".join(
+            "WHEN m.move_type IN ({}) THEN {}".format(
+                ", ".join(f"'{t}'" for t in move_types[column]), number
+            )
+            for column, number in self._column_numbers().items()
+            if move_types[column]
+        )
+        in_period = f"CASE {in_column} ELSE 1 END" if in_column else "1"
         return f"""CASE WHEN m.date < %(date_from)s
                              OR (m.date < %(date_to)s AND m.move_type IN ({opening}))
-                        THEN 'b'
-                        WHEN m.date < %(date_to)s THEN 'p'
-                        ELSE 'a' END"""
+                        THEN 0
+                        WHEN m.date < %(date_to)s
+                        THEN {in_period}
+                        ELSE -1 END"""
 
     @api.model
     def _select(self):
@@ -130,17 +151,16 @@ class JxcReportStockSummary(models.TransientModel):
             "m.warehouse_id",
             "m.categ_id",
             "m.company_id",
-            "SUM(m.quantity) FILTER (WHERE m.zone = 'b') AS before_qty",
-            "SUM(m.value) FILTER (WHERE m.zone = 'b') AS before_value",
-            "SUM(m.quantity) FILTER (WHERE m.zone = 'p') AS period_qty",
-            "SUM(m.value) FILTER (WHERE m.zone = 'p') AS period_value",
-            "SUM(m.move_count) FILTER (WHERE m.zone = 'p') AS period_moves",
-            "SUM(m.quantity) FILTER (WHERE m.zone = 'a') AS after_qty",
-            "SUM(m.value) FILTER (WHERE m.zone = 'a') AS after_value",
+            "SUM(m.quantity) FILTER (WHERE m.zone = 0) AS before_qty",
+            "SUM(m.value) FILTER (WHERE m.zone = 0) AS before_value",
+            "SUM(m.quantity) FILTER (WHERE m.zone > 0) AS period_qty",
+            "SUM(m.value) FILTER (WHERE m.zone > 0) AS period_value",
+            "SUM(m.move_count) FILTER (WHERE m.zone > 0) AS period_moves",
+            "SUM(m.quantity) FILTER (WHERE m.zone = -1) AS after_qty",
+            "SUM(m.value) FILTER (WHERE m.zone = -1) AS after_value",
         ]
-        for column, move_types in self._get_columns().items():
-            types = ", ".join(f"'{t}'" for t in move_types)
-            in_column = f"m.zone = 'p' AND m.move_type IN ({types})"
+        for column, number in self._column_numbers().items():
+            in_column = f"m.zone = {number}"
             # Outgoing columns are shown as positive quantities.
             sign = (
                 "-"
@@ -170,9 +190,9 @@ class JxcReportStockSummary(models.TransientModel):
         than it saves. Over more months (``%(presum)s``), the rows are first summed by
         (product, warehouse), zone and move type, so that the columns' many filtered sums
         read a few rows per (product, warehouse) rather than every month of it. (At
-        10,000,000 ledger rows: a month 0.72 s → 0.52 s directly, a year 1.95 s summed
-        first, 2.4 s directly.) One of the two branches runs: the other's condition is
-        false before the query is planned."""
+        10,000,000 ledger rows, months read one by one: 9 months 2.07 s summed first,
+        1.54 s directly; 13 months 2.34 s summed first, 2.78 s directly.) One of the two
+        branches runs: the other's condition is false before the query is planned."""
         columns = "m.product_id, m.warehouse_id, m.categ_id, m.company_id, m.move_type"
         ledger = self._ledger_sql(self._where())
         return f"""(

@@ -3,6 +3,7 @@
 import base64
 import io
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 import openpyxl
 from lxml import etree
@@ -94,6 +95,28 @@ class TestStockSummary(JxcStockCommon):
             self._row(wizard, self.product, self.wh2),
             [{"opening_qty": 0, "transfer_in_qty": 20, "closing_qty": 20, "closing_value": 48.0}],
         )
+
+    def test_columns_follow_get_columns(self):
+        """A downstream addon that regroups move types in ``_get_columns()`` moves their
+        figures: the period's rows are summed by the column each move type is in."""
+        Summary = type(self.env["jxc.report.stock.summary"])
+        base = Summary._get_columns
+
+        def regrouped(self):
+            return {**base(self), "other_out": ("out", "internal_out"), "transfer_out": ()}
+
+        with patch.object(Summary, "_get_columns", regrouped):
+            wizard = self._summary(5, 30)
+            row = self._row(wizard, self.product, self.wh1)
+            self.assertRecordValues(
+                row,
+                [{"other_in_qty": 50, "other_out_qty": 50, "transfer_out_qty": 0}],
+            )
+            self.assertAlmostEqual(row.other_out_value, 120.0)
+            self.assertAlmostEqual(row.closing_value, 240.0)
+        # Back to the addon's own columns.
+        row = self._row(self._summary(5, 30), self.product, self.wh1)
+        self.assertRecordValues(row, [{"other_out_qty": 30, "transfer_out_qty": 20}])
 
     def test_opening_plus_in_minus_out_is_closing_and_matches_quants(self):
         wizard = self._summary(-30, (fields.Date.today() - self.day).days)
