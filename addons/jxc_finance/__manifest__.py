@@ -3,7 +3,7 @@
 {
     "name": "JXC Finance",
     "summary": "进销存 finance: receivables and payables, receipts and payments with settlement, other income and expenses, fund transfers, landed cost payables, invoices, credit limits, statements, aging",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "JXC",
     "author": "JXC contributors",
     "license": "LGPL-3",

@@ -34,6 +34,11 @@ class JxcFinancePaymentLine(models.Model):
     partner_id = fields.Many2one(related="entry_id.partner_id", string="Partner")
     entry_reference = fields.Char(related="entry_id.reference", string="Document")
     entry_date_due = fields.Date(related="entry_id.date_due", string="Due Date")
+    # Stored so that the aging as of a past day reads only the settlements since of the
+    # entries dated up to that day (see ``jxc.finance.aging._buckets_query``).
+    entry_date = fields.Date(
+        related="entry_id.date", string="Entry Date", store=True, precompute=True
+    )
     entry_residual = fields.Monetary(related="entry_id.amount_residual", string="Open Amount")
     date = fields.Date(compute="_compute_state", store=True, precompute=True, index=True)
     state = fields.Selection(

@@ -94,10 +94,12 @@ class JxcFinanceAging(models.TransientModel):
         return f"""
             WITH settled AS (
                 -- Residual as of the date = stored residual + what was settled after it:
-                -- only the settlements after the date are read.
+                -- only the settlements after the date are read, of entries dated up
+                -- to it (entry_date, stored for this: a year back, 35,000 of 450,000).
                 SELECT entry_id AS id, SUM(amount) AS amount
                   FROM jxc_finance_payment_line
-                 WHERE state = 'posted' AND date > %(date)s GROUP BY entry_id
+                 WHERE state = 'posted' AND date > %(date)s AND entry_date <= %(date)s
+                 GROUP BY entry_id
             ), used AS (
                 SELECT credit_entry_id AS id, SUM(amount) AS amount
                   FROM jxc_finance_payment_line
