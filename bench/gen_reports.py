@@ -1181,7 +1181,8 @@ class Generator:
         self.temp(
             "g_credit",
             """
-            SELECT c.id AS credit_id, d.id AS entry_id, -c.amount AS amount, c.date
+            SELECT c.id AS credit_id, d.id AS entry_id, -c.amount AS amount, c.date,
+                   d.date AS entry_date
               FROM g_e c
               JOIN g_e d ON d.credit_for IS NULL AND d.entry_type = c.entry_type
                    AND d.res_id = c.credit_for
@@ -1233,17 +1234,18 @@ class Generator:
         self.sql(
             """
             INSERT INTO jxc_finance_payment_line (payment_id, entry_id, credit_entry_id,
-                                                  company_id, state, date, amount, create_uid,
-                                                  create_date, write_uid, write_date)
-            SELECT p.id, e.id, NULL, %(company)s, 'posted', e.paid_on, e.paid, %(uid)s,
-                   e.paid_on, %(uid)s, e.paid_on
+                                                  company_id, state, date, entry_date,
+                                                  amount, create_uid, create_date,
+                                                  write_uid, write_date)
+            SELECT p.id, e.id, NULL, %(company)s, 'posted', e.paid_on, e.date, e.paid,
+                   %(uid)s, e.paid_on, %(uid)s, e.paid_on
               FROM g_e e
               JOIN g_pay p ON p.entry_type = e.entry_type AND p.partner_id = e.partner_id
                    AND p.paid_on = e.paid_on
              WHERE e.paid > 0
             UNION ALL
-            SELECT NULL, c.entry_id, c.credit_id, %(company)s, 'posted', c.date, c.amount,
-                   %(uid)s, c.date, %(uid)s, c.date
+            SELECT NULL, c.entry_id, c.credit_id, %(company)s, 'posted', c.date,
+                   c.entry_date, c.amount, %(uid)s, c.date, %(uid)s, c.date
               FROM g_credit c
             """
         )
@@ -1291,6 +1293,14 @@ class Generator:
                  WHERE e.amount_residual <> e.amount - coalesce(s.a, 0) + coalesce(u.a, 0)
                     OR e.amount_settled <> coalesce(s.a, 0) - coalesce(u.a, 0)
                     OR e.is_open <> (e.amount_residual <> 0)
+                """,
+                0,
+            ),
+            "settlements whose entry_date is not their entry's date": (
+                """
+                SELECT count(*) FROM jxc_finance_payment_line l
+                  JOIN jxc_finance_entry e ON e.id = l.entry_id
+                 WHERE l.entry_date IS DISTINCT FROM e.date
                 """,
                 0,
             ),
