@@ -88,6 +88,26 @@ class TestStatementAndAging(JxcFinanceCommon):
             wizard.line_ids.filtered(lambda ln: ln.partner_id == self.customer).total, 500.0
         )
 
+    def test_aging_as_of_a_past_day_counts_only_entries_dated_up_to_it(self):
+        """A receipt settles an old entry and a newer one: as of a day between them, the
+        old entry is open in full, the newer one is not there yet."""
+        old = self._entry(self.customer, 300.0, days_ago=30, due_in=5, ref="OLD")
+        new = self._entry(self.customer, 200.0, days_ago=5, due_in=5, ref="NEW")
+        payment = self._payment(self.customer, 500.0)
+        self.assertEqual((old.amount_residual, new.amount_residual), (0.0, 0.0))
+        self.assertEqual(payment.line_ids.mapped("entry_date"), [old.date, new.date])
+        aging = self.env["jxc.finance.aging"]
+
+        def as_of(days_ago):
+            day = self.today - timedelta(days=days_ago)
+            return aging._compute_buckets(day, "receivable", self.company).get(self.customer.id)
+
+        empty = dict.fromkeys(("not_due", "days_1_30", "days_31_60", "days_61_90"), 0.0)
+        empty["days_over_90"] = 0.0
+        self.assertEqual(as_of(10), dict(empty, days_1_30=300.0, total=300.0))
+        self.assertEqual(as_of(3), dict(empty, not_due=200.0, days_1_30=300.0, total=500.0))
+        self.assertIsNone(as_of(0))
+
     def test_statement_period_must_be_ordered(self):
         from odoo.exceptions import ValidationError
 
