@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import openpyxl
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 
 from .common import JxcFinanceCommon
 
@@ -107,6 +108,17 @@ class TestStatementAndAging(JxcFinanceCommon):
         self.assertEqual(as_of(10), dict(empty, days_1_30=300.0, total=300.0))
         self.assertEqual(as_of(3), dict(empty, not_due=200.0, days_1_30=300.0, total=500.0))
         self.assertIsNone(as_of(0))
+        # An entry's date on a settlement is its entry's, never given by hand.
+        later = self._entry(self.customer, 50.0, days_ago=20, ref="LATER")
+        draft = self._payment(self.customer, 50.0, post=False)
+        draft.line_ids = [Command.create({"entry_id": later.id, "amount": 50.0})]
+        with self.assertRaisesRegex(UserError, "cannot be changed by hand"):
+            draft.line_ids.write({"entry_date": self.today})
+        with self.assertRaisesRegex(UserError, "cannot be set by hand"):
+            draft.line_ids = [
+                Command.create({"entry_id": later.id, "amount": 1.0, "entry_date": self.today})
+            ]
+        self.assertEqual(draft.line_ids.entry_date, later.date)
 
     def test_statement_period_must_be_ordered(self):
         from odoo.exceptions import ValidationError
