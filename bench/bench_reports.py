@@ -15,7 +15,7 @@ savepoint:
 - the sales analysis (jxc.report.sale) by month over those 12 months;
 - the valuation at a date (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day
   when that wizard is not installed: the output says which);
-- the receivable aging as of today (jxc.finance.aging).
+- the receivable aging (jxc.finance.aging) as of today, last month's end and a year before it.
 
 It prints a table (JXC seconds, SQL seconds, ratio, PASS/FAIL per target), whether both ways
 gave the same figures, sanity checks of the data (closing quantities == quants, sales analysis
@@ -116,6 +116,10 @@ def explain(env, func):
     cr.execute("ROLLBACK TO SAVEPOINT bench_explain")
     env.invalidate_all()
     return seconds, sql, plan
+
+
+# The aging's buckets in the order of the hand SQL's columns, then the total.
+BUCKET_KEYS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90", "total")
 
 
 def close(a, b, tolerance=0.01):
@@ -391,38 +395,75 @@ class Bench:
     # ------------------------------------------------------------------
     # Aging
     # ------------------------------------------------------------------
-    def bench_aging(self):
-        day = self.today
+    def bench_aging(self, day=None):
+        """The receivable aging as of ``day`` (today by default). As of today the hand SQL
+        reads the stored residuals; as of an earlier day, each entry's amount less its
+        settlements up to that day (plus the credits it gave up to then), summed over the
+        whole sub-ledger up to the day — figures JXC gets another way (today's residuals plus
+        the settlements since)."""
+        day = day or self.today
         Aging = self.env["jxc.finance.aging"]
 
         def jxc_func():
-            buckets = Aging._compute_buckets(day, "receivable", self.company)
-            return (len(buckets), sum(b["total"] for b in buckets.values()))
+            result = Aging._compute_buckets(day, "receivable", self.company)
+            return {partner: [b[key] for key in BUCKET_KEYS] for partner, b in result.items()}
 
-        query = """
-            SELECT commercial_partner_id,
-                   SUM(amount_residual) FILTER (WHERE date_due >= %(date)s),
-                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 1 AND 30),
-                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 31 AND 60),
-                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due BETWEEN 61 AND 90),
-                   SUM(amount_residual) FILTER (WHERE %(date)s - date_due > 90),
-                   SUM(amount_residual)
-              FROM jxc_finance_entry
-             WHERE entry_type = 'receivable' AND company_id = %(company)s
-               AND date <= %(date)s AND amount_residual <> 0
-             GROUP BY commercial_partner_id
+        buckets = """
+                   SUM(residual) FILTER (WHERE date_due >= %(date)s),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 1 AND 30),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 31 AND 60),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due BETWEEN 61 AND 90),
+                   SUM(residual) FILTER (WHERE %(date)s - date_due > 90),
+                   SUM(residual)
         """
+        if day >= self.today:
+            query = f"""
+                SELECT commercial_partner_id, {buckets}
+                  FROM (SELECT commercial_partner_id, date_due, amount_residual AS residual
+                          FROM jxc_finance_entry
+                         WHERE entry_type = 'receivable' AND company_id = %(company)s
+                           AND date <= %(date)s AND amount_residual <> 0) e
+                 GROUP BY commercial_partner_id
+            """
+            note = "hand SQL reads the stored residuals"
+        else:
+            query = f"""
+                SELECT commercial_partner_id, {buckets}
+                  FROM (SELECT e.commercial_partner_id, e.date_due,
+                               e.amount - COALESCE(s.amount, 0) + COALESCE(u.amount, 0)
+                                   AS residual
+                          FROM jxc_finance_entry e
+                          LEFT JOIN (SELECT entry_id, SUM(amount) AS amount
+                                       FROM jxc_finance_payment_line
+                                      WHERE state = 'posted' AND date <= %(date)s
+                                      GROUP BY entry_id) s ON s.entry_id = e.id
+                          LEFT JOIN (SELECT credit_entry_id, SUM(amount) AS amount
+                                       FROM jxc_finance_payment_line
+                                      WHERE state = 'posted' AND date <= %(date)s
+                                        AND credit_entry_id IS NOT NULL
+                                      GROUP BY credit_entry_id) u
+                                 ON u.credit_entry_id = e.id
+                         WHERE e.entry_type = 'receivable' AND e.company_id = %(company)s
+                           AND e.date <= %(date)s) e
+                 WHERE residual <> 0
+                 GROUP BY commercial_partner_id
+            """
+            note = "hand SQL: amounts less settlements up to the day"
 
         def hand_func():
             rows = self.sql(query, {"date": day, "company": self.company.id})
-            return (len(rows), float(sum(r[6] for r in rows)))
+            return {row[0]: [float(x or 0) for x in row[1:]] for row in rows}
 
+        # Every partner's buckets and total, to the cent.
         self.compare(
             f"应收账龄 as of {day}",
             (jxc_func, None),
             hand_func,
-            lambda a, b: a[0] == b[0] and close(a[1], b[1]),
-            "hand SQL reads the stored residuals",
+            lambda a, b: (
+                a.keys() == b.keys()
+                and all(close(x, y) for p in a for x, y in zip(a[p], b[p], strict=True))
+            ),
+            note,
         )
 
     # ------------------------------------------------------------------
@@ -531,6 +572,9 @@ def main(conf, db):
         bench.bench_sales()
         bench.bench_valuation()
         bench.bench_aging()
+        # As of last month's end and a year before it: the settlements since are read too.
+        bench.bench_aging(bench.month_to)
+        bench.bench_aging(bench.month_to - timedelta(days=365))
         failed = bench.report()
         print()
         sane = True
