@@ -13,8 +13,9 @@ savepoint:
   categories); whole years and months come from the period balances
   (jxc.stock.period.balance), the hand SQL reads the raw ledger;
 - the sales analysis (jxc.report.sale) by month over those 12 months;
-- the valuation at a date (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day
-  when that wizard is not installed: the output says which);
+- the valuation at three dates: five months back, a year back and 600 days back
+  (jxc.report.stock.valuation.wizard, or the 进销存汇总 of that one day when that wizard is
+  not installed: the output says which);
 - the receivable aging (jxc.finance.aging) as of today, last month's end and a year before it.
 
 It prints a table (JXC seconds, SQL seconds, ratio, PASS/FAIL per target), whether both ways
@@ -348,8 +349,8 @@ class Bench:
     # ------------------------------------------------------------------
     # Valuation at a date
     # ------------------------------------------------------------------
-    def bench_valuation(self):
-        day = self.valuation_date
+    def bench_valuation(self, day=None):
+        day = day or self.valuation_date
         label = f"库存估值 at {day}"
         if "jxc.report.stock.valuation.wizard" in self.env:
 
@@ -571,6 +572,10 @@ def main(conf, db):
             )
         bench.bench_sales()
         bench.bench_valuation()
+        # At any date: also early in the history (read forward from its start) and a year
+        # before last month's end.
+        bench.bench_valuation(bench.month_to - timedelta(days=600))
+        bench.bench_valuation(bench.month_to - timedelta(days=365))
         bench.bench_aging()
         # As of last month's end and a year before it: the settlements since are read too.
         bench.bench_aging(bench.month_to)
