@@ -119,10 +119,6 @@ def explain(env, func):
     return seconds, sql, plan
 
 
-# The aging's buckets in the order of the hand SQL's columns, then the total.
-BUCKET_KEYS = ("not_due", "days_1_30", "days_31_60", "days_61_90", "days_over_90", "total")
-
-
 def close(a, b, tolerance=0.01):
     return abs((a or 0.0) - (b or 0.0)) <= tolerance
 
@@ -402,12 +398,15 @@ class Bench:
         settlements up to that day (plus the credits it gave up to then), summed over the
         whole sub-ledger up to the day — figures JXC gets another way (today's residuals plus
         the settlements since)."""
+        from odoo.addons.jxc_finance.wizards.jxc_finance_aging import BUCKETS
+
         day = day or self.today
         Aging = self.env["jxc.finance.aging"]
 
         def jxc_func():
+            # The buckets in the order of the hand SQL's columns, then the total.
             result = Aging._compute_buckets(day, "receivable", self.company)
-            return {partner: [b[key] for key in BUCKET_KEYS] for partner, b in result.items()}
+            return {p: [b[key] for key in (*BUCKETS, "total")] for p, b in result.items()}
 
         buckets = """
                    SUM(residual) FILTER (WHERE date_due >= %(date)s),
