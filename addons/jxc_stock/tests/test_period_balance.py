@@ -34,7 +34,7 @@ def balances(cr, product_ids, period="month"):
     return {(d, p, w, t): (float(q), float(v), n) for d, p, w, t, q, v, n in cr.fetchall()}
 
 
-def ledger_by_month(cr, product_ids, period="month"):
+def ledger_by_period(cr, product_ids, period="month"):
     """The same, summed from the ledger."""
     cr.execute(
         """
@@ -56,7 +56,7 @@ class TestPeriodBalance(JxcStockCommon):
         """The balances by month and by year equal the ledger's sums; those by month."""
         for period in ("month", "year"):
             self.assertEqual(
-                self._balances(period), ledger_by_month(self.env.cr, self.product.ids, period)
+                self._balances(period), ledger_by_period(self.env.cr, self.product.ids, period)
             )
         return self._balances()
 
@@ -288,10 +288,10 @@ class TestConcurrentPeriodBalances(JxcCommittedCase):
         self.assertEqual(sum(r["done"] for r in results), WORKERS * BATCHES_PER_WORKER)
         with self.registry.cursor() as cr:
             got = balances(cr, self.product_ids)
-            self.assertEqual(got, ledger_by_month(cr, self.product_ids))
+            self.assertEqual(got, ledger_by_period(cr, self.product_ids))
             self.assertEqual(
                 balances(cr, self.product_ids, "year"),
-                ledger_by_month(cr, self.product_ids, "year"),
+                ledger_by_period(cr, self.product_ids, "year"),
             )
             # Each month holds half of every worker's batches; each posts 5 in, 2 out.
             batches = WORKERS * BATCHES_PER_WORKER // 2
