@@ -93,8 +93,20 @@ class JxcReportStockSummary(models.TransientModel):
     def _jxc_sql_settings(self):
         """Grouped sorted, not hashed: a hash table keeps the ~35 numeric sums of every
         (product, warehouse) at once, and building it costs more than sorting the rows (a
-        month at 10,000,000 ledger rows: 0.37 s hashed, 0.28 s sorted)."""
-        return {**super()._jxc_sql_settings(), "enable_hashagg": "off"}
+        month at 10,000,000 ledger rows: 0.37 s hashed, 0.28 s sorted).
+
+        The rows are read and given their zone (:meth:`_zone`) by parallel workers, the
+        sums stay in one process: PostgreSQL's default cost of passing a row between
+        processes (0.1) keeps it from reading in parallel at all, though at 10,000,000
+        ledger rows that saves a sixth of two years' summary (1.13 s → 0.94 s, with the
+        sort in memory: 650,000 rows take ~80 MB). Summing in parallel too was slower:
+        merging the workers' ~30 ``numeric`` sums costs what they save."""
+        return {
+            **super()._jxc_sql_settings(),
+            "enable_hashagg": "off",
+            "parallel_tuple_cost": 0.01,
+            "work_mem": "128MB",
+        }
 
     @api.model
     def _get_columns(self):
