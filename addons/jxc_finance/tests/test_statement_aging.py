@@ -9,6 +9,7 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
+from ..wizards.jxc_finance_aging import BUCKETS
 from .common import JxcFinanceCommon
 
 
@@ -103,8 +104,7 @@ class TestStatementAndAging(JxcFinanceCommon):
             day = self.today - timedelta(days=days_ago)
             return aging._compute_buckets(day, "receivable", self.company).get(self.customer.id)
 
-        empty = dict.fromkeys(("not_due", "days_1_30", "days_31_60", "days_61_90"), 0.0)
-        empty["days_over_90"] = 0.0
+        empty = dict.fromkeys(BUCKETS, 0.0)
         self.assertEqual(as_of(10), dict(empty, days_1_30=300.0, total=300.0))
         self.assertEqual(as_of(3), dict(empty, not_due=200.0, days_1_30=300.0, total=500.0))
         self.assertIsNone(as_of(0))
